@@ -1,0 +1,43 @@
+package org.sngw.broker;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * An application message: what a client published, a will, or a retained message. The payload
+ * array is never mutated after construction, so one array is shared by every subscriber.
+ */
+public record Message(String topic, byte[] payload, Qos qos, boolean retain) {
+  public Message {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(payload, "payload");
+    Objects.requireNonNull(qos, "qos");
+  }
+
+  /** The same message with other delivery flags; no copy when nothing changes. */
+  public Message withFlags(Qos newQos, boolean newRetain) {
+    return newQos == qos && newRetain == retain ? this : new Message(topic, payload, newQos, newRetain);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Message m
+        && m.topic.equals(topic)
+        && m.qos == qos
+        && m.retain == retain
+        && Arrays.equals(m.payload, payload);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(topic, qos, retain) * 31 + Arrays.hashCode(payload);
+  }
+
+  @Override
+  public String toString() {
+    String text = new String(payload, 0, Math.min(payload.length, 64), StandardCharsets.UTF_8);
+    return "Message[topic=" + topic + ", qos=" + qos + ", retain=" + retain + ", payload("
+        + payload.length + ")=" + text + "]";
+  }
+}

@@ -1,0 +1,11 @@
+package org.sngw.broker;
+
+/** How a publish into the broker ended; reported once the message is safe or refused. */
+public enum PublishOutcome {
+  /** Stored wherever the durability rule needs it: the sender may be acknowledged. */
+  ACCEPTED,
+  /** A subscriber's queue or the store is full; MQTT-SN answers with its congestion code. */
+  CONGESTED,
+  /** The topic is not a valid topic name (empty, a wildcard, a NUL character). */
+  INVALID_TOPIC
+}
