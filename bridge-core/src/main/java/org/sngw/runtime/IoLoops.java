@@ -1,0 +1,58 @@
+package org.sngw.runtime;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Netty I/O threads shared by the network listeners: native epoll on Linux (x86-64 and the Pi's
+ * aarch64), NIO anywhere else or when the native library cannot load.
+ */
+public final class IoLoops implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final boolean epoll;
+
+  private IoLoops(EventLoopGroup group, boolean epoll) {
+    this.group = group;
+    this.epoll = epoll;
+  }
+
+  public static IoLoops create(int threads) {
+    boolean epoll = Epoll.isAvailable();
+    IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return new IoLoops(
+        new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("sngw-io", false), handlers), epoll);
+  }
+
+  public EventLoopGroup group() {
+    return group;
+  }
+
+  public boolean isEpoll() {
+    return epoll;
+  }
+
+  public Class<? extends ServerSocketChannel> serverSocketChannel() {
+    return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+  }
+
+  public Class<? extends DatagramChannel> datagramChannel() {
+    return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+  }
+
+  @Override
+  public void close() {
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}
