@@ -1,0 +1,220 @@
+package org.sngw.transport.udp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sngw.config.ListenAddress;
+import org.sngw.runtime.IoLoops;
+import org.sngw.transport.PeerAddress;
+import org.sngw.transport.Transport;
+import org.sngw.transport.TransportException;
+import org.sngw.transport.TransportListener;
+import org.sngw.transport.UdpPeer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MQTT-SN over UDP, one Netty datagram channel on the shared I/O loops. Frames reach the listener
+ * on the I/O thread; {@link #send} and {@link #broadcast} may be called from any thread and never
+ * block. Sends nothing it was not asked to: no broadcast unless a target is configured.
+ */
+public final class UdpTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(UdpTransport.class);
+
+  private final UdpTransportConfig config;
+  private final IoLoops ioLoops;
+  private final Counters counters = new Counters();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean warnedWrongPeer = new AtomicBoolean();
+  private volatile Running running;
+
+  /** What exists once the socket is bound. */
+  private record Running(Channel channel, InetSocketAddress address, SendQueue sends) {}
+
+  public UdpTransport(UdpTransportConfig config, IoLoops ioLoops) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.ioLoops = Objects.requireNonNull(ioLoops, "ioLoops");
+  }
+
+  @Override
+  public String name() {
+    return "udp";
+  }
+
+  @Override
+  public void start(TransportListener listener) throws TransportException {
+    Objects.requireNonNull(listener, "listener");
+    if (closed.get()) {
+      throw new IllegalStateException("udp transport is closed");
+    }
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("udp transport is already started");
+    }
+    Channel bound = bind(new FrameReceiver(listener, counters));
+    running = new Running(
+        bound,
+        (InetSocketAddress) bound.localAddress(),
+        new SendQueue(bound, config.sendQueueCapacity(), counters));
+    if (closed.get()) {
+      // close() ran while we were binding and did not see the channel yet.
+      bound.close();
+      return;
+    }
+    logStarted(bound);
+  }
+
+  private Channel bind(FrameReceiver receiver) throws TransportException {
+    InetSocketAddress address = config.bind().toSocketAddress();
+    if (address.isUnresolved()) {
+      throw new TransportException(cannotBind("unknown host"));
+    }
+    ChannelFuture bound = new Bootstrap()
+        .group(ioLoops.group())
+        .channel(ioLoops.datagramChannel())
+        .option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes())
+        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxFrameSize()))
+        .option(ChannelOption.SO_BROADCAST, canBroadcast())
+        .handler(receiver)
+        .bind(address)
+        .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      throw new TransportException(cannotBind(reason(bound.cause())), bound.cause());
+    }
+    return bound.channel();
+  }
+
+  private String cannotBind(String reason) {
+    return "UDP cannot bind " + config.bind() + ": " + reason;
+  }
+
+  /**
+   * The OS reason alone: NIO says "Address already in use", epoll "bind(..) failed with
+   * error(-98): Address already in use".
+   */
+  private static String reason(Throwable cause) {
+    String message = cause.getMessage();
+    if (message == null || message.isBlank()) {
+      return cause.getClass().getSimpleName();
+    }
+    int colon = message.lastIndexOf(": ");
+    return message.contains("(..) failed") && colon >= 0 ? message.substring(colon + 2) : message;
+  }
+
+  private void logStarted(Channel bound) {
+    int reported = bound.config().getOption(ChannelOption.SO_RCVBUF);
+    // Linux reports twice the size granted (room for its bookkeeping); the JDK halves it back for
+    // NIO, epoll passes it through.
+    int granted = ioLoops.isEpoll() ? reported / 2 : reported;
+    log.info("UDP listening on {} with {}, receive buffer {} bytes, {}",
+        format(boundAddress()),
+        ioLoops.isEpoll() ? "epoll" : "NIO",
+        granted,
+        config.broadcastTarget().map(t -> "broadcast to " + format(t)).orElse("no broadcast"));
+    if (granted < config.receiveBufferBytes()) {
+      log.warn("UDP receive buffer is {} bytes, less than the {} asked: raise net.core.rmem_max "
+          + "or bursts of sensor datagrams may be dropped", granted, config.receiveBufferBytes());
+    }
+  }
+
+  private static String format(InetSocketAddress address) {
+    return new ListenAddress(address.getAddress().getHostAddress(), address.getPort()).toString();
+  }
+
+  /** The address actually bound, with the real port when port 0 was asked. */
+  public InetSocketAddress boundAddress() {
+    Running now = running;
+    if (now == null) {
+      throw new IllegalStateException("udp transport is not started");
+    }
+    return now.address();
+  }
+
+  @Override
+  public void send(PeerAddress to, ByteBuffer frame) {
+    if (to instanceof UdpPeer udp) {
+      enqueue(udp.socket(), frame);
+      return;
+    }
+    counters.dropped.increment();
+    if (warnedWrongPeer.compareAndSet(false, true)) {
+      log.warn("UDP transport cannot reach {}: frames to non-UDP peers are dropped (a wiring bug)", to);
+    }
+  }
+
+  @Override
+  public boolean canBroadcast() {
+    return config.broadcastTarget().isPresent();
+  }
+
+  @Override
+  public void broadcast(ByteBuffer frame) {
+    config.broadcastTarget().ifPresentOrElse(
+        target -> enqueue(target, frame),
+        () -> drop("no broadcast target is configured"));
+  }
+
+  private void enqueue(InetSocketAddress to, ByteBuffer frame) {
+    Running now = running;
+    if (now == null || closed.get()) {
+      drop("the transport is not running");
+    } else if (frame.remaining() > config.maxFrameSize()) {
+      drop("a frame of " + frame.remaining() + " bytes exceeds maxFrameSize");
+    } else {
+      now.sends().offer(to, frame);
+    }
+  }
+
+  private void drop(String why) {
+    counters.dropped.increment();
+    log.debug("UDP dropped a frame: {}", why);
+  }
+
+  @Override
+  public int maxFrameSize() {
+    return config.maxFrameSize();
+  }
+
+  /** Datagrams handed to the listener. */
+  public long framesReceived() {
+    return counters.received.sum();
+  }
+
+  /** Datagrams the socket accepted for sending. */
+  public long framesSent() {
+    return counters.sent.sum();
+  }
+
+  /** Frames not sent: queue or channel full, wrong peer type, oversized, not running, send error. */
+  public long framesDropped() {
+    return counters.dropped.sum();
+  }
+
+  /** Frames on which the listener threw. */
+  public long listenerErrors() {
+    return counters.listenerErrors.sum();
+  }
+
+  /** Closes the socket; the shared I/O loops stay up. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Running now = running;
+    if (now == null) {
+      return;
+    }
+    ChannelFuture closing = now.channel().close();
+    if (!now.channel().eventLoop().inEventLoop()) {
+      closing.awaitUninterruptibly();
+    }
+    log.info("UDP stopped listening on {}", format(now.address()));
+  }
+}
