@@ -4,7 +4,6 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sngw.time.Cancellable;
@@ -17,7 +16,7 @@ import org.sngw.time.Scheduler;
  * (bounded: datagrams from sensors, dropped when the core is overloaded rather than queued without
  * limit). Backed by a Netty event loop for its lock-free task queue and its timers.
  */
-public final class CoreLoop implements Executor, Scheduler, Clock, AutoCloseable {
+public final class CoreLoop implements CoreExecutor, Scheduler, Clock, AutoCloseable {
   private final DefaultEventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("sngw-core", false));
   private final AtomicInteger boundedPending = new AtomicInteger();
   private final int maxBoundedPending;
@@ -31,7 +30,7 @@ public final class CoreLoop implements Executor, Scheduler, Clock, AutoCloseable
     loop.execute(task);
   }
 
-  /** Queues a task unless {@code maxBoundedPending} bounded tasks already wait; false if dropped. */
+  @Override
   public boolean tryExecute(Runnable task) {
     if (boundedPending.incrementAndGet() > maxBoundedPending) {
       boundedPending.decrementAndGet();

@@ -1,0 +1,142 @@
+package org.sngw.sn.gateway;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.sngw.broker.Broker;
+import org.sngw.broker.Message;
+import org.sngw.config.MqttSnConfig;
+import org.sngw.runtime.CoreExecutor;
+import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnPacket.Connect;
+import org.sngw.sn.codec.SnPacket.Publish;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
+import org.sngw.time.Clock;
+import org.sngw.time.Scheduler;
+import org.sngw.transport.PeerAddress;
+import org.sngw.transport.Transport;
+import org.sngw.transport.TransportListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The MQTT-SN gateway: one {@link SnSession} per sensor address in front of the broker, plus what
+ * needs no session (SEARCHGW, QoS -1 PUBLISH). Owned by the core loop, except {@link #listenerFor},
+ * whose listener runs on the transport's thread and hands packets over.
+ */
+public final class SnGateway {
+  private static final Logger log = LoggerFactory.getLogger(SnGateway.class);
+
+  private final Broker broker;
+  private final MqttSnConfig config;
+  private final PredefinedTopics predefined;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final SnStats stats = new SnStats();
+  private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
+  /** Topic ids by client id, so a persistent session keeps them across reconnects. */
+  private final Map<String, TopicRegistry> registries = new HashMap<>();
+
+  public SnGateway(Broker broker, MqttSnConfig config, Clock clock, Scheduler scheduler) {
+    this.broker = broker;
+    this.config = config;
+    this.predefined = new PredefinedTopics(config.predefinedTopics());
+    this.clock = clock;
+    this.scheduler = scheduler;
+  }
+
+  /** The listener to start a transport with; it decodes on the transport's thread and hands over to {@code core}. */
+  public TransportListener listenerFor(Transport transport, CoreExecutor core) {
+    return new SnInbound(this, transport, core, stats);
+  }
+
+  public SnStats stats() {
+    return stats;
+  }
+
+  /** Sensors with a session (connecting or connected). */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /** One packet from a sensor, on the core loop. */
+  void handle(Transport via, PeerAddress from, SnPacket packet) {
+    switch (packet) {
+      case SnPacket.SearchGw search -> new TransportLink(via, from).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
+      case Publish publish when publish.qos() == SnQos.FIRE_AND_FORGET -> publishWithoutSession(from, publish);
+      case Connect connect -> sessions.computeIfAbsent(from, peer -> new SnSession(this, new TransportLink(via, peer)))
+          .handle(connect);
+      case SnPacket.Advertise advertise -> log.debug("gateway {} advertises itself via {}", advertise.gatewayId(), from);
+      case SnPacket.GwInfo info -> log.debug("{} answered a search for gateway {}", from, info.gatewayId());
+      default -> {
+        SnSession session = sessions.get(from);
+        if (session != null) {
+          session.handle(packet);
+        } else {
+          // Not connected: tell the sensor, so it connects again instead of talking into the void.
+          new TransportLink(via, from).send(SnPacket.Disconnect.plain());
+        }
+      }
+    }
+  }
+
+  void peerLost(PeerAddress peer) {
+    SnSession session = sessions.get(peer);
+    if (session != null) {
+      session.linkLost();
+    }
+  }
+
+  /** QoS -1: a predefined or short topic, from anyone, acknowledged to no one. */
+  private void publishWithoutSession(PeerAddress from, Publish publish) {
+    String topic = switch (publish.topic()) {
+      case SnTopic.Predefined id -> predefined.nameOf(id.id());
+      case SnTopic.Short shortName -> shortName.name();
+      default -> null;
+    };
+    if (topic == null) {
+      log.debug("{} sent a QoS -1 PUBLISH to unknown topic {}; dropped", from, publish.topic());
+      return;
+    }
+    broker.publish(null, new Message(topic, publish.data(), SnQosMapping.toBroker(publish.qos()), publish.retain()),
+        outcome -> { });
+  }
+
+  // ---- for sessions
+
+  TopicRegistry registryFor(String clientId, boolean cleanSession) {
+    if (cleanSession) {
+      TopicRegistry fresh = new TopicRegistry();
+      registries.put(clientId, fresh);
+      return fresh;
+    }
+    return registries.computeIfAbsent(clientId, id -> new TopicRegistry());
+  }
+
+  void closed(SnSession session, TopicRegistry topics, boolean cleanSession) {
+    sessions.remove(session.peer(), session);
+    if (cleanSession && topics != null) {
+      registries.remove(session.clientId(), topics);
+    }
+  }
+
+  Broker broker() {
+    return broker;
+  }
+
+  MqttSnConfig config() {
+    return config;
+  }
+
+  PredefinedTopics predefined() {
+    return predefined;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  Scheduler scheduler() {
+    return scheduler;
+  }
+}

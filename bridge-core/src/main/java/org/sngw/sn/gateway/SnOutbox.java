@@ -1,0 +1,291 @@
+package org.sngw.sn.gateway;
+
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.sngw.broker.Delivery;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+import org.sngw.sn.codec.ReturnCode;
+import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnPacket.PubAck;
+import org.sngw.sn.codec.SnPacket.PubComp;
+import org.sngw.sn.codec.SnPacket.PubRec;
+import org.sngw.sn.codec.SnPacket.PubRel;
+import org.sngw.sn.codec.SnPacket.Publish;
+import org.sngw.sn.codec.SnPacket.RegAck;
+import org.sngw.sn.codec.SnPacket.Register;
+import org.sngw.sn.codec.SnTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the broker sends to one connected sensor, in order, one exchange at a time as small MQTT-SN
+ * clients expect: a topic the sensor has no id for is REGISTERed first; a QoS 1/2 PUBLISH or a
+ * PUBREL waits for its answer (resent by the {@link Retransmitter}) before anything else goes out.
+ * The broker's in-flight window of one keeps at most one QoS 1/2 message here; QoS 0 messages wait
+ * in a bounded buffer. Owned by the core loop.
+ */
+final class SnOutbox {
+  private static final Logger log = LoggerFactory.getLogger(SnOutbox.class);
+
+  /** How the outbox reports the sensor's acknowledgements back to its broker session. */
+  interface Acks {
+    void acknowledged(int packetId);
+
+    void received(int packetId);
+
+    void completed(int packetId);
+  }
+
+  private sealed interface Pending {}
+
+  /** @param reregistered true once the sensor refused a topic id for it and it was registered again */
+  private record Deliver(Delivery delivery, boolean reregistered) implements Pending {}
+
+  private record Release(int packetId) implements Pending {}
+
+  private sealed interface Awaiting {}
+
+  private record RegAckFor(Deliver deliver, int topicId, int msgId) implements Awaiting {}
+
+  private record PubAckFor(Deliver deliver, SnTopic topic) implements Awaiting {}
+
+  private record PubRecFor(Deliver deliver, SnTopic topic) implements Awaiting {}
+
+  private record PubCompFor(int packetId) implements Awaiting {}
+
+  private final SnLink link;
+  private final TopicRegistry registry;
+  private final PredefinedTopics predefined;
+  private final Retransmitter retransmitter;
+  private final Acks acks;
+  private final int maxPendingQos0;
+  private final SnStats stats;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /** QoS 2 deliveries given up on: their broker-side release completes at once. */
+  private final Set<Integer> abandoned = new HashSet<>();
+  private Awaiting awaiting;
+  private int pendingQos0;
+  private int lastMsgId;
+
+  SnOutbox(
+      SnLink link,
+      TopicRegistry registry,
+      PredefinedTopics predefined,
+      Retransmitter retransmitter,
+      Acks acks,
+      int maxPendingQos0,
+      SnStats stats) {
+    this.link = link;
+    this.registry = registry;
+    this.predefined = predefined;
+    this.retransmitter = retransmitter;
+    this.acks = acks;
+    this.maxPendingQos0 = maxPendingQos0;
+    this.stats = stats;
+  }
+
+  void deliver(Delivery delivery) {
+    if (delivery.message().qos() == Qos.AT_MOST_ONCE) {
+      if (pendingQos0 >= maxPendingQos0) {
+        stats.pendingDrops.increment();
+        return;
+      }
+      pendingQos0++;
+    }
+    queue.addLast(new Deliver(delivery, false));
+    pump();
+  }
+
+  /** The broker asks for the PUBREL of a QoS 2 delivery; it goes before anything queued. */
+  void release(int packetId) {
+    if (abandoned.remove(packetId)) {
+      acks.completed(packetId);
+      return;
+    }
+    queue.addFirst(new Release(packetId));
+    pump();
+  }
+
+  void onRegAck(RegAck ack) {
+    if (!(awaiting instanceof RegAckFor wait) || wait.msgId() != ack.msgId()) {
+      return;
+    }
+    settle();
+    if (ack.returnCode() == ReturnCode.ACCEPTED) {
+      publish(wait.deliver(), new SnTopic.Registered(wait.topicId()));
+    } else {
+      log.debug("{} refused topic {} ({})", link.peer(), wait.deliver().delivery().message().topic(), ack.returnCode());
+      registry.forget(wait.topicId());
+      abandon(wait.deliver().delivery());
+    }
+    pump();
+  }
+
+  void onPubAck(PubAck ack) {
+    Deliver deliver;
+    SnTopic topic;
+    if (awaiting instanceof PubAckFor wait && wait.deliver().delivery().packetId() == ack.msgId()) {
+      deliver = wait.deliver();
+      topic = wait.topic();
+    } else if (awaiting instanceof PubRecFor wait && wait.deliver().delivery().packetId() == ack.msgId()) {
+      deliver = wait.deliver();
+      topic = wait.topic();
+    } else {
+      forgetRefusedQos0Topic(ack);
+      return;
+    }
+    switch (ack.returnCode()) {
+      case ACCEPTED -> {
+        settle();
+        acks.acknowledged(ack.msgId());
+      }
+      // The sensor is busy: the retransmitter offers the message again after Tretry.
+      case REJECTED_CONGESTION -> {
+        return;
+      }
+      case REJECTED_INVALID_TOPIC_ID -> {
+        settle();
+        if (topic instanceof SnTopic.Registered registered && !deliver.reregistered()) {
+          // The sensor lost its registrations (it rebooted): register the topic afresh.
+          registry.forget(registered.id());
+          queue.addFirst(new Deliver(deliver.delivery(), true));
+        } else {
+          abandon(deliver.delivery());
+        }
+      }
+      case REJECTED_NOT_SUPPORTED -> {
+        settle();
+        abandon(deliver.delivery());
+      }
+    }
+    pump();
+  }
+
+  void onPubRec(PubRec rec) {
+    if (awaiting instanceof PubRecFor wait && wait.deliver().delivery().packetId() == rec.msgId()) {
+      settle();
+      acks.received(rec.msgId());
+      pump();
+    }
+  }
+
+  void onPubComp(PubComp comp) {
+    if (awaiting instanceof PubCompFor wait && wait.packetId() == comp.msgId()) {
+      settle();
+      acks.completed(comp.msgId());
+      pump();
+    }
+  }
+
+  /** The connection is over: nothing more is sent; the broker keeps what is still unacknowledged. */
+  void close() {
+    retransmitter.stop();
+    queue.clear();
+    awaiting = null;
+  }
+
+  private void settle() {
+    retransmitter.answered();
+    awaiting = null;
+  }
+
+  private void pump() {
+    while (awaiting == null && !queue.isEmpty()) {
+      switch (queue.pollFirst()) {
+        case Release release -> {
+          awaiting = new PubCompFor(release.packetId());
+          retransmitter.send(link, new PubRel(release.packetId()));
+        }
+        case Deliver deliver -> {
+          if (deliver.delivery().message().qos() == Qos.AT_MOST_ONCE) {
+            pendingQos0--;
+          }
+          sendOrRegister(deliver);
+        }
+      }
+    }
+  }
+
+  private void sendOrRegister(Deliver deliver) {
+    String topic = deliver.delivery().message().topic();
+    SnTopic known = knownTopic(topic);
+    if (known != null) {
+      publish(deliver, known);
+      return;
+    }
+    // Ids the gateway hands out are bounded by the id space only: the per-client limit is for
+    // REGISTERs from the client.
+    OptionalInt id = registry.register(topic, Integer.MAX_VALUE);
+    if (id.isEmpty()) {
+      log.warn("{} has used up its topic ids; dropping a message on {}", link.peer(), topic);
+      abandon(deliver.delivery());
+      return;
+    }
+    int msgId = nextMsgId();
+    awaiting = new RegAckFor(deliver, id.getAsInt(), msgId);
+    retransmitter.send(link, new Register(id.getAsInt(), msgId, topic));
+  }
+
+  private SnTopic knownTopic(String topic) {
+    if (topic.length() == 2 && topic.charAt(0) <= 0xFF && topic.charAt(1) <= 0xFF) {
+      return new SnTopic.Short(topic);
+    }
+    OptionalInt predefinedId = predefined.idOf(topic);
+    if (predefinedId.isPresent()) {
+      return new SnTopic.Predefined(predefinedId.getAsInt());
+    }
+    OptionalInt registered = registry.idOf(topic);
+    return registered.isPresent() ? new SnTopic.Registered(registered.getAsInt()) : null;
+  }
+
+  private void publish(Deliver deliver, SnTopic topic) {
+    Delivery delivery = deliver.delivery();
+    Message message = delivery.message();
+    Publish publish = new Publish(
+        delivery.dup(), SnQosMapping.toSn(message.qos()), message.retain(), topic, delivery.packetId(), message.payload());
+    switch (message.qos()) {
+      case AT_MOST_ONCE -> link.send(publish);
+      case AT_LEAST_ONCE -> {
+        awaiting = new PubAckFor(deliver, topic);
+        retransmitter.send(link, publish, SnOutbox::withDup);
+      }
+      case EXACTLY_ONCE -> {
+        awaiting = new PubRecFor(deliver, topic);
+        retransmitter.send(link, publish, SnOutbox::withDup);
+      }
+    }
+  }
+
+  private static SnPacket withDup(SnPacket packet) {
+    return packet instanceof Publish p && !p.dup()
+        ? new Publish(true, p.qos(), p.retain(), p.topic(), p.msgId(), p.data())
+        : packet;
+  }
+
+  /** A message the sensor cannot take: settle it with the broker so the session moves on. */
+  private void abandon(Delivery delivery) {
+    switch (delivery.message().qos()) {
+      case AT_MOST_ONCE -> { }
+      case AT_LEAST_ONCE -> acks.acknowledged(delivery.packetId());
+      case EXACTLY_ONCE -> {
+        abandoned.add(delivery.packetId());
+        acks.received(delivery.packetId());
+      }
+    }
+  }
+
+  /** A QoS 0 PUBLISH can only be refused by topic id; forget the id so the next one registers. */
+  private void forgetRefusedQos0Topic(PubAck ack) {
+    if (ack.msgId() == 0 && ack.returnCode() == ReturnCode.REJECTED_INVALID_TOPIC_ID) {
+      registry.forget(ack.topicId());
+    }
+  }
+
+  private int nextMsgId() {
+    lastMsgId = lastMsgId == 0xFFFF ? 1 : lastMsgId + 1;
+    return lastMsgId;
+  }
+}

@@ -1,0 +1,402 @@
+package org.sngw.sn.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.sngw.broker.Broker;
+import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.Delivery;
+import org.sngw.broker.Message;
+import org.sngw.broker.PublishOutcome;
+import org.sngw.broker.Qos;
+import org.sngw.broker.SessionSink;
+import org.sngw.broker.Subscription;
+import org.sngw.broker.Topics;
+import org.sngw.sn.codec.ReturnCode;
+import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnPacket.ConnAck;
+import org.sngw.sn.codec.SnPacket.Connect;
+import org.sngw.sn.codec.SnPacket.Disconnect;
+import org.sngw.sn.codec.SnPacket.PubAck;
+import org.sngw.sn.codec.SnPacket.PubComp;
+import org.sngw.sn.codec.SnPacket.PubRec;
+import org.sngw.sn.codec.SnPacket.PubRel;
+import org.sngw.sn.codec.SnPacket.Publish;
+import org.sngw.sn.codec.SnPacket.RegAck;
+import org.sngw.sn.codec.SnPacket.Register;
+import org.sngw.sn.codec.SnPacket.SubAck;
+import org.sngw.sn.codec.SnPacket.Subscribe;
+import org.sngw.sn.codec.SnPacket.UnsubAck;
+import org.sngw.sn.codec.SnPacket.Unsubscribe;
+import org.sngw.sn.codec.SnPacket.WillMsg;
+import org.sngw.sn.codec.SnPacket.WillMsgReq;
+import org.sngw.sn.codec.SnPacket.WillTopic;
+import org.sngw.sn.codec.SnPacket.WillTopicReq;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
+import org.sngw.transport.PeerAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sensor at one address: the MQTT-SN connection state machine in front of the sensor's broker
+ * session. Owned by the core loop; every method runs there.
+ */
+final class SnSession {
+  private static final Logger log = LoggerFactory.getLogger(SnSession.class);
+  /** MQTT-SN sensors take one QoS 1/2 message at a time. */
+  private static final int SENSOR_INFLIGHT_WINDOW = 1;
+  private static final int MAX_CLIENT_ID_LENGTH = 1024;
+
+  enum State {
+    /** No CONNECT yet, or the last one was refused. */
+    NEW,
+    /** CONNECT with the will flag arrived; WILLTOPIC and WILLMSG are awaited. */
+    CONNECTING,
+    ACTIVE,
+    /** Disconnected, lost or taken over; the object is out of the gateway's map. */
+    CLOSED
+  }
+
+  private final SnGateway gateway;
+  private final SnLink link;
+  private final Broker broker;
+  private final Retransmitter retransmitter;
+  private final KeepAlive keepAlive;
+  private State state = State.NEW;
+  private Connect connect;
+  private WillTopic willTopic;
+  private TopicRegistry topics;
+  private Attachment attachment;
+
+  SnSession(SnGateway gateway, SnLink link) {
+    this.gateway = gateway;
+    this.link = link;
+    this.broker = gateway.broker();
+    this.retransmitter = new Retransmitter(
+        gateway.scheduler(), gateway.config().retryInterval(), gateway.config().retryCount(), this::giveUp);
+    this.keepAlive = new KeepAlive(gateway.clock(), gateway.scheduler(), this::keepAliveExpired);
+  }
+
+  State state() {
+    return state;
+  }
+
+  PeerAddress peer() {
+    return link.peer();
+  }
+
+  String clientId() {
+    return connect == null ? null : connect.clientId();
+  }
+
+  void handle(SnPacket packet) {
+    keepAlive.heard();
+    if (packet instanceof Connect c) {
+      onConnect(c);
+      return;
+    }
+    switch (state) {
+      case CONNECTING -> handleWhileConnecting(packet);
+      case ACTIVE -> handleWhileActive(packet);
+      case NEW, CLOSED -> link.send(Disconnect.plain());
+    }
+  }
+
+  /** The transport lost the link to the sensor. */
+  void linkLost() {
+    lost("link lost");
+  }
+
+  private void handleWhileConnecting(SnPacket packet) {
+    switch (packet) {
+      case WillTopic topic when willTopic == null -> onWillTopic(topic);
+      case WillMsg message when willTopic != null -> onWillMsg(message);
+      default -> log.debug("{} sent {} during the will handshake; ignored", link.peer(), packet.type());
+    }
+  }
+
+  private void handleWhileActive(SnPacket packet) {
+    SnOutbox outbox = attachment.outbox;
+    switch (packet) {
+      case Register register -> onRegister(register);
+      case Publish publish -> onPublish(publish);
+      case PubRel rel -> {
+        broker.releaseInbound(attachment.handle, rel.msgId());
+        link.send(new PubComp(rel.msgId()));
+      }
+      case PubAck ack -> outbox.onPubAck(ack);
+      case PubRec rec -> outbox.onPubRec(rec);
+      case PubComp comp -> outbox.onPubComp(comp);
+      case RegAck ack -> outbox.onRegAck(ack);
+      case Subscribe subscribe -> onSubscribe(subscribe);
+      case Unsubscribe unsubscribe -> onUnsubscribe(unsubscribe);
+      case SnPacket.PingReq ping -> link.send(new SnPacket.PingResp());
+      case Disconnect disconnect -> onDisconnect();
+      default -> log.debug("{} sent {}, which a client does not send; ignored", link.peer(), packet.type());
+    }
+  }
+
+  // ---- connecting
+
+  private void onConnect(Connect c) {
+    int idLength = c.clientId().length();
+    if (idLength == 0 || idLength > MAX_CLIENT_ID_LENGTH) {
+      link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+      return;
+    }
+    if (attachment != null) {
+      // A CONNECT on a live connection starts a new one; the broker session decides what carries over.
+      Attachment old = detach();
+      if (!old.handle.clientId().equals(c.clientId())) {
+        broker.disconnect(old.handle, false);
+      }
+    }
+    retransmitter.stop();
+    keepAlive.stop();
+    connect = c;
+    willTopic = null;
+    if (c.will()) {
+      state = State.CONNECTING;
+      retransmitter.send(link, new WillTopicReq());
+    } else {
+      accept(Optional.empty());
+    }
+  }
+
+  private void onWillTopic(WillTopic topic) {
+    retransmitter.answered();
+    if (topic.isEmpty()) {
+      accept(Optional.empty());
+    } else if (!Topics.isValidName(topic.topic())) {
+      refuse("invalid will topic " + topic.topic());
+    } else {
+      willTopic = topic;
+      retransmitter.send(link, new WillMsgReq());
+    }
+  }
+
+  private void onWillMsg(WillMsg message) {
+    retransmitter.answered();
+    Message will = new Message(
+        willTopic.topic(), message.message(), SnQosMapping.toBroker(willTopic.qos()), willTopic.retain());
+    accept(Optional.of(will));
+  }
+
+  private void refuse(String why) {
+    log.info("{} refused: {}", link.peer(), why);
+    state = State.NEW;
+    link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+  }
+
+  private void accept(Optional<Message> will) {
+    topics = gateway.registryFor(connect.clientId(), connect.cleanSession());
+    Attachment joining = new Attachment();
+    attachment = joining;
+    state = State.ACTIVE;
+    // CONNACK first: a resumed session may start delivering inside broker.connect.
+    link.send(new ConnAck(ReturnCode.ACCEPTED));
+    joining.handle = broker.connect(
+        new ConnectRequest(connect.clientId(), connect.cleanSession(), will, SENSOR_INFLIGHT_WINDOW), joining);
+    keepAlive.start(Duration.ofSeconds(connect.keepAliveSeconds()));
+  }
+
+  // ---- active
+
+  private void onRegister(Register register) {
+    String name = register.topicName();
+    if (!Topics.isValidName(name)) {
+      link.send(new RegAck(0, register.msgId(), ReturnCode.REJECTED_INVALID_TOPIC_ID));
+      return;
+    }
+    topics.register(name, gateway.config().maxTopicsPerClient()).ifPresentOrElse(
+        id -> link.send(new RegAck(id, register.msgId(), ReturnCode.ACCEPTED)),
+        () -> link.send(new RegAck(0, register.msgId(), ReturnCode.REJECTED_CONGESTION)));
+  }
+
+  private void onPublish(Publish publish) {
+    String name = topicName(publish.topic());
+    int rawTopicId = rawTopicId(publish.topic());
+    if (name == null) {
+      link.send(new PubAck(rawTopicId, publish.msgId(), ReturnCode.REJECTED_INVALID_TOPIC_ID));
+      return;
+    }
+    Message message = new Message(name, publish.data(), SnQosMapping.toBroker(publish.qos()), publish.retain());
+    int msgId = publish.msgId();
+    switch (publish.qos()) {
+      case AT_MOST_ONCE, FIRE_AND_FORGET -> broker.publish(attachment.handle, message, outcome -> { });
+      case AT_LEAST_ONCE -> broker.publish(attachment.handle, message,
+          outcome -> link.send(new PubAck(rawTopicId, msgId, returnCode(outcome))));
+      case EXACTLY_ONCE -> broker.publishExactlyOnce(attachment.handle, msgId, message,
+          outcome -> link.send(outcome == PublishOutcome.ACCEPTED
+              ? new PubRec(msgId)
+              : new PubAck(rawTopicId, msgId, returnCode(outcome))));
+    }
+  }
+
+  private void onSubscribe(Subscribe subscribe) {
+    int msgId = subscribe.msgId();
+    String filter = topicName(subscribe.topic());
+    if (filter == null || !Topics.isValidFilter(filter)) {
+      link.send(new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_INVALID_TOPIC_ID));
+      return;
+    }
+    int topicId;
+    switch (subscribe.topic()) {
+      case SnTopic.Predefined predefined -> topicId = predefined.id();
+      case SnTopic.Named named when !Topics.hasWildcard(filter) -> {
+        var id = topics.register(filter, Integer.MAX_VALUE);
+        if (id.isEmpty()) {
+          link.send(new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_CONGESTION));
+          return;
+        }
+        topicId = id.getAsInt();
+      }
+      // Wildcard filters and short names carry no topic id in SUBACK.
+      default -> topicId = 0;
+    }
+    Qos wanted = SnQosMapping.toBroker(subscribe.qos());
+    broker.subscribe(attachment.handle, List.of(new Subscription(filter, wanted)), granted -> link.send(
+        granted.get(0)
+            .map(qos -> new SubAck(SnQosMapping.toSn(qos), topicId, msgId, ReturnCode.ACCEPTED))
+            .orElseGet(() -> new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_INVALID_TOPIC_ID))));
+  }
+
+  private void onUnsubscribe(Unsubscribe unsubscribe) {
+    String filter = topicName(unsubscribe.topic());
+    int msgId = unsubscribe.msgId();
+    if (filter == null) {
+      link.send(new UnsubAck(msgId));
+      return;
+    }
+    broker.unsubscribe(attachment.handle, List.of(filter), () -> link.send(new UnsubAck(msgId)));
+  }
+
+  private void onDisconnect() {
+    broker.disconnect(detach().handle, true);
+    link.send(Disconnect.plain());
+    close();
+  }
+
+  // ---- ending
+
+  private void keepAliveExpired() {
+    lost("silent for 1.5 x keep-alive " + connect.keepAliveSeconds() + " s");
+  }
+
+  private void giveUp() {
+    lost("no answer after " + gateway.config().retryCount() + " resends");
+  }
+
+  private void lost(String why) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    log.info("{} ({}) lost: {}", link.peer(), clientId(), why);
+    if (attachment != null) {
+      broker.disconnect(detach().handle, false);
+    }
+    close();
+  }
+
+  private void takenOver() {
+    log.info("{} ({}) taken over by a new connection", link.peer(), clientId());
+    detach();
+    link.send(Disconnect.plain());
+    close();
+  }
+
+  private Attachment detach() {
+    Attachment old = attachment;
+    attachment = null;
+    old.outbox.close();
+    return old;
+  }
+
+  private void close() {
+    state = State.CLOSED;
+    retransmitter.stop();
+    keepAlive.stop();
+    gateway.closed(this, topics, connect != null && connect.cleanSession());
+  }
+
+  // ---- topics
+
+  /** The full topic name a packet refers to, or null when the id is unknown. */
+  private String topicName(SnTopic topic) {
+    return switch (topic) {
+      case SnTopic.Registered registered -> topics.nameOf(registered.id());
+      case SnTopic.Predefined predefined -> gateway.predefined().nameOf(predefined.id());
+      case SnTopic.Short shortName -> shortName.name();
+      case SnTopic.Named named -> named.name();
+    };
+  }
+
+  private static int rawTopicId(SnTopic topic) {
+    return switch (topic) {
+      case SnTopic.Registered registered -> registered.id();
+      case SnTopic.Predefined predefined -> predefined.id();
+      case SnTopic.Short shortName -> shortName.asId();
+      case SnTopic.Named named -> 0;
+    };
+  }
+
+  private static ReturnCode returnCode(PublishOutcome outcome) {
+    return switch (outcome) {
+      case ACCEPTED -> ReturnCode.ACCEPTED;
+      case CONGESTED -> ReturnCode.REJECTED_CONGESTION;
+      case INVALID_TOPIC -> ReturnCode.REJECTED_INVALID_TOPIC_ID;
+    };
+  }
+
+  /**
+   * One connection's hold on the broker session. A fresh one per CONNECT, so callbacks meant for
+   * an earlier connection of this sensor are recognised and ignored.
+   */
+  private final class Attachment implements SessionSink, SnOutbox.Acks {
+    final SnOutbox outbox = new SnOutbox(link, topics, gateway.predefined(), retransmitter, this,
+        gateway.config().maxPendingPerClient(), gateway.stats());
+    ClientHandle handle;
+
+    private boolean current() {
+      return attachment == this;
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+      if (current()) {
+        outbox.deliver(delivery);
+      }
+    }
+
+    @Override
+    public void release(int packetId) {
+      if (current()) {
+        outbox.release(packetId);
+      }
+    }
+
+    @Override
+    public void takenOver() {
+      if (current()) {
+        SnSession.this.takenOver();
+      }
+    }
+
+    @Override
+    public void acknowledged(int packetId) {
+      broker.acknowledged(handle, packetId);
+    }
+
+    @Override
+    public void received(int packetId) {
+      broker.received(handle, packetId);
+    }
+
+    @Override
+    public void completed(int packetId) {
+      broker.completed(handle, packetId);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.sngw;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Keeps the protocol and state packages pure: no Netty, no client or storage library, no I/O and
+ * no wall clock, so they run the same under a virtual clock in tests as on the Pi.
+ */
+@AnalyzeClasses(packages = "org.sngw", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+  private static final String[] PURE = {"org.sngw.sn..", "org.sngw.broker..", "org.sngw.time..", "org.sngw.transport.."};
+
+  @ArchTest
+  static final ArchRule pureCoreUsesNoNetworkOrStorageLibrary = noClasses()
+      .that().resideInAnyPackage(PURE)
+      .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.yaml..", "java.nio.file..", "java.io..")
+      .because("codec, sessions and broker are plain logic; I/O stays in transports, listeners and the store");
+
+  @ArchTest
+  static final ArchRule pureCoreReadsNoWallClock = noClasses()
+      .that().resideInAnyPackage(PURE)
+      .should().callMethod(System.class, "currentTimeMillis")
+      .orShould().callMethod(System.class, "nanoTime")
+      .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Instant")
+      .because("time is injected as a Clock so timers are tested with virtual time");
+
+  @ArchTest
+  static final ArchRule pureCoreDoesNotReachForTheEdges = noClasses()
+      .that().resideInAnyPackage(PURE)
+      .should().dependOnClassesThat().resideInAnyPackage("org.sngw.mqtt..")
+      .orShould().dependOnClassesThat().haveSimpleName("CoreLoop")
+      .orShould().dependOnClassesThat().haveSimpleName("IoLoops");
+}

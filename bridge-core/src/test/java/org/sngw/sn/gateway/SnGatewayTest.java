@@ -1,0 +1,452 @@
+package org.sngw.sn.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sngw.broker.BrokerCore;
+import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+import org.sngw.broker.Subscription;
+import org.sngw.config.BrokerConfig;
+import org.sngw.config.MqttSnConfig;
+import org.sngw.runtime.CoreExecutor;
+import org.sngw.sn.codec.ReturnCode;
+import org.sngw.sn.codec.SnEncoder;
+import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnPacket.ConnAck;
+import org.sngw.sn.codec.SnPacket.Connect;
+import org.sngw.sn.codec.SnPacket.Disconnect;
+import org.sngw.sn.codec.SnPacket.PubAck;
+import org.sngw.sn.codec.SnPacket.PubComp;
+import org.sngw.sn.codec.SnPacket.PubRec;
+import org.sngw.sn.codec.SnPacket.PubRel;
+import org.sngw.sn.codec.SnPacket.Publish;
+import org.sngw.sn.codec.SnPacket.RegAck;
+import org.sngw.sn.codec.SnPacket.Register;
+import org.sngw.sn.codec.SnPacket.SubAck;
+import org.sngw.sn.codec.SnPacket.Subscribe;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
+import org.sngw.time.VirtualTime;
+import org.sngw.transport.ForwardedPeer;
+import org.sngw.transport.UdpPeer;
+import org.sngw.transport.WirelessNodeId;
+
+/** The gateway's MQTT-SN logic against the real broker core, a fake transport and virtual time. */
+class SnGatewayTest {
+  private static final Duration RETRY = Duration.ofSeconds(10);
+
+  private final VirtualTime time = new VirtualTime();
+  private final FakeTransport transport = new FakeTransport();
+  private final BrokerCore broker = new BrokerCore(BrokerConfig.defaults());
+  private final MqttSnConfig config = MqttSnConfig.defaults()
+      .withPredefinedTopics(Map.of(7, "sensors/predefined"));
+  private final SnGateway gateway = new SnGateway(broker, config, time, time);
+  private final VirtualSensor sensor = sensorAt(40000);
+
+  @BeforeEach
+  void start() {
+    CoreExecutor direct = new CoreExecutor() {
+      @Override
+      public boolean tryExecute(Runnable task) {
+        task.run();
+        return true;
+      }
+
+      @Override
+      public void execute(Runnable task) {
+        task.run();
+      }
+    };
+    transport.start(gateway.listenerFor(transport, direct));
+  }
+
+  @Test
+  void connect_withoutWill_isAccepted() {
+    sensor.send(connect("s1", false, 60));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+    assertThat(gateway.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void connect_emptyClientId_isRefused() {
+    sensor.send(connect("", false, 60));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+  }
+
+  @Test
+  void connect_withWill_asksForTopicAndMessageBeforeConnack() {
+    sensor.send(new Connect(true, true, 60, "s1"));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillTopicReq());
+
+    sensor.send(new SnPacket.WillTopic(SnQos.AT_LEAST_ONCE, true, "sensors/s1/status"));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillMsgReq());
+
+    sensor.send(new SnPacket.WillMsg(bytes("offline")));
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+  }
+
+  @Test
+  void willHandshake_unanswered_isResentThenAbandoned() {
+    sensor.send(new Connect(true, true, 60, "s1"));
+    sensor.received();
+
+    time.advance(RETRY.multipliedBy(config.retryCount()));
+    assertThat(sensor.received()).hasSize(config.retryCount()).allMatch(p -> p instanceof SnPacket.WillTopicReq);
+
+    time.advance(RETRY);
+    assertThat(sensor.received()).isEmpty();
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void register_thenPublishQos1_reachesSubscriberAndIsAcknowledged() {
+    RecordingSink subscriber = subscribe("app", "sensors/#", Qos.AT_LEAST_ONCE);
+    connected(sensor, "s1");
+
+    int topicId = register(sensor, "sensors/s1/temp", 1);
+    sensor.send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(topicId), 2, bytes("21.5")));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubAck(topicId, 2, ReturnCode.ACCEPTED));
+    assertThat(subscriber.deliveries).singleElement().satisfies(d -> {
+      assertThat(d.message().topic()).isEqualTo("sensors/s1/temp");
+      assertThat(d.message().payload()).isEqualTo(bytes("21.5"));
+      assertThat(d.message().qos()).isEqualTo(Qos.AT_LEAST_ONCE);
+    });
+  }
+
+  @Test
+  void publish_unknownTopicId_isRefusedWithInvalidTopicId() {
+    connected(sensor, "s1");
+
+    sensor.send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(99), 3, bytes("x")));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubAck(99, 3, ReturnCode.REJECTED_INVALID_TOPIC_ID));
+  }
+
+  @Test
+  void publishQos2_resentBeforePubrel_isDeliveredOnce() {
+    RecordingSink subscriber = subscribe("app", "sensors/#", Qos.EXACTLY_ONCE);
+    connected(sensor, "s1");
+    int topicId = register(sensor, "sensors/s1/door", 1);
+    Publish publish = new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("open"));
+
+    sensor.send(publish);
+    assertThat(sensor.receivedOne()).isEqualTo(new PubRec(5));
+    sensor.send(new Publish(true, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("open")));
+    assertThat(sensor.receivedOne()).isEqualTo(new PubRec(5));
+    sensor.send(new PubRel(5));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubComp(5));
+    assertThat(subscriber.deliveries).hasSize(1);
+  }
+
+  @Test
+  void qosMinusOne_predefinedTopic_isPublishedWithoutConnection() {
+    RecordingSink subscriber = subscribe("app", "sensors/predefined", Qos.AT_MOST_ONCE);
+
+    sensor.send(new Publish(false, SnQos.FIRE_AND_FORGET, false, new SnTopic.Predefined(7), 0, bytes("1")));
+
+    assertThat(subscriber.deliveries).singleElement()
+        .satisfies(d -> assertThat(d.message().topic()).isEqualTo("sensors/predefined"));
+    assertThat(sensor.received()).isEmpty();
+  }
+
+  @Test
+  void qosMinusOne_shortTopic_isPublishedWithoutConnection() {
+    RecordingSink subscriber = subscribe("app", "ab", Qos.AT_MOST_ONCE);
+
+    sensor.send(new Publish(false, SnQos.FIRE_AND_FORGET, false, new SnTopic.Short("ab"), 0, bytes("1")));
+
+    assertThat(subscriber.deliveries).hasSize(1);
+  }
+
+  @Test
+  void subscribeByName_answersWithTopicIdAndDeliversUnderIt() {
+    connected(sensor, "s1");
+    sensor.send(new Subscribe(false, SnQos.AT_LEAST_ONCE, 4, new SnTopic.Named("cmd/s1")));
+    SubAck ack = (SubAck) sensor.receivedOne();
+    assertThat(ack.returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+    assertThat(ack.topicId()).isPositive();
+
+    publishFromApp("cmd/s1", "on", Qos.AT_LEAST_ONCE);
+
+    Publish delivered = (Publish) sensor.receivedOne();
+    assertThat(delivered.topic()).isEqualTo(new SnTopic.Registered(ack.topicId()));
+    assertThat(delivered.qos()).isEqualTo(SnQos.AT_LEAST_ONCE);
+    assertThat(delivered.data()).isEqualTo(bytes("on"));
+  }
+
+  @Test
+  void subscribeWildcard_newTopic_isRegisteredBeforeThePublish() {
+    connected(sensor, "s1");
+    sensor.send(new Subscribe(false, SnQos.AT_MOST_ONCE, 4, new SnTopic.Named("cmd/#")));
+    assertThat(((SubAck) sensor.receivedOne()).topicId()).isZero();
+
+    publishFromApp("cmd/s1/led", "blink", Qos.AT_MOST_ONCE);
+
+    Register register = (Register) sensor.receivedOne();
+    assertThat(register.topicName()).isEqualTo("cmd/s1/led");
+    sensor.send(new RegAck(register.topicId(), register.msgId(), ReturnCode.ACCEPTED));
+    Publish delivered = (Publish) sensor.receivedOne();
+    assertThat(delivered.topic()).isEqualTo(new SnTopic.Registered(register.topicId()));
+    assertThat(delivered.data()).isEqualTo(bytes("blink"));
+  }
+
+  @Test
+  void subscribePredefinedAndShort_deliverUnderTheirIds() {
+    connected(sensor, "s1");
+    sensor.send(new Subscribe(false, SnQos.AT_MOST_ONCE, 1, new SnTopic.Predefined(7)));
+    assertThat(sensor.receivedOne()).isEqualTo(new SubAck(SnQos.AT_MOST_ONCE, 7, 1, ReturnCode.ACCEPTED));
+    sensor.send(new Subscribe(false, SnQos.AT_MOST_ONCE, 2, new SnTopic.Short("zz")));
+    sensor.received();
+
+    publishFromApp("sensors/predefined", "a", Qos.AT_MOST_ONCE);
+    publishFromApp("zz", "b", Qos.AT_MOST_ONCE);
+
+    assertThat(sensor.received()).extracting(p -> ((Publish) p).topic())
+        .containsExactly(new SnTopic.Predefined(7), new SnTopic.Short("zz"));
+  }
+
+  @Test
+  void subscribeUnknownPredefinedId_isRefused() {
+    connected(sensor, "s1");
+
+    sensor.send(new Subscribe(false, SnQos.AT_MOST_ONCE, 1, new SnTopic.Predefined(999)));
+
+    assertThat(((SubAck) sensor.receivedOne()).returnCode()).isEqualTo(ReturnCode.REJECTED_INVALID_TOPIC_ID);
+  }
+
+  @Test
+  void subscribe_retainedMessage_arrivesAfterSuback() {
+    publishFromApp("cfg/s1", "interval=60", Qos.AT_LEAST_ONCE, true);
+    connected(sensor, "s1");
+
+    sensor.send(new Subscribe(false, SnQos.AT_LEAST_ONCE, 9, new SnTopic.Named("cfg/s1")));
+
+    List<SnPacket> got = sensor.received();
+    assertThat(got).hasSize(2);
+    assertThat(got.get(0)).isInstanceOf(SubAck.class);
+    Publish retained = (Publish) got.get(1);
+    assertThat(retained.retain()).isTrue();
+    assertThat(retained.data()).isEqualTo(bytes("interval=60"));
+  }
+
+  @Test
+  void deliveryQos1_unacknowledged_isResentWithDupThenTheSensorIsLost() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)));
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+    subscribeSensor(sensor, "cmd/s1", SnQos.AT_LEAST_ONCE);
+
+    publishFromApp("cmd/s1", "on", Qos.AT_LEAST_ONCE);
+    Publish first = (Publish) sensor.receivedOne();
+    assertThat(first.dup()).isFalse();
+
+    time.advance(RETRY);
+    assertThat(((Publish) sensor.receivedOne()).dup()).isTrue();
+    time.advance(RETRY.multipliedBy(config.retryCount()));
+
+    assertThat(gateway.sessionCount()).isZero();
+    assertThat(watcher.deliveries).singleElement().satisfies(d -> assertThat(d.message().topic()).isEqualTo("wills/s1"));
+  }
+
+  @Test
+  void deliveryQos1_acknowledged_sendsTheNextQueuedOne() {
+    connected(sensor, "s1");
+    subscribeSensor(sensor, "cmd/s1", SnQos.AT_LEAST_ONCE);
+
+    publishFromApp("cmd/s1", "1", Qos.AT_LEAST_ONCE);
+    publishFromApp("cmd/s1", "2", Qos.AT_LEAST_ONCE);
+    Publish first = (Publish) sensor.receivedOne();
+    sensor.send(new PubAck(((SnTopic.Registered) first.topic()).id(), first.msgId(), ReturnCode.ACCEPTED));
+
+    Publish second = (Publish) sensor.receivedOne();
+    assertThat(second.data()).isEqualTo(bytes("2"));
+  }
+
+  @Test
+  void deliveryQos2_runsTheFourWayHandshake() {
+    connected(sensor, "s1");
+    subscribeSensor(sensor, "cmd/s1", SnQos.EXACTLY_ONCE);
+    publishFromApp("cmd/s1", "x", Qos.EXACTLY_ONCE);
+    Publish publish = (Publish) sensor.receivedOne();
+
+    sensor.send(new PubRec(publish.msgId()));
+    assertThat(sensor.receivedOne()).isEqualTo(new PubRel(publish.msgId()));
+    sensor.send(new PubComp(publish.msgId()));
+
+    time.advance(RETRY.multipliedBy(5));
+    assertThat(sensor.received()).isEmpty();
+    assertThat(gateway.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void pubackInvalidTopicId_registersTheTopicAgain() {
+    connected(sensor, "s1");
+    subscribeSensor(sensor, "cmd/s1", SnQos.AT_LEAST_ONCE);
+    publishFromApp("cmd/s1", "x", Qos.AT_LEAST_ONCE);
+    Publish publish = (Publish) sensor.receivedOne();
+
+    sensor.send(new PubAck(((SnTopic.Registered) publish.topic()).id(), publish.msgId(),
+        ReturnCode.REJECTED_INVALID_TOPIC_ID));
+
+    Register register = (Register) sensor.receivedOne();
+    assertThat(register.topicName()).isEqualTo("cmd/s1");
+    sensor.send(new RegAck(register.topicId(), register.msgId(), ReturnCode.ACCEPTED));
+    assertThat(((Publish) sensor.receivedOne()).data()).isEqualTo(bytes("x"));
+  }
+
+  @Test
+  void keepAlive_silenceBeyondOneAndAHalfPeriods_publishesTheWill() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)), 10);
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+
+    time.advance(Duration.ofSeconds(14));
+    sensor.send(new SnPacket.PingReq(Optional.empty()));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
+    time.advance(Duration.ofSeconds(14));
+    assertThat(watcher.deliveries).isEmpty();
+
+    time.advance(Duration.ofSeconds(1));
+    assertThat(watcher.deliveries).hasSize(1);
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void disconnect_isAnsweredAndPublishesNoWill() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)));
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+
+    sensor.send(Disconnect.plain());
+
+    assertThat(sensor.receivedOne()).isEqualTo(Disconnect.plain());
+    time.advance(Duration.ofMinutes(10));
+    assertThat(watcher.deliveries).isEmpty();
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void sameClientIdFromAnotherAddress_takesTheSessionOver() {
+    connected(sensor, "s1");
+    VirtualSensor moved = sensorAt(40001);
+
+    connected(moved, "s1");
+
+    assertThat(sensor.receivedOne()).isEqualTo(Disconnect.plain());
+    assertThat(gateway.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void packetFromUnconnectedSensor_isAnsweredWithDisconnect() {
+    sensor.send(new SnPacket.PingReq(Optional.empty()));
+
+    assertThat(sensor.receivedOne()).isEqualTo(Disconnect.plain());
+  }
+
+  @Test
+  void searchGw_isAnsweredToTheAskerOnly() {
+    sensor.send(new SnPacket.SearchGw(1));
+
+    assertThat(sensor.receivedOne()).isEqualTo(SnPacket.GwInfo.fromGateway(config.gatewayId()));
+  }
+
+  @Test
+  void malformedFrame_isCountedAndTheSessionGoesOn() {
+    connected(sensor, "s1");
+
+    transport.listener.onFrame(udp(40000), ByteBuffer.wrap(new byte[] {5, 0x0C, 1}));
+    sensor.send(new SnPacket.PingReq(Optional.empty()));
+
+    assertThat(gateway.stats().malformedFrames()).isEqualTo(1);
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
+  }
+
+  @Test
+  void encapsulatedSensor_getsItsRepliesEncapsulatedThroughTheForwarder() {
+    WirelessNodeId node = WirelessNodeId.of(new byte[] {0x12, 0x34});
+    transport.listener.onFrame(udp(40000),
+        SnEncoder.encode(new SnPacket.Encapsulated(0, node, connect("node-1234", true, 60))));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.Encapsulated(0, node, new ConnAck(ReturnCode.ACCEPTED)));
+    assertThat(transport.sent.get(0).to()).isEqualTo(udp(40000));
+    assertThat(gateway.sessionCount()).isEqualTo(1);
+    assertThat(new ForwardedPeer(udp(40000), node)).isNotEqualTo(udp(40000));
+  }
+
+  // ---- helpers
+
+  private VirtualSensor sensorAt(int port) {
+    return new VirtualSensor(transport, udp(port));
+  }
+
+  private static UdpPeer udp(int port) {
+    return new UdpPeer(new InetSocketAddress("127.0.0.1", port));
+  }
+
+  private static Connect connect(String clientId, boolean cleanSession, int keepAlive) {
+    return new Connect(false, cleanSession, keepAlive, clientId);
+  }
+
+  private void connected(VirtualSensor s, String clientId) {
+    connected(s, clientId, Optional.empty());
+  }
+
+  private void connected(VirtualSensor s, String clientId, Optional<Message> will) {
+    connected(s, clientId, will, 600);
+  }
+
+  private void connected(VirtualSensor s, String clientId, Optional<Message> will, int keepAlive) {
+    if (will.isEmpty()) {
+      s.send(connect(clientId, true, keepAlive));
+    } else {
+      Message w = will.get();
+      s.send(new Connect(true, true, keepAlive, clientId));
+      s.send(new SnPacket.WillTopic(SnQosMapping.toSn(w.qos()), w.retain(), w.topic()));
+      s.send(new SnPacket.WillMsg(w.payload()));
+    }
+    assertThat(s.received()).last().isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+  }
+
+  private int register(VirtualSensor s, String topic, int msgId) {
+    s.send(new Register(0, msgId, topic));
+    RegAck ack = (RegAck) s.receivedOne();
+    assertThat(ack.returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+    return ack.topicId();
+  }
+
+  private void subscribeSensor(VirtualSensor s, String filter, SnQos qos) {
+    s.send(new Subscribe(false, qos, 1, new SnTopic.Named(filter)));
+    assertThat(((SubAck) s.receivedOne()).returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+  }
+
+  private RecordingSink subscribe(String clientId, String filter, Qos qos) {
+    RecordingSink sink = new RecordingSink();
+    ClientHandle handle = broker.connect(new ConnectRequest(clientId, true, Optional.empty(), 32), sink);
+    broker.subscribe(handle, List.of(new Subscription(filter, qos)), granted -> { });
+    return sink;
+  }
+
+  private void publishFromApp(String topic, String payload, Qos qos) {
+    publishFromApp(topic, payload, qos, false);
+  }
+
+  private void publishFromApp(String topic, String payload, Qos qos, boolean retain) {
+    broker.publish(null, new Message(topic, bytes(payload), qos, retain), outcome -> { });
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,112 @@
+package org.sngw.app;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.sngw.broker.BrokerCore;
+import org.sngw.config.GatewayConfig;
+import org.sngw.mqtt.MqttListener;
+import org.sngw.runtime.CoreLoop;
+import org.sngw.runtime.IoLoops;
+import org.sngw.sn.gateway.SnGateway;
+import org.sngw.transport.TransportException;
+import org.sngw.transport.udp.UdpTransport;
+import org.sngw.transport.udp.UdpTransportConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: wires the core loop, the broker, the MQTT-SN gateway, its transports and
+ * the MQTT listener from one {@link GatewayConfig}, and takes them down in reverse order.
+ */
+public final class Gateway implements AutoCloseable {
+  /** Datagrams the core may fall behind by before it drops new ones (the sensors resend). */
+  private static final int CORE_BACKLOG = 65_536;
+
+  private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final BrokerCore broker;
+  private final SnGateway snGateway;
+  private InetSocketAddress udpAddress;
+  private InetSocketAddress mqttAddress;
+
+  private Gateway(GatewayConfig config, CoreLoop core) {
+    this.broker = new BrokerCore(config.broker());
+    this.snGateway = new SnGateway(broker, config.mqttSn(), core, core);
+  }
+
+  /**
+   * Starts everything or nothing.
+   *
+   * @throws GatewayStartException naming what could not start (a port in use, an unwritable
+   *     data directory); whatever had started is closed again
+   */
+  public static Gateway start(GatewayConfig config) throws GatewayStartException {
+    prepareDataDir(config);
+    CoreLoop core = new CoreLoop(CORE_BACKLOG);
+    Gateway gateway = new Gateway(config, core);
+    gateway.started.push(core);
+    try {
+      gateway.startListeners(config, core);
+      return gateway;
+    } catch (GatewayStartException | RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
+  }
+
+  private void startListeners(GatewayConfig config, CoreLoop core) throws GatewayStartException {
+    IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
+    started.push(io);
+    UdpTransport udp = new UdpTransport(UdpTransportConfig.of(config.udp()), io);
+    try {
+      udp.start(snGateway.listenerFor(udp, core));
+    } catch (TransportException e) {
+      throw new GatewayStartException(e.getMessage(), e);
+    }
+    started.push(udp);
+    udpAddress = udp.boundAddress();
+    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), broker, core, io);
+    started.push(mqtt::close);
+    mqttAddress = mqtt.start();
+  }
+
+  private static void prepareDataDir(GatewayConfig config) throws GatewayStartException {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new GatewayStartException("data directory " + config.dataDir() + " cannot be created: " + e, e);
+    }
+    if (!Files.isWritable(config.dataDir())) {
+      throw new GatewayStartException("data directory " + config.dataDir() + " is not writable", null);
+    }
+  }
+
+  public InetSocketAddress udpAddress() {
+    return udpAddress;
+  }
+
+  public InetSocketAddress mqttAddress() {
+    return mqttAddress;
+  }
+
+  public SnGateway snGateway() {
+    return snGateway;
+  }
+
+  /** Stops listening first, then lets the core finish what is queued, then the I/O threads. */
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        // Keep closing the rest: a failed close must not leave ports bound.
+        log.warn("closing failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.sngw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Debian's mosquitto_sub and mosquitto_pub, run against the gateway's MQTT listener. */
+final class Mosquitto {
+  private Mosquitto() {}
+
+  /** A running mosquitto_sub printing {@code topic payload} lines. */
+  static final class Sub implements AutoCloseable {
+    private final Process process;
+    private final List<String> messages = new CopyOnWriteArrayList<>();
+    private final CountDownLatch subscribed = new CountDownLatch(1);
+
+    private Sub(Process process) {
+      this.process = process;
+      Thread reader = new Thread(this::read, "mosquitto_sub-reader");
+      reader.setDaemon(true);
+      reader.start();
+    }
+
+    private void read() {
+      try (BufferedReader out = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          // -d interleaves protocol traces with the messages; SUBACK says the subscription is live.
+          if (line.startsWith("Client ")) {
+            if (line.contains("received SUBACK")) {
+              subscribed.countDown();
+            }
+          } else if (!line.startsWith("Subscribed (")) {
+            messages.add(line);
+          }
+        }
+      } catch (IOException e) {
+        // The process ended; what was read stays readable.
+      }
+    }
+
+    /** Messages received so far, as {@code topic payload}. */
+    List<String> messages() {
+      return new ArrayList<>(messages);
+    }
+
+    @Override
+    public void close() {
+      process.destroy();
+    }
+  }
+
+  /** Starts mosquitto_sub and waits for its SUBACK. */
+  static Sub subscribe(InetSocketAddress broker, String topic, int qos, String... extraArgs) {
+    List<String> command = new ArrayList<>(List.of(
+        "mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
+        "-t", topic, "-q", Integer.toString(qos), "-v", "-d"));
+    command.addAll(List.of(extraArgs));
+    Sub sub = new Sub(start(command));
+    try {
+      assertThat(sub.subscribed.await(10, TimeUnit.SECONDS)).as("mosquitto_sub got its SUBACK").isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return sub;
+  }
+
+  /** Runs mosquitto_pub to completion and asserts it succeeded. */
+  static void publish(InetSocketAddress broker, String topic, String payload, int qos, String... extraArgs) {
+    List<String> command = new ArrayList<>(List.of(
+        "mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
+        "-t", topic, "-m", payload, "-q", Integer.toString(qos)));
+    command.addAll(List.of(extraArgs));
+    Process process = start(command);
+    try {
+      assertThat(process.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS))
+          .as("mosquitto_pub finished").isTrue();
+      assertThat(process.exitValue()).as("mosquitto_pub exit code: "
+          + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Process start(List<String> command) {
+    try {
+      return new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + command.get(0) + " (apt-get install mosquitto-clients)", e);
+    }
+  }
+}

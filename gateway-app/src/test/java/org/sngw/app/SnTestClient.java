@@ -1,0 +1,131 @@
+package org.sngw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import org.sngw.sn.codec.ReturnCode;
+import org.sngw.sn.codec.SnDecodeResult;
+import org.sngw.sn.codec.SnDecoder;
+import org.sngw.sn.codec.SnEncoder;
+import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnPacket.ConnAck;
+import org.sngw.sn.codec.SnPacket.Connect;
+import org.sngw.sn.codec.SnPacket.RegAck;
+import org.sngw.sn.codec.SnPacket.Register;
+import org.sngw.sn.codec.SnPacket.SubAck;
+import org.sngw.sn.codec.SnPacket.Subscribe;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
+
+/** A sensor for integration tests: MQTT-SN over a real UDP socket on 127.0.0.1. */
+final class SnTestClient implements AutoCloseable {
+  private static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(10);
+
+  private final DatagramSocket socket;
+  private final InetSocketAddress gateway;
+  private int lastMsgId;
+
+  SnTestClient(InetSocketAddress gateway) {
+    this.gateway = gateway;
+    try {
+      socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      socket.setSoTimeout((int) RECEIVE_TIMEOUT.toMillis());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void send(SnPacket packet) {
+    ByteBuffer frame = SnEncoder.encode(packet);
+    sendRaw(frame.array());
+  }
+
+  void sendRaw(byte[] bytes) {
+    try {
+      socket.send(new DatagramPacket(bytes, bytes.length, gateway));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The next packet from the gateway; fails the test after the receive timeout. */
+  SnPacket receive() {
+    byte[] buffer = new byte[65_535];
+    DatagramPacket datagram = new DatagramPacket(buffer, buffer.length);
+    try {
+      socket.receive(datagram);
+    } catch (SocketTimeoutException e) {
+      throw new AssertionError("no packet from the gateway within " + RECEIVE_TIMEOUT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    SnDecodeResult result = SnDecoder.decode(ByteBuffer.wrap(buffer, 0, datagram.getLength()));
+    assertThat(result).as("what the gateway sent decodes").isInstanceOf(SnPacket.class);
+    return (SnPacket) result;
+  }
+
+  <T extends SnPacket> T receive(Class<T> type) {
+    SnPacket packet = receive();
+    assertThat(packet).isInstanceOf(type);
+    return type.cast(packet);
+  }
+
+  /** True when nothing arrives within {@code quiet}. */
+  boolean receivesNothingWithin(Duration quiet) throws IOException {
+    socket.setSoTimeout((int) quiet.toMillis());
+    try {
+      socket.receive(new DatagramPacket(new byte[65_535], 65_535));
+      return false;
+    } catch (SocketTimeoutException expected) {
+      return true;
+    } finally {
+      socket.setSoTimeout((int) RECEIVE_TIMEOUT.toMillis());
+    }
+  }
+
+  void connect(String clientId, int keepAliveSeconds) {
+    send(new Connect(false, true, keepAliveSeconds, clientId));
+    assertThat(receive()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+  }
+
+  void connectWithWill(String clientId, int keepAliveSeconds, String willTopic, byte[] willMessage) {
+    send(new Connect(true, true, keepAliveSeconds, clientId));
+    receive(SnPacket.WillTopicReq.class);
+    send(new SnPacket.WillTopic(SnQos.AT_MOST_ONCE, false, willTopic));
+    receive(SnPacket.WillMsgReq.class);
+    send(new SnPacket.WillMsg(willMessage));
+    assertThat(receive()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+  }
+
+  int register(String topic) {
+    send(new Register(0, nextMsgId(), topic));
+    RegAck ack = receive(RegAck.class);
+    assertThat(ack.returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+    return ack.topicId();
+  }
+
+  SubAck subscribe(SnTopic topic, SnQos qos) {
+    send(new Subscribe(false, qos, nextMsgId(), topic));
+    SubAck ack = receive(SubAck.class);
+    assertThat(ack.returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+    return ack;
+  }
+
+  int nextMsgId() {
+    lastMsgId = lastMsgId % 0xFFFF + 1;
+    return lastMsgId;
+  }
+
+  @Override
+  public void close() {
+    socket.close();
+  }
+}
