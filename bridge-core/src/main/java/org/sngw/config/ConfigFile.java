@@ -1,0 +1,178 @@
+package org.sngw.config;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads the YAML config file. Every key is optional; what the file leaves out keeps the value of
+ * {@link GatewayConfig#defaults()}:
+ *
+ * <pre>{@code
+ * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
+ * mqtt: 0.0.0.0:1883         # MQTT TCP listener; port 0 picks a free port
+ * data-dir: ./data
+ * mqtt-sn:
+ *   gateway-id: 1            # 1..255
+ *   retry-interval: 10s      # durations: 500ms, 10s, 5m, 1h
+ *   retry-count: 3           # 1..100
+ *   max-topics-per-client: 1000    # 1..65534
+ *   max-pending-per-client: 100
+ *   predefined-topics:       # id (1..65534): topic name without + or #
+ *     1: sensors/temperature
+ *     2: sensors/humidity
+ * broker:
+ *   max-queued-messages: 1000
+ *   mqtt-inflight-window: 32       # 1..65535
+ *   max-message-bytes: 262144      # 1..268435455
+ * }</pre>
+ *
+ * Unknown keys, values of the wrong type and values out of range are errors; all of them are
+ * reported together in one {@link ConfigException}, each with its dotted path and line.
+ */
+public final class ConfigFile {
+  /** The largest packet MQTT 3.1.1 can frame (remaining length 268,435,455). */
+  private static final int MQTT_MAX_PACKET = 268_435_455;
+
+  private ConfigFile() {}
+
+  public static GatewayConfig load(Path file) throws ConfigException {
+    Problems problems = new Problems();
+    GatewayConfig config = read(YamlSection.root(compose(file), problems));
+    if (!problems.isEmpty()) {
+      throw new ConfigException(file.toString(), problems.lines());
+    }
+    return config;
+  }
+
+  /** The node tree only: composing constructs no Java objects, so no tag can instantiate one. */
+  private static Node compose(Path file) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), List.of("cannot read: " + reason(e)));
+    }
+    try {
+      return new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+    } catch (MarkedYAMLException e) {
+      throw new ConfigException(file.toString(), List.of(syntaxError(e)));
+    } catch (YAMLException e) {
+      throw new ConfigException(file.toString(), List.of("invalid YAML: " + firstLine(e)));
+    }
+  }
+
+  private static GatewayConfig read(YamlSection root) {
+    GatewayConfig d = GatewayConfig.defaults();
+    GatewayConfig config =
+        new GatewayConfig(
+            root.value("udp", d.udp(), ListenAddress::parse),
+            root.value("mqtt", d.mqtt(), ListenAddress::parse),
+            root.value("data-dir", d.dataDir(), ConfigValues::path),
+            mqttSn(root.section("mqtt-sn"), d.mqttSn()),
+            broker(root.section("broker"), d.broker()));
+    root.rejectUnknownKeys();
+    return config;
+  }
+
+  private static MqttSnConfig mqttSn(YamlSection section, MqttSnConfig d) {
+    Map<Integer, String> topics = new HashMap<>(d.predefinedTopics());
+    topics.putAll(
+        section.section("predefined-topics").map(ConfigValues::topicId, ConfigValues::topicName));
+    MqttSnConfig config =
+        new MqttSnConfig(
+            section.value("gateway-id", d.gatewayId(), between(1, 255)),
+            topics,
+            section.value("retry-interval", d.retryInterval(), ConfigFile::positiveDuration),
+            section.value("retry-count", d.retryCount(), between(1, 100)),
+            section.value(
+                "max-topics-per-client",
+                d.maxTopicsPerClient(),
+                between(1, ConfigValues.MAX_TOPIC_ID)),
+            section.value(
+                "max-pending-per-client", d.maxPendingPerClient(), between(1, Integer.MAX_VALUE)));
+    section.rejectUnknownKeys();
+    return config;
+  }
+
+  private static BrokerConfig broker(YamlSection section, BrokerConfig d) {
+    BrokerConfig config =
+        new BrokerConfig(
+            section.value(
+                "max-queued-messages", d.maxQueuedMessages(), between(1, Integer.MAX_VALUE)),
+            // MQTT packet ids are 16 bits, so no more can be in flight at once.
+            section.value("mqtt-inflight-window", d.mqttInflightWindow(), between(1, 65535)),
+            section.value("max-message-bytes", d.maxMessageBytes(), between(1, MQTT_MAX_PACKET)));
+    section.rejectUnknownKeys();
+    return config;
+  }
+
+  private static Function<String, Integer> between(int min, int max) {
+    return text -> {
+      if (!text.matches("[-+]?[0-9]+")) {
+        throw new IllegalArgumentException("expected an integer, got '" + text + "'");
+      }
+      BigInteger value = new BigInteger(text);
+      if (value.compareTo(BigInteger.valueOf(min)) < 0
+          || value.compareTo(BigInteger.valueOf(max)) > 0) {
+        String range = max == Integer.MAX_VALUE ? "at least " + min : min + ".." + max;
+        throw new IllegalArgumentException("must be " + range + ", was " + text);
+      }
+      return value.intValueExact();
+    };
+  }
+
+  private static Duration positiveDuration(String text) {
+    Duration duration = ConfigValues.duration(text);
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("must be positive, was " + text);
+    }
+    return duration;
+  }
+
+  private static String syntaxError(MarkedYAMLException e) {
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    String context = e.getContext() == null ? "" : e.getContext() + ": ";
+    String where =
+        mark == null
+            ? ""
+            : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+    return "invalid YAML: " + context + e.getProblem() + where;
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "file not found";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof CharacterCodingException) {
+      return "not UTF-8 text";
+    }
+    return Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+  }
+
+  private static String firstLine(Exception e) {
+    String message = Objects.requireNonNullElse(e.getMessage(), e.getClass().getSimpleName());
+    return message.lines().findFirst().orElse(message);
+  }
+}

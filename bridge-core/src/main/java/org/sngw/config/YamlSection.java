@@ -1,0 +1,171 @@
+package org.sngw.config;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * One mapping of the config file, read through getters that fall back to a default and record a
+ * problem instead of throwing, so that one pass over the file finds every mistake. Works on the
+ * composed node tree, which builds no objects at all and keeps each value's line.
+ */
+final class YamlSection {
+  private final String path;
+  private final Problems problems;
+  private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  // Keys some getter asked for; whatever else the file holds is unknown.
+  private final Set<String> known = new LinkedHashSet<>();
+
+  private YamlSection(String path, Problems problems) {
+    this.path = path;
+    this.problems = problems;
+  }
+
+  /** The top level of a file; an empty file (no node) has no settings. */
+  static YamlSection root(Node node, Problems problems) {
+    return of("", node, problems);
+  }
+
+  private static YamlSection of(String path, Node node, Problems problems) {
+    YamlSection section = new YamlSection(path, problems);
+    if (node instanceof MappingNode mapping) {
+      section.addEntries(mapping);
+    } else if (node != null && !isNull(node)) {
+      // A section left empty (all its keys commented out) is null, which is fine.
+      String where = path.isEmpty() ? "top level" : path;
+      problems.add(node, where, "expected a mapping of settings, got " + describe(node));
+    }
+    return section;
+  }
+
+  private void addEntries(MappingNode mapping) {
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node keyNode = tuple.getKeyNode();
+      if (!(keyNode instanceof ScalarNode key) || isNull(keyNode)) {
+        problems.add(keyNode, childPath("?"), "expected a plain key, got " + describe(keyNode));
+        continue;
+      }
+      NodeTuple first = entries.putIfAbsent(key.getValue(), tuple);
+      if (first != null) {
+        int firstLine = first.getKeyNode().getStartMark().getLine() + 1;
+        problems.add(keyNode, childPath(key.getValue()), "given twice, first on line " + firstLine);
+      }
+    }
+  }
+
+  /** The nested mapping under {@code key}, empty when the key is absent. */
+  YamlSection section(String key) {
+    known.add(key);
+    NodeTuple entry = entries.get(key);
+    return of(childPath(key), entry == null ? null : entry.getValueNode(), problems);
+  }
+
+  /**
+   * The value under {@code key} converted by {@code parser}, or {@code fallback} when the key is
+   * absent or the value is bad; the parser's {@link IllegalArgumentException} becomes a problem.
+   */
+  <T> T value(String key, T fallback, Function<String, T> parser) {
+    known.add(key);
+    NodeTuple entry = entries.get(key);
+    if (entry == null) {
+      return fallback;
+    }
+    Node node = entry.getValueNode();
+    if (!(node instanceof ScalarNode scalar) || isNull(node)) {
+      problems.add(node, childPath(key), "expected a value, got " + describe(node));
+      return fallback;
+    }
+    try {
+      return parser.apply(scalar.getValue());
+    } catch (IllegalArgumentException e) {
+      problems.add(node, childPath(key), e.getMessage());
+      return fallback;
+    }
+  }
+
+  /** All entries of a mapping whose keys are data rather than setting names, such as topic ids. */
+  <K, V> Map<K, V> map(Function<String, K> keyParser, Function<String, V> valueParser) {
+    Map<K, V> result = new LinkedHashMap<>();
+    for (NodeTuple tuple : entries.values()) {
+      String keyText = ((ScalarNode) tuple.getKeyNode()).getValue();
+      K key;
+      try {
+        key = keyParser.apply(keyText);
+      } catch (IllegalArgumentException e) {
+        problems.add(tuple.getKeyNode(), childPath(keyText), e.getMessage());
+        continue;
+      }
+      V value = value(keyText, null, valueParser);
+      if (value != null && result.putIfAbsent(key, value) != null) {
+        problems.add(tuple.getKeyNode(), childPath(keyText), "same as an earlier key");
+      }
+    }
+    return result;
+  }
+
+  /** Reports every key no getter asked for; call once the section has been read. */
+  void rejectUnknownKeys() {
+    entries.forEach(
+        (key, tuple) -> {
+          if (!known.contains(key)) {
+            problems.add(tuple.getKeyNode(), childPath(key), "unknown key" + hint(key));
+          }
+        });
+  }
+
+  private String hint(String unknown) {
+    String closest =
+        known.stream().min(Comparator.comparingInt(k -> distance(k, unknown))).orElseThrow();
+    if (distance(closest, unknown) <= 2) {
+      return " (did you mean " + closest + "?)";
+    }
+    return " (known keys: " + String.join(", ", known) + ")";
+  }
+
+  /** Levenshtein distance, to suggest the key a typo was meant to be. */
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  private String childPath(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private static boolean isNull(Node node) {
+    return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+  }
+
+  private static String describe(Node node) {
+    if (isNull(node)) {
+      return "nothing";
+    }
+    if (node instanceof ScalarNode scalar) {
+      return "'" + scalar.getValue() + "'";
+    }
+    return node instanceof SequenceNode ? "a list" : "a mapping";
+  }
+}

@@ -1,0 +1,246 @@
+package org.sngw.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigFileTest {
+  @TempDir Path dir;
+
+  @Test
+  void load_fullExample_readsEverySetting() throws Exception {
+    GatewayConfig config = ConfigFile.load(resource("config/full.yaml"));
+
+    assertThat(config.udp()).isEqualTo(new ListenAddress("::1", 11884));
+    assertThat(config.mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 11883));
+    assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
+    assertThat(config.mqttSn())
+        .isEqualTo(
+            new MqttSnConfig(
+                7,
+                Map.of(1, "sensors/temperature", 2, "sensors/humidity"),
+                Duration.ofMillis(500),
+                5,
+                200,
+                20));
+    assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536));
+  }
+
+  @Test
+  void load_emptyFile_returnsDefaults() throws Exception {
+    assertThat(ConfigFile.load(write(""))).isEqualTo(GatewayConfig.defaults());
+    assertThat(ConfigFile.load(write("# nothing set\n"))).isEqualTo(GatewayConfig.defaults());
+  }
+
+  @Test
+  void load_someKeys_keepsDefaultsForTheRest() throws Exception {
+    GatewayConfig config = ConfigFile.load(write("mqtt-sn:\n  retry-count: 7\nbroker:\n"));
+
+    GatewayConfig defaults = GatewayConfig.defaults();
+    assertThat(config.mqttSn().retryCount()).isEqualTo(7);
+    assertThat(config.mqttSn().retryInterval()).isEqualTo(defaults.mqttSn().retryInterval());
+    assertThat(config.udp()).isEqualTo(defaults.udp());
+    assertThat(config.broker()).isEqualTo(defaults.broker());
+  }
+
+  @Test
+  void load_unknownKey_reportsItWithPathAndSuggestion() {
+    assertThat(problems("udpp: 0.0.0.0:1884\nmqtt-sn:\n  retry-cout: 3\n"))
+        .containsExactly(
+            "udpp: unknown key (did you mean udp?) (line 1)",
+            "mqtt-sn.retry-cout: unknown key (did you mean retry-count?) (line 3)");
+  }
+
+  @Test
+  void load_unknownKeyFarFromAnyKnown_listsTheKnownKeys() {
+    assertThat(problems("broker:\n  colour: red\n"))
+        .containsExactly(
+            "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
+                + " max-message-bytes) (line 2)");
+  }
+
+  @Test
+  void load_severalBadValues_reportsAllTogetherInFileOrder() {
+    String yaml =
+        """
+        udp: 0.0.0.0:70000
+        mqtt-sn:
+          gateway-id: 256
+          retry-count: 0
+          retry-interval: 0s
+          max-pending-per-client: 0
+        broker:
+          mqtt-inflight-window: 65536
+          max-message-bytes: 99999999999999999999
+        """;
+    assertThat(problems(yaml))
+        .containsExactly(
+            "udp: port must be 0..65535, got '0.0.0.0:70000' (line 1)",
+            "mqtt-sn.gateway-id: must be 1..255, was 256 (line 3)",
+            "mqtt-sn.retry-count: must be 1..100, was 0 (line 4)",
+            "mqtt-sn.retry-interval: must be positive, was 0s (line 5)",
+            "mqtt-sn.max-pending-per-client: must be at least 1, was 0 (line 6)",
+            "broker.mqtt-inflight-window: must be 1..65535, was 65536 (line 8)",
+            "broker.max-message-bytes: must be 1..268435455, was 99999999999999999999 (line 9)");
+  }
+
+  @Test
+  void load_wrongTypes_nameTheKey() {
+    String yaml =
+        """
+        mqtt: localhost
+        data-dir: ""
+        mqtt-sn:
+          retry-count: three
+          retry-interval: 10
+          max-topics-per-client: 1.5
+          gateway-id: [1, 2]
+        broker: 5
+        """;
+    assertThat(problems(yaml))
+        .containsExactly(
+            "mqtt: expected HOST:PORT or [IPv6]:PORT, got 'localhost' (line 1)",
+            "data-dir: must not be empty (line 2)",
+            "mqtt-sn.retry-count: expected an integer, got 'three' (line 4)",
+            "mqtt-sn.retry-interval: expected a duration like 500ms, 10s, 5m or 1h, got '10'"
+                + " (line 5)",
+            "mqtt-sn.max-topics-per-client: expected an integer, got '1.5' (line 6)",
+            "mqtt-sn.gateway-id: expected a value, got a list (line 7)",
+            "broker: expected a mapping of settings, got '5' (line 8)");
+  }
+
+  @Test
+  void load_missingValue_isReported() {
+    assertThat(problems("udp:\n")).containsExactly("udp: expected a value, got nothing (line 1)");
+  }
+
+  @Test
+  void load_quotedNumber_isAccepted() throws Exception {
+    assertThat(ConfigFile.load(write("mqtt-sn:\n  retry-count: \"4\"\n")).mqttSn().retryCount())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void load_badPredefinedTopics_reportsEachEntry() {
+    String yaml =
+        """
+        mqtt-sn:
+          predefined-topics:
+            0: zero
+            65535: reserved
+            abc: not/a/number
+            4: sensors/+/temperature
+            5: sensors/#
+            6: ""
+            7:
+            8: fine
+            08: same/id
+        """;
+    assertThat(problems(yaml))
+        .containsExactly(
+            "mqtt-sn.predefined-topics.0: topic id must be 1..65534, was 0 (line 3)",
+            "mqtt-sn.predefined-topics.65535: topic id must be 1..65534, was 65535 (line 4)",
+            "mqtt-sn.predefined-topics.abc: topic id must be a number, got 'abc' (line 5)",
+            "mqtt-sn.predefined-topics.4: topic name must not contain wildcards + or #,"
+                + " got 'sensors/+/temperature' (line 6)",
+            "mqtt-sn.predefined-topics.5: topic name must not contain wildcards + or #,"
+                + " got 'sensors/#' (line 7)",
+            "mqtt-sn.predefined-topics.6: topic name is empty (line 8)",
+            "mqtt-sn.predefined-topics.7: expected a value, got nothing (line 9)",
+            "mqtt-sn.predefined-topics.08: same as an earlier key (line 11)");
+  }
+
+  @Test
+  void load_duplicateKey_isReported() {
+    assertThat(problems("udp: 0.0.0.0:1\nmqtt: 0.0.0.0:2\nudp: 0.0.0.0:3\n"))
+        .containsExactly("udp: given twice, first on line 1 (line 3)");
+  }
+
+  @Test
+  void load_topLevelNotAMapping_isReported() {
+    assertThat(problems("- udp\n- mqtt\n"))
+        .containsExactly("top level: expected a mapping of settings, got a list (line 1)");
+  }
+
+  @Test
+  void load_yamlSyntaxError_reportsFileAndLine() throws IOException {
+    Path file = write("udp: 0.0.0.0:1884\nmqtt-sn:\n  retry-count: 3\n gateway-id: 1\n");
+
+    assertThatThrownBy(() -> ConfigFile.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(file + ": invalid YAML: ")
+        .hasMessageContaining("(line 4, column 2)")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void load_javaClassTag_isRefused() {
+    assertThat(problems("udp: !!java.net.URL [\"http://example.com\"]\n"))
+        .singleElement()
+        .asString()
+        .startsWith("invalid YAML: Global tag is not allowed: tag:yaml.org,2002:java.net.URL");
+  }
+
+  @Test
+  void load_missingFile_namesTheFile() {
+    Path missing = dir.resolve("nope.yaml");
+
+    ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigFile.load(missing));
+
+    assertThat(e.source()).isEqualTo(missing.toString());
+    assertThat(e.problems()).containsExactly("cannot read: file not found");
+    assertThat(e).hasMessage(missing + ": cannot read: file not found");
+  }
+
+  @Test
+  void load_directory_cannotBeRead() {
+    assertThatThrownBy(() -> ConfigFile.load(dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(dir + ": cannot read: ");
+  }
+
+  @Test
+  void load_notUtf8_isReported() throws IOException {
+    Path file = dir.resolve("latin1.yaml");
+    Files.write(file, new byte[] {'u', 'd', 'p', ':', ' ', (byte) 0xE9});
+
+    assertThatThrownBy(() -> ConfigFile.load(file))
+        .hasMessage(file + ": cannot read: not UTF-8 text");
+  }
+
+  @Test
+  void configException_joinsProblemsOnOneLine() {
+    ConfigException e = new ConfigException("gw.yaml", List.of("a: bad", "b: worse"));
+
+    assertThat(e).hasMessage("gw.yaml: a: bad; b: worse");
+  }
+
+  private List<String> problems(String yaml) {
+    Path file;
+    try {
+      file = write(yaml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return catchThrowableOfType(ConfigException.class, () -> ConfigFile.load(file)).problems();
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("gateway.yaml"), yaml);
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(ConfigFileTest.class.getClassLoader().getResource(name).toURI());
+  }
+}

@@ -1,0 +1,58 @@
+package org.sngw.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ConfigValuesTest {
+  @Test
+  void duration_eachUnit_parses() {
+    assertThat(ConfigValues.duration("500ms")).isEqualTo(Duration.ofMillis(500));
+    assertThat(ConfigValues.duration("10s")).isEqualTo(Duration.ofSeconds(10));
+    assertThat(ConfigValues.duration("5m")).isEqualTo(Duration.ofMinutes(5));
+    assertThat(ConfigValues.duration("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(ConfigValues.duration("0s")).isZero();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "10", "s", "1.5s", "-1s", "10 s", "10S", "1d", "1234567890s"})
+  void duration_badForm_quotesTheValue(String text) {
+    assertThatThrownBy(() -> ConfigValues.duration(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected a duration like 500ms, 10s, 5m or 1h, got '" + text + "'");
+  }
+
+  @Test
+  void path_blank_isRejected() {
+    assertThat(ConfigValues.path("./data")).isEqualTo(Path.of("./data"));
+    assertThatThrownBy(() -> ConfigValues.path(" ")).hasMessage("must not be empty");
+    assertThatThrownBy(() -> ConfigValues.path("a\0b")).hasMessageStartingWith("invalid path '");
+  }
+
+  @Test
+  void topicId_reservedAndOutOfRange_areRejected() {
+    assertThat(ConfigValues.topicId("1")).isEqualTo(1);
+    assertThat(ConfigValues.topicId("65534")).isEqualTo(65534);
+    assertThatThrownBy(() -> ConfigValues.topicId("0"))
+        .hasMessage("topic id must be 1..65534, was 0");
+    assertThatThrownBy(() -> ConfigValues.topicId("65535"))
+        .hasMessage("topic id must be 1..65534, was 65535");
+    assertThatThrownBy(() -> ConfigValues.topicId("99999999999999999999"))
+        .hasMessage("topic id must be 1..65534, was 99999999999999999999");
+    assertThatThrownBy(() -> ConfigValues.topicId("-1"))
+        .hasMessage("topic id must be a number, got '-1'");
+  }
+
+  @Test
+  void topicName_emptyOrWildcard_isRejected() {
+    assertThat(ConfigValues.topicName("a/b")).isEqualTo("a/b");
+    assertThatThrownBy(() -> ConfigValues.topicName("")).hasMessage("topic name is empty");
+    assertThatThrownBy(() -> ConfigValues.topicName("a/#"))
+        .hasMessage("topic name must not contain wildcards + or #, got 'a/#'");
+  }
+}

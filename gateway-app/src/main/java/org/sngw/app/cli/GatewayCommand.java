@@ -1,0 +1,177 @@
+package org.sngw.app.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.sngw.config.ConfigException;
+import org.sngw.config.ConfigFile;
+import org.sngw.config.ConfigValues;
+import org.sngw.config.GatewayConfig;
+import org.sngw.config.ListenAddress;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line, {@code java -jar gateway.jar [options]}. Settings come from the defaults, then
+ * the {@code --config} file, then the flags, each overriding the one before; {@code --predefined}
+ * adds topic ids to the file's, replacing any it repeats.
+ */
+public final class GatewayCommand {
+  private static final String CONFIG = "--config";
+  private static final String UDP = "--udp";
+  private static final String MQTT = "--mqtt";
+  private static final String DATA_DIR = "--data-dir";
+  private static final String PREDEFINED = "--predefined";
+
+  private GatewayCommand() {}
+
+  /**
+   * Turns the arguments into what to do. Reads the config file if one is named, and nothing
+   * else; prints nothing and never exits.
+   */
+  public static ParseOutcome parse(String... args) {
+    CommandLine commandLine = new CommandLine(spec());
+    // An argument starting with @ is a value here, not a file of further arguments.
+    commandLine.setExpandAtFiles(false);
+    ParseResult result;
+    try {
+      result = commandLine.parseArgs(args);
+    } catch (ParameterException e) {
+      return new ParseOutcome.UsageError(describe(e));
+    }
+    if (result.isUsageHelpRequested()) {
+      return new ParseOutcome.Print(commandLine.getUsageMessage(Ansi.OFF).stripTrailing());
+    }
+    if (result.isVersionHelpRequested()) {
+      return new ParseOutcome.Print(Version.text());
+    }
+    return configure(result);
+  }
+
+  private static ParseOutcome configure(ParseResult result) {
+    List<String> errors = new ArrayList<>();
+    GatewayConfig base = GatewayConfig.defaults();
+    Path file = flag(result, CONFIG, ConfigValues::path, null, errors);
+    if (file != null) {
+      try {
+        base = ConfigFile.load(file);
+      } catch (ConfigException e) {
+        errors.add(e.getMessage());
+      }
+    }
+    ListenAddress udp = flag(result, UDP, ListenAddress::parse, base.udp(), errors);
+    ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
+    Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
+    Map<Integer, String> topics = new HashMap<>(base.mqttSn().predefinedTopics());
+    topics.putAll(predefined(result.matchedOptionValue(PREDEFINED, List.<String>of()), errors));
+    if (!errors.isEmpty()) {
+      return new ParseOutcome.UsageError(String.join("; ", errors));
+    }
+    return new ParseOutcome.Run(
+        new GatewayConfig(
+            udp, mqtt, dataDir, base.mqttSn().withPredefinedTopics(topics), base.broker()));
+  }
+
+  /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
+  private static <T> T flag(
+      ParseResult result,
+      String name,
+      Function<String, T> parser,
+      T fallback,
+      List<String> errors) {
+    String text = result.matchedOptionValue(name, (String) null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return parser.apply(text);
+    } catch (IllegalArgumentException e) {
+      errors.add(name + ": " + e.getMessage());
+      return fallback;
+    }
+  }
+
+  private static Map<Integer, String> predefined(List<String> entries, List<String> errors) {
+    Map<Integer, String> topics = new HashMap<>();
+    for (String entry : entries) {
+      int equals = entry.indexOf('=');
+      try {
+        if (equals < 0) {
+          throw new IllegalArgumentException("expected ID=TOPIC, got '" + entry + "'");
+        }
+        int id = ConfigValues.topicId(entry.substring(0, equals));
+        String topic = ConfigValues.topicName(entry.substring(equals + 1));
+        if (topics.putIfAbsent(id, topic) != null) {
+          throw new IllegalArgumentException("topic id " + id + " given twice");
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(PREDEFINED + ": " + e.getMessage());
+      }
+    }
+    return topics;
+  }
+
+  /** Picocli's complaint as one line that starts with the option it is about. */
+  private static String describe(ParameterException e) {
+    if (e instanceof UnmatchedArgumentException unmatched
+        && !unmatched.getUnmatched().isEmpty()) {
+      String argument = unmatched.getUnmatched().get(0);
+      String what = argument.startsWith("-") ? "unknown option: " : "unexpected argument: ";
+      List<String> suggestions = unmatched.getSuggestions();
+      String hint = suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)";
+      return what + argument + hint;
+    }
+    if (e instanceof MissingParameterException missing
+        && missing.getMissing().size() == 1
+        && missing.getMissing().get(0) instanceof OptionSpec option) {
+      return option.longestName() + ": missing " + option.paramLabel();
+    }
+    if (e instanceof OverwrittenOptionException overwritten
+        && overwritten.getOverwritten() instanceof OptionSpec option) {
+      return option.longestName() + ": given more than once";
+    }
+    return String.join(" ", e.getMessage().lines().toList());
+  }
+
+  private static CommandSpec spec() {
+    GatewayConfig defaults = GatewayConfig.defaults();
+    CommandSpec spec = CommandSpec.create().name("java -jar gateway.jar");
+    spec.mixinStandardHelpOptions(true);
+    spec.usageMessage()
+        .description("MQTT-SN gateway: sensors over UDP become sessions of an MQTT broker.")
+        .footer("", "Flags override the config file, which overrides the defaults.");
+    spec.addOption(option(CONFIG, "FILE", "YAML config file; see the README for its format"));
+    spec.addOption(option(UDP, "HOST:PORT", "MQTT-SN over UDP (default " + defaults.udp() + ")"));
+    spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));
+    spec.addOption(
+        option(DATA_DIR, "DIR", "where state is kept (default " + defaults.dataDir() + ")"));
+    spec.addOption(
+        OptionSpec.builder(PREDEFINED)
+            .paramLabel("ID=TOPIC")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description(
+                "a predefined topic id (" + ConfigValues.MIN_TOPIC_ID + ".."
+                    + ConfigValues.MAX_TOPIC_ID + "); repeatable; adds to the config file's")
+            .build());
+    return spec;
+  }
+
+  private static OptionSpec option(String name, String label, String description) {
+    return OptionSpec.builder(name)
+        .paramLabel(label)
+        .type(String.class)
+        .description(description)
+        .build();
+  }
+}

@@ -1,0 +1,228 @@
+package org.sngw.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sngw.config.BrokerConfig;
+import org.sngw.config.GatewayConfig;
+import org.sngw.config.ListenAddress;
+
+class GatewayCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void parse_noArguments_runsWithDefaults() {
+    assertThat(run()).isEqualTo(GatewayConfig.defaults());
+  }
+
+  @Test
+  void parse_udp_setsTheUdpListener() {
+    assertThat(run("--udp", "127.0.0.1:2000").udp())
+        .isEqualTo(new ListenAddress("127.0.0.1", 2000));
+    assertThat(run("--udp=[::1]:2000").udp()).isEqualTo(new ListenAddress("::1", 2000));
+  }
+
+  @Test
+  void parse_mqtt_setsTheTcpListener() {
+    assertThat(run("--mqtt", "localhost:0").mqtt()).isEqualTo(new ListenAddress("localhost", 0));
+  }
+
+  @Test
+  void parse_dataDir_setsTheDirectory() {
+    assertThat(run("--data-dir", "/var/lib/sngw").dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
+  }
+
+  @Test
+  void parse_atSignValue_isNotReadAsAnArgumentFile() {
+    assertThat(run("--data-dir", "@state").dataDir()).isEqualTo(Path.of("@state"));
+  }
+
+  @Test
+  void parse_predefinedRepeated_collectsEveryTopic() {
+    GatewayConfig config = run("--predefined", "1=sensors/temp", "--predefined=2=a=b");
+
+    assertThat(config.mqttSn().predefinedTopics()).isEqualTo(Map.of(1, "sensors/temp", 2, "a=b"));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--udp        | abc      | --udp: expected HOST:PORT or [IPv6]:PORT, got 'abc'",
+        "--udp        | h:70000  | --udp: port must be 0..65535, got 'h:70000'",
+        "--mqtt       | ::1:1883 | --mqtt: expected HOST:PORT or [IPv6]:PORT, got '::1:1883'",
+        "--data-dir   | ' '      | --data-dir: must not be empty",
+        "--predefined | sensors  | --predefined: expected ID=TOPIC, got 'sensors'",
+        "--predefined | x=a      | --predefined: topic id must be a number, got 'x'",
+        "--predefined | 0=a      | --predefined: topic id must be 1..65534, was 0",
+        "--predefined | 65535=a  | --predefined: topic id must be 1..65534, was 65535",
+        "--predefined | 1=       | --predefined: topic name is empty",
+        "--predefined | 1=a/#    | --predefined: topic name must not contain wildcards + or #,"
+            + " got 'a/#'",
+        "--config     | ' '      | --config: must not be empty",
+      })
+  void parse_badValue_namesTheFlagOnOneLine(String flag, String value, String message) {
+    assertThat(error(flag, value)).isEqualTo(message);
+  }
+
+  @Test
+  void parse_predefinedSameIdTwice_isAnError() {
+    assertThat(error("--predefined", "1=a", "--predefined", "1=b"))
+        .isEqualTo("--predefined: topic id 1 given twice");
+  }
+
+  @Test
+  void parse_severalBadFlags_reportsThemAllOnOneLine() {
+    assertThat(error("--udp", "x", "--mqtt", "y"))
+        .isEqualTo(
+            "--udp: expected HOST:PORT or [IPv6]:PORT, got 'x';"
+                + " --mqtt: expected HOST:PORT or [IPv6]:PORT, got 'y'");
+  }
+
+  @Test
+  void parse_unknownOption_namesIt() {
+    assertThat(error("--frob")).isEqualTo("unknown option: --frob");
+    assertThat(error("--dat-dir", "/tmp"))
+        .isEqualTo("unknown option: --dat-dir (did you mean --data-dir?)");
+  }
+
+  @Test
+  void parse_positionalArgument_isUnexpected() {
+    assertThat(error("gateway.yaml")).isEqualTo("unexpected argument: gateway.yaml");
+  }
+
+  @Test
+  void parse_flagWithoutValue_namesTheFlag() {
+    assertThat(error("--udp")).isEqualTo("--udp: missing HOST:PORT");
+    assertThat(error("--config", "--udp", "h:1")).isEqualTo("--config: missing FILE");
+  }
+
+  @Test
+  void parse_flagTwice_isAnError() {
+    assertThat(error("--udp", "h:1", "--udp", "h:2")).isEqualTo("--udp: given more than once");
+  }
+
+  @Test
+  void parse_configFile_usesItsSettings() throws IOException {
+    Path file = write("mqtt: 127.0.0.1:9883\nbroker:\n  max-queued-messages: 5\n");
+
+    GatewayConfig config = run("--config", file.toString());
+
+    assertThat(config.mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 9883));
+    assertThat(config.broker()).isEqualTo(new BrokerConfig(5, 32, 262144));
+  }
+
+  @Test
+  void parse_flagsAndConfigFile_flagsWinAndPredefinedTopicsMerge() throws IOException {
+    Path file =
+        write(
+            """
+            udp: 10.0.0.1:1884
+            mqtt: 10.0.0.1:1883
+            data-dir: /from/file
+            mqtt-sn:
+              retry-count: 9
+              predefined-topics:
+                1: file/one
+                2: file/two
+            """);
+
+    GatewayConfig config =
+        run(
+            "--udp", "127.0.0.1:5000", "--data-dir", "/from/flag",
+            "--predefined", "2=flag/two", "--predefined", "3=flag/three",
+            "--config", file.toString());
+
+    assertThat(config.udp()).isEqualTo(new ListenAddress("127.0.0.1", 5000));
+    assertThat(config.mqtt()).isEqualTo(new ListenAddress("10.0.0.1", 1883));
+    assertThat(config.dataDir()).isEqualTo(Path.of("/from/flag"));
+    assertThat(config.mqttSn().retryCount()).isEqualTo(9);
+    assertThat(config.mqttSn().predefinedTopics())
+        .isEqualTo(Map.of(1, "file/one", 2, "flag/two", 3, "flag/three"));
+  }
+
+  @Test
+  void parse_badConfigFile_reportsAllItsProblemsOnOneLine() throws IOException {
+    Path file = write("udpp: x\nmqtt-sn:\n  retry-count: 0\n");
+
+    assertThat(error("--config", file.toString()))
+        .isEqualTo(
+            file + ": udpp: unknown key (did you mean udp?) (line 1);"
+                + " mqtt-sn.retry-count: must be 1..100, was 0 (line 3)");
+  }
+
+  @Test
+  void parse_badConfigFileAndBadFlag_reportsBoth() throws IOException {
+    Path file = write("mqtt-sn:\n  gateway-id: 0\n");
+
+    assertThat(error("--config", file.toString(), "--udp", "x"))
+        .isEqualTo(
+            file + ": mqtt-sn.gateway-id: must be 1..255, was 0 (line 2);"
+                + " --udp: expected HOST:PORT or [IPv6]:PORT, got 'x'");
+  }
+
+  @Test
+  void parse_missingConfigFile_namesIt() {
+    Path missing = dir.resolve("missing.yaml");
+
+    assertThat(error("--config", missing.toString()))
+        .isEqualTo(missing + ": cannot read: file not found");
+  }
+
+  @Test
+  void parse_help_printsUsageWithEveryOptionAndItsDefault() {
+    for (String flag : new String[] {"--help", "-h"}) {
+      String text = print(flag);
+
+      assertThat(text)
+          .startsWith("Usage: java -jar gateway.jar")
+          .contains("--config=FILE", "--udp=HOST:PORT", "--mqtt=HOST:PORT", "--data-dir=DIR")
+          .contains("--predefined=ID=TOPIC", "--version")
+          .contains("(default 0.0.0.0:1884)", "(default 0.0.0.0:1883)", "(default data)")
+          .doesNotEndWith("\n");
+    }
+  }
+
+  @Test
+  void parse_helpWithBadValues_stillPrintsHelp() {
+    assertThat(GatewayCommand.parse("--udp", "nonsense", "--help"))
+        .isInstanceOf(ParseOutcome.Print.class);
+  }
+
+  @Test
+  void parse_version_printsNameAndBuildVersion() {
+    assertThat(print("--version")).matches("sngw \\d+\\.\\d+\\.\\d+\\S*");
+    assertThat(print("-V")).isEqualTo(print("--version"));
+  }
+
+  private static GatewayConfig run(String... args) {
+    ParseOutcome outcome = GatewayCommand.parse(args);
+    assertThat(outcome).isInstanceOf(ParseOutcome.Run.class);
+    return ((ParseOutcome.Run) outcome).config();
+  }
+
+  private static String error(String... args) {
+    ParseOutcome outcome = GatewayCommand.parse(args);
+    assertThat(outcome).isInstanceOf(ParseOutcome.UsageError.class);
+    String message = ((ParseOutcome.UsageError) outcome).message();
+    assertThat(message).doesNotContain("\n");
+    return message;
+  }
+
+  private static String print(String... args) {
+    ParseOutcome outcome = GatewayCommand.parse(args);
+    assertThat(outcome).isInstanceOf(ParseOutcome.Print.class);
+    return ((ParseOutcome.Print) outcome).text();
+  }
+
+  private Path write(String yaml) throws IOException {
+    return Files.writeString(dir.resolve("gateway.yaml"), yaml);
+  }
+}
