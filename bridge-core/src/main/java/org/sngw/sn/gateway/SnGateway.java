@@ -61,21 +61,21 @@ public final class SnGateway {
 
   /** One packet from a sensor, on the core loop. */
   void handle(Transport via, PeerAddress from, SnPacket packet) {
-    switch (packet) {
-      case SnPacket.SearchGw search -> new TransportLink(via, from).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
-      case Publish publish when publish.qos() == SnQos.FIRE_AND_FORGET -> publishWithoutSession(from, publish);
-      case Connect connect -> sessions.computeIfAbsent(from, peer -> new SnSession(this, new TransportLink(via, peer)))
-          .handle(connect);
-      case SnPacket.Advertise advertise -> log.debug("gateway {} advertises itself via {}", advertise.gatewayId(), from);
-      case SnPacket.GwInfo info -> log.debug("{} answered a search for gateway {}", from, info.gatewayId());
-      default -> {
-        SnSession session = sessions.get(from);
-        if (session != null) {
-          session.handle(packet);
-        } else {
-          // Not connected: tell the sensor, so it connects again instead of talking into the void.
-          new TransportLink(via, from).send(SnPacket.Disconnect.plain());
-        }
+    if (packet instanceof SnPacket.SearchGw) {
+      new TransportLink(via, from).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
+    } else if (packet instanceof Publish publish && publish.qos() == SnQos.FIRE_AND_FORGET) {
+      publishWithoutSession(from, publish);
+    } else if (packet instanceof Connect) {
+      sessions.computeIfAbsent(from, peer -> new SnSession(this, new TransportLink(via, peer))).handle(packet);
+    } else if (packet instanceof SnPacket.Advertise || packet instanceof SnPacket.GwInfo) {
+      log.debug("{} from {}: another gateway's discovery, ignored", packet.type(), from);
+    } else {
+      SnSession session = sessions.get(from);
+      if (session != null) {
+        session.handle(packet);
+      } else {
+        // Not connected: tell the sensor, so it connects again instead of talking into the void.
+        new TransportLink(via, from).send(SnPacket.Disconnect.plain());
       }
     }
   }
@@ -89,11 +89,12 @@ public final class SnGateway {
 
   /** QoS -1: a predefined or short topic, from anyone, acknowledged to no one. */
   private void publishWithoutSession(PeerAddress from, Publish publish) {
-    String topic = switch (publish.topic()) {
-      case SnTopic.Predefined id -> predefined.nameOf(id.id());
-      case SnTopic.Short shortName -> shortName.name();
-      default -> null;
-    };
+    String topic = null;
+    if (publish.topic() instanceof SnTopic.Predefined id) {
+      topic = predefined.nameOf(id.id());
+    } else if (publish.topic() instanceof SnTopic.Short shortName) {
+      topic = shortName.name();
+    }
     if (topic == null) {
       log.debug("{} sent a QoS -1 PUBLISH to unknown topic {}; dropped", from, publish.topic());
       return;

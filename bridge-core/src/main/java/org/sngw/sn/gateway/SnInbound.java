@@ -2,6 +2,7 @@ package org.sngw.sn.gateway;
 
 import java.nio.ByteBuffer;
 import org.sngw.runtime.CoreExecutor;
+import org.sngw.sn.codec.SnDecodeResult;
 import org.sngw.sn.codec.SnDecoder;
 import org.sngw.sn.codec.SnMalformed;
 import org.sngw.sn.codec.SnPacket;
@@ -33,13 +34,14 @@ final class SnInbound implements TransportListener {
 
   @Override
   public void onFrame(PeerAddress from, ByteBuffer frame) {
-    switch (SnDecoder.decode(frame)) {
-      case SnMalformed bad -> {
-        stats.malformedFrames.increment();
-        log.debug("{} sent a malformed frame: {} (offset {})", from, bad.reason(), bad.offset());
-      }
-      case SnPacket.Encapsulated wrapped -> handOver(new ForwardedPeer(from, wrapped.node()), wrapped.inner());
-      case SnPacket packet -> handOver(from, packet);
+    SnDecodeResult result = SnDecoder.decode(frame);
+    if (result instanceof SnMalformed bad) {
+      stats.malformedFrames.increment();
+      log.debug("{} sent a malformed frame: {} (offset {})", from, bad.reason(), bad.offset());
+    } else if (result instanceof SnPacket.Encapsulated wrapped) {
+      handOver(new ForwardedPeer(from, wrapped.node()), wrapped.inner());
+    } else if (result instanceof SnPacket packet) {
+      handOver(from, packet);
     }
   }
 

@@ -194,17 +194,15 @@ final class SnOutbox {
 
   private void pump() {
     while (awaiting == null && !queue.isEmpty()) {
-      switch (queue.pollFirst()) {
-        case Release release -> {
-          awaiting = new PubCompFor(release.packetId());
-          retransmitter.send(link, new PubRel(release.packetId()));
+      Pending next = queue.pollFirst();
+      if (next instanceof Release release) {
+        awaiting = new PubCompFor(release.packetId());
+        retransmitter.send(link, new PubRel(release.packetId()));
+      } else if (next instanceof Deliver deliver) {
+        if (deliver.delivery().message().qos() == Qos.AT_MOST_ONCE) {
+          pendingQos0--;
         }
-        case Deliver deliver -> {
-          if (deliver.delivery().message().qos() == Qos.AT_MOST_ONCE) {
-            pendingQos0--;
-          }
-          sendOrRegister(deliver);
-        }
+        sendOrRegister(deliver);
       }
     }
   }

@@ -3,6 +3,7 @@ package org.sngw.sn.gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
@@ -18,6 +19,8 @@ import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
 import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Disconnect;
+import org.sngw.sn.codec.SnPacket.PingReq;
+import org.sngw.sn.codec.SnPacket.PingResp;
 import org.sngw.sn.codec.SnPacket.PubAck;
 import org.sngw.sn.codec.SnPacket.PubComp;
 import org.sngw.sn.codec.SnPacket.PubRec;
@@ -110,31 +113,41 @@ final class SnSession {
   }
 
   private void handleWhileConnecting(SnPacket packet) {
-    switch (packet) {
-      case WillTopic topic when willTopic == null -> onWillTopic(topic);
-      case WillMsg message when willTopic != null -> onWillMsg(message);
-      default -> log.debug("{} sent {} during the will handshake; ignored", link.peer(), packet.type());
+    if (packet instanceof WillTopic topic && willTopic == null) {
+      onWillTopic(topic);
+    } else if (packet instanceof WillMsg message && willTopic != null) {
+      onWillMsg(message);
+    } else {
+      log.debug("{} sent {} during the will handshake; ignored", link.peer(), packet.type());
     }
   }
 
   private void handleWhileActive(SnPacket packet) {
     SnOutbox outbox = attachment.outbox;
-    switch (packet) {
-      case Register register -> onRegister(register);
-      case Publish publish -> onPublish(publish);
-      case PubRel rel -> {
-        broker.releaseInbound(attachment.handle, rel.msgId());
-        link.send(new PubComp(rel.msgId()));
-      }
-      case PubAck ack -> outbox.onPubAck(ack);
-      case PubRec rec -> outbox.onPubRec(rec);
-      case PubComp comp -> outbox.onPubComp(comp);
-      case RegAck ack -> outbox.onRegAck(ack);
-      case Subscribe subscribe -> onSubscribe(subscribe);
-      case Unsubscribe unsubscribe -> onUnsubscribe(unsubscribe);
-      case SnPacket.PingReq ping -> link.send(new SnPacket.PingResp());
-      case Disconnect disconnect -> onDisconnect();
-      default -> log.debug("{} sent {}, which a client does not send; ignored", link.peer(), packet.type());
+    if (packet instanceof Publish publish) {
+      onPublish(publish);
+    } else if (packet instanceof PubAck ack) {
+      outbox.onPubAck(ack);
+    } else if (packet instanceof PingReq) {
+      link.send(new PingResp());
+    } else if (packet instanceof Register register) {
+      onRegister(register);
+    } else if (packet instanceof RegAck ack) {
+      outbox.onRegAck(ack);
+    } else if (packet instanceof PubRel rel) {
+      onPubRel(rel);
+    } else if (packet instanceof PubRec rec) {
+      outbox.onPubRec(rec);
+    } else if (packet instanceof PubComp comp) {
+      outbox.onPubComp(comp);
+    } else if (packet instanceof Subscribe subscribe) {
+      onSubscribe(subscribe);
+    } else if (packet instanceof Unsubscribe unsubscribe) {
+      onUnsubscribe(unsubscribe);
+    } else if (packet instanceof Disconnect) {
+      onDisconnect();
+    } else {
+      log.debug("{} sent {}, which a client does not send; ignored", link.peer(), packet.type());
     }
   }
 
@@ -235,6 +248,11 @@ final class SnSession {
     }
   }
 
+  private void onPubRel(PubRel rel) {
+    broker.releaseInbound(attachment.handle, rel.msgId());
+    link.send(new PubComp(rel.msgId()));
+  }
+
   private void onSubscribe(Subscribe subscribe) {
     int msgId = subscribe.msgId();
     String filter = topicName(subscribe.topic());
@@ -242,24 +260,23 @@ final class SnSession {
       link.send(new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_INVALID_TOPIC_ID));
       return;
     }
-    int topicId;
-    switch (subscribe.topic()) {
-      case SnTopic.Predefined predefined -> topicId = predefined.id();
-      case SnTopic.Named named when !Topics.hasWildcard(filter) -> {
-        var id = topics.register(filter, Integer.MAX_VALUE);
-        if (id.isEmpty()) {
-          link.send(new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_CONGESTION));
-          return;
-        }
-        topicId = id.getAsInt();
+    // Wildcard filters and short names carry no topic id in SUBACK.
+    int topicId = 0;
+    if (subscribe.topic() instanceof SnTopic.Predefined predefined) {
+      topicId = predefined.id();
+    } else if (subscribe.topic() instanceof SnTopic.Named && !Topics.hasWildcard(filter)) {
+      OptionalInt id = topics.register(filter, Integer.MAX_VALUE);
+      if (id.isEmpty()) {
+        link.send(new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_CONGESTION));
+        return;
       }
-      // Wildcard filters and short names carry no topic id in SUBACK.
-      default -> topicId = 0;
+      topicId = id.getAsInt();
     }
+    int grantedTopicId = topicId;
     Qos wanted = SnQosMapping.toBroker(subscribe.qos());
     broker.subscribe(attachment.handle, List.of(new Subscription(filter, wanted)), granted -> link.send(
         granted.get(0)
-            .map(qos -> new SubAck(SnQosMapping.toSn(qos), topicId, msgId, ReturnCode.ACCEPTED))
+            .map(qos -> new SubAck(SnQosMapping.toSn(qos), grantedTopicId, msgId, ReturnCode.ACCEPTED))
             .orElseGet(() -> new SubAck(SnQos.AT_MOST_ONCE, 0, msgId, ReturnCode.REJECTED_INVALID_TOPIC_ID))));
   }
 
@@ -325,21 +342,25 @@ final class SnSession {
 
   /** The full topic name a packet refers to, or null when the id is unknown. */
   private String topicName(SnTopic topic) {
-    return switch (topic) {
-      case SnTopic.Registered registered -> topics.nameOf(registered.id());
-      case SnTopic.Predefined predefined -> gateway.predefined().nameOf(predefined.id());
-      case SnTopic.Short shortName -> shortName.name();
-      case SnTopic.Named named -> named.name();
-    };
+    if (topic instanceof SnTopic.Registered registered) {
+      return topics.nameOf(registered.id());
+    } else if (topic instanceof SnTopic.Predefined predefined) {
+      return gateway.predefined().nameOf(predefined.id());
+    } else if (topic instanceof SnTopic.Short shortName) {
+      return shortName.name();
+    }
+    return ((SnTopic.Named) topic).name();
   }
 
   private static int rawTopicId(SnTopic topic) {
-    return switch (topic) {
-      case SnTopic.Registered registered -> registered.id();
-      case SnTopic.Predefined predefined -> predefined.id();
-      case SnTopic.Short shortName -> shortName.asId();
-      case SnTopic.Named named -> 0;
-    };
+    if (topic instanceof SnTopic.Registered registered) {
+      return registered.id();
+    } else if (topic instanceof SnTopic.Predefined predefined) {
+      return predefined.id();
+    } else if (topic instanceof SnTopic.Short shortName) {
+      return shortName.asId();
+    }
+    return 0;
   }
 
   private static ReturnCode returnCode(PublishOutcome outcome) {

@@ -1,0 +1,51 @@
+package org.sngw.app;
+
+import java.util.concurrent.CountDownLatch;
+import org.sngw.app.cli.GatewayCommand;
+import org.sngw.app.cli.ParseOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT. */
+public final class Main {
+  private static final int EXIT_START_FAILED = 1;
+  private static final int EXIT_USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    ParseOutcome outcome = GatewayCommand.parse(args);
+    if (outcome instanceof ParseOutcome.Print print) {
+      System.out.println(print.text());
+    } else if (outcome instanceof ParseOutcome.UsageError error) {
+      System.err.println(error.message());
+      System.exit(EXIT_USAGE);
+    } else if (outcome instanceof ParseOutcome.Run run) {
+      runUntilStopped(run);
+    }
+  }
+
+  private static void runUntilStopped(ParseOutcome.Run run) {
+    Logger log = LoggerFactory.getLogger(Main.class);
+    Gateway gateway;
+    try {
+      gateway = Gateway.start(run.config());
+    } catch (GatewayStartException e) {
+      System.err.println("sngw cannot start: " + e.getMessage());
+      System.exit(EXIT_START_FAILED);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      log.info("stopping");
+      gateway.close();
+      stopped.countDown();
+    }, "sngw-shutdown"));
+    log.info("gateway running (MQTT-SN udp {}, MQTT tcp {})", gateway.udpAddress(), gateway.mqttAddress());
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
