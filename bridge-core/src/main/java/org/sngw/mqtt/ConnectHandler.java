@@ -1,0 +1,143 @@
+package org.sngw.mqtt;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttConnectPayload;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
+import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.sngw.broker.Broker;
+import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+import org.sngw.config.BrokerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The first packet of a connection, which must be a valid CONNECT. Runs on the channel's I/O
+ * thread: it refuses what MQTT 3.1 and 3.1.1 do not allow, arms the keep-alive timeout, hands the
+ * CONNECT to a new {@link MqttSession} on the core thread and gives way to a {@link
+ * SessionHandler}. Holds no per-connection state, so one instance serves every channel.
+ */
+@ChannelHandler.Sharable
+final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
+  static final String TIMEOUT = "timeout";
+
+  private static final Logger log = LoggerFactory.getLogger(ConnectHandler.class);
+  private static final int MQTT_3_1 = 3;
+  private static final int MQTT_3_1_1 = 4;
+
+  private final BrokerConfig config;
+  private final Broker broker;
+  private final Executor core;
+
+  ConnectHandler(BrokerConfig config, Broker broker, Executor core) {
+    this.config = config;
+    this.broker = broker;
+    this.core = core;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+    if (!ctx.channel().isActive()) {
+      return; // refused or closed: packets decoded from the same read are not processed
+    }
+    if (msg.decoderResult().isFailure()) {
+      refuseUndecodable(ctx, msg.decoderResult().cause());
+    } else if (msg instanceof MqttConnectMessage connect) {
+      connect(ctx, connect);
+    } else {
+      close(ctx, "first packet is " + msg.fixedHeader().messageType() + ", not CONNECT");
+    }
+  }
+
+  private void connect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
+    MqttConnectVariableHeader header = connect.variableHeader();
+    MqttConnectPayload payload = connect.payload();
+    if (header.version() != MQTT_3_1 && header.version() != MQTT_3_1_1) {
+      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
+          "protocol level " + header.version());
+      return;
+    }
+    String clientId = payload.clientIdentifier();
+    if (clientId.isEmpty() && !header.isCleanSession()) {
+      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
+          "empty client id, persistent session");
+      return;
+    }
+    if (header.isWillFlag() && (header.willQos() > 2 || !TopicNames.isValid(payload.willTopic()))) {
+      close(ctx, "invalid will: topic '" + payload.willTopic() + "', QoS " + header.willQos());
+      return;
+    }
+    ConnectRequest request = new ConnectRequest(
+        clientId.isEmpty() ? generatedClientId() : clientId,
+        header.isCleanSession(),
+        will(header, payload),
+        config.mqttInflightWindow());
+    armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
+    MqttSession session = new MqttSession(ctx.channel(), broker, core);
+    ctx.pipeline().replace(this, "session", new SessionHandler(session, core));
+    core.execute(() -> session.connect(request));
+  }
+
+  private static Optional<Message> will(MqttConnectVariableHeader header, MqttConnectPayload payload) {
+    if (!header.isWillFlag()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Message(
+        payload.willTopic(), payload.willMessageInBytes(), Qos.of(header.willQos()), header.isWillRetain()));
+  }
+
+  /** MQTT allows one and a half keep-alive periods of silence; 0 turns the check off. */
+  private static void armKeepAlive(ChannelPipeline pipeline, int keepAliveSeconds) {
+    if (keepAliveSeconds == 0) {
+      pipeline.remove(TIMEOUT);
+    } else {
+      pipeline.replace(TIMEOUT, TIMEOUT, new ReadTimeoutHandler(keepAliveSeconds * 1500L, TimeUnit.MILLISECONDS));
+    }
+  }
+
+  /** The client id MQTT 3.1.1 lets the server choose for an empty one with a clean session. */
+  private static String generatedClientId() {
+    return "auto-" + UUID.randomUUID();
+  }
+
+  /** The decoder names the two CONNECT faults that deserve a CONNACK; any other closes. */
+  private static void refuseUndecodable(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof MqttUnacceptableProtocolVersionException) {
+      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, cause.getMessage());
+    } else if (cause instanceof MqttIdentifierRejectedException) {
+      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, cause.getMessage());
+    } else {
+      close(ctx, "undecodable first packet: " + cause);
+    }
+  }
+
+  private static void refuse(ChannelHandlerContext ctx, MqttConnectReturnCode code, String reason) {
+    log.debug("refusing {}: {} ({})", ctx.channel().remoteAddress(), code, reason);
+    ctx.writeAndFlush(MqttPackets.connAck(code, false), ctx.voidPromise());
+    ctx.close();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    close(ctx, cause instanceof ReadTimeoutException ? "no CONNECT in time" : cause.toString());
+  }
+
+  private static void close(ChannelHandlerContext ctx, String reason) {
+    log.debug("closing {}: {}", ctx.channel().remoteAddress(), reason);
+    ctx.close();
+  }
+}

@@ -1,0 +1,102 @@
+package org.sngw.mqtt;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sngw.broker.Broker;
+import org.sngw.config.BrokerConfig;
+import org.sngw.config.ListenAddress;
+import org.sngw.runtime.IoLoops;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MQTT 3.1.1 (and 3.1) over TCP: every connection becomes a session of the broker. Netty's I/O
+ * threads decode and check packets; the broker is only ever called on the core executor.
+ */
+public final class MqttListener implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(MqttListener.class);
+  /** A connection that has not sent CONNECT by then is dropped, so idle sockets cannot pile up. */
+  private static final long CONNECT_TIMEOUT_SECONDS = 10;
+
+  private final ListenAddress bind;
+  private final BrokerConfig config;
+  private final IoLoops io;
+  private final ConnectHandler connectHandler;
+  private final ChannelGroup connections = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Channel server;
+
+  public MqttListener(ListenAddress bind, BrokerConfig config, Broker broker, Executor core, IoLoops io) {
+    this.bind = bind;
+    this.config = config;
+    this.io = io;
+    this.connectHandler = new ConnectHandler(config, broker, core);
+  }
+
+  /** Binds and starts accepting; returns the bound address, which tells the port when 0 was asked. */
+  public InetSocketAddress start() {
+    ChannelFuture bound = new ServerBootstrap()
+        .group(io.group())
+        .channel(io.serverSocketChannel())
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childHandler(new ChannelInitializer<>() {
+          @Override
+          protected void initChannel(Channel channel) {
+            connections.add(channel);
+            channel.pipeline()
+                .addLast(ConnectHandler.TIMEOUT, new ReadTimeoutHandler(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .addLast("decoder", new MqttDecoder(config.maxMessageBytes()))
+                .addLast("encoder", MqttEncoder.INSTANCE)
+                .addLast("connect", connectHandler);
+          }
+        })
+        .bind(bind.toSocketAddress())
+        .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      throw new IllegalStateException(
+          "MQTT listener cannot bind " + bind + ": " + reason(bound.cause()), bound.cause());
+    }
+    server = bound.channel();
+    InetSocketAddress address = (InetSocketAddress) server.localAddress();
+    log.info("MQTT listener on {} ({})", address, io.isEpoll() ? "epoll" : "nio");
+    return address;
+  }
+
+  /** Stops accepting and closes every connection; their sessions end as if the clients vanished. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    Channel bound = server;
+    if (bound != null) {
+      bound.close().syncUninterruptibly();
+    }
+    connections.close().awaitUninterruptibly();
+  }
+
+  private static String reason(Throwable cause) {
+    String message = cause.getMessage();
+    if (message == null) {
+      return cause.getClass().getSimpleName();
+    }
+    // native epoll says "bind(..) failed with error(-98): Address already in use"; keep the reason
+    int colon = message.lastIndexOf(": ");
+    return colon >= 0 ? message.substring(colon + 2) : message;
+  }
+}

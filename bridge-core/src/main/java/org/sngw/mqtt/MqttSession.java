@@ -1,0 +1,160 @@
+package org.sngw.mqtt;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.sngw.broker.Broker;
+import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.Delivery;
+import org.sngw.broker.Message;
+import org.sngw.broker.PublishOutcome;
+import org.sngw.broker.SessionSink;
+import org.sngw.broker.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's side of its broker session. Owned by the core thread: every method runs there,
+ * handed over by {@link SessionHandler} or called back by the broker, so its fields need no locks.
+ * Packets are written from the core thread and flushed once per burst.
+ */
+final class MqttSession implements SessionSink {
+  private static final Logger log = LoggerFactory.getLogger(MqttSession.class);
+
+  private final Channel channel;
+  private final Broker broker;
+  private final Executor core;
+  private ClientHandle handle;
+  /** Packets the broker sends from inside connect(): they must follow the CONNACK. */
+  private List<Object> beforeConnAck = new ArrayList<>();
+  /** Disconnected, lost or taken over: the broker is never told twice, nor about a new owner. */
+  private boolean ended;
+  private boolean flushQueued;
+
+  MqttSession(Channel channel, Broker broker, Executor core) {
+    this.channel = channel;
+    this.broker = broker;
+    this.core = core;
+  }
+
+  void connect(ConnectRequest request) {
+    handle = broker.connect(request, this);
+    List<Object> resent = beforeConnAck;
+    beforeConnAck = null;
+    send(MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, handle.sessionPresent()));
+    resent.forEach(this::send);
+  }
+
+  void publish(int packetId, Message message) {
+    switch (message.qos()) {
+      case AT_MOST_ONCE -> broker.publish(handle, message, this::handleRefusal);
+      case AT_LEAST_ONCE -> broker.publish(
+          handle, message, outcome -> acknowledge(outcome, MqttMessageType.PUBACK, packetId));
+      case EXACTLY_ONCE -> broker.publishExactlyOnce(
+          handle, packetId, message, outcome -> acknowledge(outcome, MqttMessageType.PUBREC, packetId));
+    }
+  }
+
+  /** PUBREL from the client: the inbound QoS 2 id is free again. */
+  void releaseInbound(int packetId) {
+    broker.releaseInbound(handle, packetId);
+    send(MqttPackets.reply(MqttMessageType.PUBCOMP, packetId));
+  }
+
+  void acknowledged(int packetId) {
+    broker.acknowledged(handle, packetId);
+  }
+
+  void received(int packetId) {
+    broker.received(handle, packetId);
+  }
+
+  void completed(int packetId) {
+    broker.completed(handle, packetId);
+  }
+
+  void subscribe(int packetId, List<Subscription> subscriptions) {
+    // the SUBACK is written in granted, before the retained messages the broker delivers next
+    broker.subscribe(handle, subscriptions, granted -> send(MqttPackets.subAck(packetId, granted)));
+  }
+
+  void unsubscribe(int packetId, List<String> filters) {
+    broker.unsubscribe(handle, filters, () -> send(MqttPackets.unsubAck(packetId)));
+  }
+
+  /** DISCONNECT from the client: the will is dropped. */
+  void disconnect() {
+    if (!ended) {
+      ended = true;
+      broker.disconnect(handle, true);
+    }
+  }
+
+  /** The channel closed without DISCONNECT: the will is published. */
+  void connectionLost() {
+    if (!ended) {
+      ended = true;
+      broker.disconnect(handle, false);
+    }
+  }
+
+  @Override
+  public void deliver(Delivery delivery) {
+    send(MqttPackets.publish(delivery));
+  }
+
+  @Override
+  public void release(int packetId) {
+    send(MqttPackets.reply(MqttMessageType.PUBREL, packetId));
+  }
+
+  @Override
+  public void takenOver() {
+    ended = true;
+    log.debug("client {} connected again elsewhere: closing {}", handle.clientId(), channel.remoteAddress());
+    channel.close();
+  }
+
+  /** Acknowledges a QoS 1 or 2 publish once the broker says it is safe. */
+  private void acknowledge(PublishOutcome outcome, MqttMessageType ack, int packetId) {
+    if (outcome == PublishOutcome.ACCEPTED) {
+      send(MqttPackets.reply(ack, packetId));
+    } else {
+      handleRefusal(outcome);
+    }
+  }
+
+  private void handleRefusal(PublishOutcome outcome) {
+    switch (outcome) {
+      case ACCEPTED -> { }
+      // no ack: the client keeps a QoS 1/2 message and resends it after reconnecting
+      case CONGESTED -> log.debug("client {}: publish refused, broker congested", handle.clientId());
+      case INVALID_TOPIC -> {
+        log.debug("client {}: broker refused the topic name, closing", handle.clientId());
+        channel.close();
+      }
+    }
+  }
+
+  private void send(Object packet) {
+    if (beforeConnAck != null) {
+      beforeConnAck.add(packet);
+      return;
+    }
+    channel.write(packet, channel.voidPromise());
+    if (!flushQueued) {
+      // queued behind the core's pending tasks, so one flush covers the whole burst
+      flushQueued = true;
+      core.execute(this::flush);
+    }
+  }
+
+  private void flush() {
+    flushQueued = false;
+    channel.flush();
+  }
+}

@@ -1,0 +1,149 @@
+package org.sngw.mqtt;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttTopicSubscription;
+import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+import org.sngw.broker.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The packets of a connected client, one method per packet type. Runs on the channel's I/O
+ * thread and touches no broker state: it checks each packet, turns it into plain values and
+ * hands the work to its {@link MqttSession} on the core thread. The payload is copied out and
+ * the Netty message released when this handler returns.
+ */
+final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
+  private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+
+  private final MqttSession session;
+  private final Executor core;
+
+  SessionHandler(MqttSession session, Executor core) {
+    this.session = session;
+    this.core = core;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, MqttMessage msg) {
+    if (!ctx.channel().isActive()) {
+      return; // closing: packets decoded from the same read are not processed
+    }
+    if (msg.decoderResult().isFailure()) {
+      close(ctx, "undecodable packet: " + msg.decoderResult().cause());
+      return;
+    }
+    switch (msg.fixedHeader().messageType()) {
+      case PUBLISH -> publish(ctx, (MqttPublishMessage) msg);
+      case PUBACK -> pubAck(msg);
+      case PUBREC -> pubRec(msg);
+      case PUBREL -> pubRel(msg);
+      case PUBCOMP -> pubComp(msg);
+      case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) msg);
+      case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
+      case PINGREQ -> ctx.writeAndFlush(MqttPackets.PINGRESP, ctx.voidPromise());
+      case DISCONNECT -> disconnect(ctx);
+      default -> close(ctx, "unexpected " + msg.fixedHeader().messageType());
+    }
+  }
+
+  private void publish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
+    String topic = publish.variableHeader().topicName();
+    if (!TopicNames.isValid(topic)) {
+      close(ctx, "invalid topic name in PUBLISH: '" + topic + "'");
+      return;
+    }
+    Message message = new Message(
+        topic,
+        ByteBufUtil.getBytes(publish.payload()),
+        Qos.of(publish.fixedHeader().qosLevel().value()),
+        publish.fixedHeader().isRetain());
+    int packetId = publish.variableHeader().packetId();
+    core.execute(() -> session.publish(packetId, message));
+  }
+
+  private void pubAck(MqttMessage msg) {
+    int packetId = packetId(msg);
+    core.execute(() -> session.acknowledged(packetId));
+  }
+
+  private void pubRec(MqttMessage msg) {
+    int packetId = packetId(msg);
+    core.execute(() -> session.received(packetId));
+  }
+
+  private void pubRel(MqttMessage msg) {
+    int packetId = packetId(msg);
+    core.execute(() -> session.releaseInbound(packetId));
+  }
+
+  private void pubComp(MqttMessage msg) {
+    int packetId = packetId(msg);
+    core.execute(() -> session.completed(packetId));
+  }
+
+  private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
+    List<MqttTopicSubscription> requested = subscribe.payload().topicSubscriptions();
+    if (requested.isEmpty()) {
+      close(ctx, "SUBSCRIBE without a topic filter");
+      return;
+    }
+    List<Subscription> subscriptions = new ArrayList<>(requested.size());
+    for (MqttTopicSubscription s : requested) {
+      subscriptions.add(new Subscription(s.topicFilter(), Qos.of(s.qualityOfService().value())));
+    }
+    int packetId = subscribe.variableHeader().messageId();
+    core.execute(() -> session.subscribe(packetId, subscriptions));
+  }
+
+  private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage unsubscribe) {
+    List<String> filters = List.copyOf(unsubscribe.payload().topics());
+    if (filters.isEmpty()) {
+      close(ctx, "UNSUBSCRIBE without a topic filter");
+      return;
+    }
+    int packetId = unsubscribe.variableHeader().messageId();
+    core.execute(() -> session.unsubscribe(packetId, filters));
+  }
+
+  private void disconnect(ChannelHandlerContext ctx) {
+    core.execute(session::disconnect);
+    ctx.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    // after a DISCONNECT or a take-over the session ignores this; otherwise the will fires
+    core.execute(session::connectionLost);
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    close(ctx, cause instanceof ReadTimeoutException ? "keep-alive expired" : cause.toString());
+  }
+
+  private static int packetId(MqttMessage msg) {
+    if (msg.variableHeader() instanceof MqttMessageIdVariableHeader id) {
+      return id.messageId();
+    }
+    throw new IllegalStateException("no packet id in " + msg.fixedHeader().messageType());
+  }
+
+  private static void close(ChannelHandlerContext ctx, String reason) {
+    log.debug("closing {}: {}", ctx.channel().remoteAddress(), reason);
+    ctx.close();
+  }
+}

@@ -1,0 +1,37 @@
+package org.sngw.mqtt;
+
+import java.net.InetSocketAddress;
+import java.util.Set;
+import org.sngw.broker.Message;
+import org.sngw.config.BrokerConfig;
+import org.sngw.config.ListenAddress;
+import org.sngw.runtime.CoreLoop;
+import org.sngw.runtime.IoLoops;
+
+/** A listener on 127.0.0.1 and a random port, with a real core loop and the broker double. */
+final class ListenerHarness implements AutoCloseable {
+  static final String DENIED_FILTER = "denied/topic";
+
+  final CoreLoop core = new CoreLoop(1000);
+  final IoLoops io = IoLoops.create(1);
+  final TestBroker broker = new TestBroker(Set.of(DENIED_FILTER));
+  final MqttListener listener =
+      new MqttListener(new ListenAddress("127.0.0.1", 0), BrokerConfig.defaults(), broker, core, io);
+  final int port = listener.start().getPort();
+
+  /** Publishes into the broker as the gateway itself would, on the core thread. */
+  void publishFromBroker(Message message) {
+    core.execute(() -> broker.publish(null, message, outcome -> { }));
+  }
+
+  InetSocketAddress address() {
+    return new InetSocketAddress("127.0.0.1", port);
+  }
+
+  @Override
+  public void close() {
+    listener.close();
+    io.close();
+    core.close();
+  }
+}
