@@ -71,7 +71,11 @@ public final class Gateway implements AutoCloseable {
     udpAddress = udp.boundAddress();
     MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), broker, core, io);
     started.push(mqtt::close);
-    mqttAddress = mqtt.start();
+    try {
+      mqttAddress = mqtt.start();
+    } catch (IllegalStateException e) {
+      throw new GatewayStartException(e.getMessage(), e);
+    }
   }
 
   private static void prepareDataDir(GatewayConfig config) throws GatewayStartException {
