@@ -1,0 +1,58 @@
+package org.sngw.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sngw.config.BrokerConfig;
+
+/** A broker under test with small helpers to connect, subscribe and publish. */
+class BrokerFixture {
+  static final int MAX_QUEUED = 3;
+
+  final BrokerCore broker = new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024));
+
+  ClientHandle connect(String clientId, boolean cleanSession, int window, RecordingSink sink) {
+    return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.empty(), window), sink);
+  }
+
+  ClientHandle connectWithWill(String clientId, Message will, RecordingSink sink) {
+    return broker.connect(new ConnectRequest(clientId, true, Optional.of(will), 10), sink);
+  }
+
+  List<Optional<Qos>> subscribe(ClientHandle client, String filter, Qos qos) {
+    return subscribe(client, List.of(new Subscription(filter, qos)));
+  }
+
+  List<Optional<Qos>> subscribe(ClientHandle client, List<Subscription> subscriptions) {
+    List<List<Optional<Qos>>> granted = new ArrayList<>();
+    broker.subscribe(client, subscriptions, granted::add);
+    assertThat(granted).hasSize(1);
+    return granted.get(0);
+  }
+
+  PublishOutcome publish(ClientHandle from, Message message) {
+    List<PublishOutcome> outcomes = new ArrayList<>();
+    broker.publish(from, message, outcomes::add);
+    assertThat(outcomes).hasSize(1);
+    return outcomes.get(0);
+  }
+
+  static Message message(String topic, String payload, Qos qos) {
+    return new Message(topic, bytes(payload), qos, false);
+  }
+
+  static Message retained(String topic, String payload, Qos qos) {
+    return new Message(topic, bytes(payload), qos, true);
+  }
+
+  static String text(Delivery delivery) {
+    return new String(delivery.message().payload(), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String payload) {
+    return payload.getBytes(StandardCharsets.UTF_8);
+  }
+}
