@@ -24,6 +24,7 @@ import org.sngw.broker.Qos;
 import org.sngw.config.BrokerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.broker.topic.Topics;
 
 /**
  * The first packet of a connection, which must be a valid CONNECT. Runs on the channel's I/O
@@ -77,7 +78,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
           "empty client id, persistent session");
       return;
     }
-    if (header.isWillFlag() && (header.willQos() > 2 || !TopicNames.isValid(payload.willTopic()))) {
+    if (header.isWillFlag() && (header.willQos() > 2 || !Topics.isValidName(payload.willTopic()))) {
       close(ctx, "invalid will: topic '" + payload.willTopic() + "', QoS " + header.willQos());
       return;
     }

@@ -18,6 +18,7 @@ import org.sngw.broker.Qos;
 import org.sngw.broker.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.broker.topic.Topics;
 
 /**
  * The packets of a connected client, one method per packet type. Runs on the channel's I/O
@@ -61,7 +62,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
   private void publish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
     String topic = publish.variableHeader().topicName();
-    if (!TopicNames.isValid(topic)) {
+    if (!Topics.isValidName(topic)) {
       close(ctx, "invalid topic name in PUBLISH: '" + topic + "'");
       return;
     }

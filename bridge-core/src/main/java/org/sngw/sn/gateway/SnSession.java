@@ -13,7 +13,7 @@ import org.sngw.broker.PublishOutcome;
 import org.sngw.broker.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
-import org.sngw.broker.Topics;
+import org.sngw.broker.topic.Topics;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
