@@ -80,7 +80,8 @@ class CommandLineIT {
       Matcher mqtt = Pattern.compile("MQTT tcp /?127\\.0\\.0\\.1:(\\d+)").matcher(line);
       assertThat(mqtt.find()).as(line).isTrue();
 
-      gateway.destroy();
+      // SIGTERM through the handle: Process.destroy() would also close the log stream we still read.
+      gateway.toHandle().destroy();
       assertThat(gateway.waitFor(15, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
       StringBuilder rest = new StringBuilder();
       while ((line = log.readLine()) != null) {

@@ -64,8 +64,9 @@ final class Mosquitto {
 
   /** Starts mosquitto_sub and waits for its SUBACK. */
   static Sub subscribe(InetSocketAddress broker, String topic, int qos, String... extraArgs) {
+    // stdbuf: mosquitto_sub's stdout is a pipe here, and its SUBACK trace must not sit in a buffer.
     List<String> command = new ArrayList<>(List.of(
-        "mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
+        "stdbuf", "-oL", "mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
         "-t", topic, "-q", Integer.toString(qos), "-v", "-d"));
     command.addAll(List.of(extraArgs));
     Sub sub = new Sub(start(command));

@@ -2,7 +2,7 @@ package org.sngw.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sngw.mqtt.MqttListenerPublishTest.message;
+import static org.sngw.mqtt.MqttListenerPublishIT.message;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import org.sngw.mqtt.TestBroker.Disconnected;
 import org.sngw.mqtt.TestBroker.Published;
 
 /** CONNECT rules, protocol violations, wills, keep-alive and take-over. */
-class MqttListenerConnectTest {
+class MqttListenerConnectIT {
   private final ListenerHarness harness = new ListenerHarness();
   private final TestBroker broker = harness.broker;
 

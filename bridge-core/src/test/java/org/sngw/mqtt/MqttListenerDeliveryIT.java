@@ -2,7 +2,7 @@ package org.sngw.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.sngw.mqtt.MqttListenerPublishTest.message;
+import static org.sngw.mqtt.MqttListenerPublishIT.message;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +12,7 @@ import org.sngw.mqtt.TestBroker.Ack;
 import org.sngw.mqtt.TestBroker.AckKind;
 
 /** Deliveries from the broker to subscribed clients, subscription acks and their order. */
-class MqttListenerDeliveryTest {
+class MqttListenerDeliveryIT {
   private final ListenerHarness harness = new ListenerHarness();
   private final TestBroker broker = harness.broker;
 

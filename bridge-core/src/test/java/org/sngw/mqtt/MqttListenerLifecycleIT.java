@@ -13,7 +13,7 @@ import org.sngw.config.ListenAddress;
 import org.sngw.mqtt.TestBroker.Disconnected;
 
 /** Binding and closing the listener. */
-class MqttListenerLifecycleTest {
+class MqttListenerLifecycleIT {
   private final ListenerHarness harness = new ListenerHarness();
 
   @AfterEach

@@ -13,7 +13,7 @@ import org.sngw.mqtt.TestBroker.Disconnected;
 import org.sngw.mqtt.TestBroker.Published;
 
 /** PUBLISH from clients into the broker, with the acknowledgements each QoS needs. */
-class MqttListenerPublishTest {
+class MqttListenerPublishIT {
   private final ListenerHarness harness = new ListenerHarness();
   private final TestBroker broker = harness.broker;
 
