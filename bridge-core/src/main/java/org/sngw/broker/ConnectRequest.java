@@ -1,18 +1,23 @@
 package org.sngw.broker;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * A client attaching to its broker session.
  *
+ * @param keepAlive the client's keep-alive; zero for none. After a crash, a stored will fires when
+ *     the client has not come back within 1.5 times this
  * @param inflightWindow how many QoS 1/2 deliveries may await acknowledgement at once; MQTT-SN
  *     sensors take 1, MQTT clients more
  */
-public record ConnectRequest(String clientId, boolean cleanSession, Optional<Message> will, int inflightWindow) {
+public record ConnectRequest(
+    String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive, int inflightWindow) {
   public ConnectRequest {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(will, "will");
+    Objects.requireNonNull(keepAlive, "keepAlive");
     if (clientId.isEmpty()) {
       throw new IllegalArgumentException("client id is empty");
     }

@@ -1,5 +1,6 @@
 package org.sngw.mqtt;
 
+import java.time.Duration;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -86,6 +87,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         clientId.isEmpty() ? generatedClientId() : clientId,
         header.isCleanSession(),
         will(header, payload),
+        Duration.ofSeconds(header.keepAliveTimeSeconds()),
         config.mqttInflightWindow());
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
     MqttSession session = new MqttSession(ctx.channel(), broker, core);

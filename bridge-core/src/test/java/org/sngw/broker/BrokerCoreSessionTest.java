@@ -1,5 +1,6 @@
 package org.sngw.broker;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sngw.broker.BrokerFixture.message;
 import static org.sngw.broker.BrokerFixture.retained;
@@ -207,7 +208,7 @@ class BrokerCoreSessionTest {
   void disconnect_willOfPersistentSubscriber_isQueuedForItsOwnSession() {
     RecordingSink ownSink = new RecordingSink();
     ClientHandle client = broker.connect(
-        new ConnectRequest("c", false, Optional.of(message("will", "gone", Qos.AT_LEAST_ONCE)), 1), ownSink);
+        new ConnectRequest("c", false, Optional.of(message("will", "gone", Qos.AT_LEAST_ONCE)), Duration.ZERO, 1), ownSink);
     fixture.subscribe(client, "will", Qos.AT_LEAST_ONCE);
 
     broker.disconnect(client, false);

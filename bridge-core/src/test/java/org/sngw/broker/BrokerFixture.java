@@ -1,5 +1,6 @@
 package org.sngw.broker;
 
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,11 +16,11 @@ class BrokerFixture {
   final BrokerCore broker = new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024));
 
   ClientHandle connect(String clientId, boolean cleanSession, int window, RecordingSink sink) {
-    return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.empty(), window), sink);
+    return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window), sink);
   }
 
   ClientHandle connectWithWill(String clientId, Message will, RecordingSink sink) {
-    return broker.connect(new ConnectRequest(clientId, true, Optional.of(will), 10), sink);
+    return broker.connect(new ConnectRequest(clientId, true, Optional.of(will), Duration.ZERO, 10), sink);
   }
 
   List<Optional<Qos>> subscribe(ClientHandle client, String filter, Qos qos) {

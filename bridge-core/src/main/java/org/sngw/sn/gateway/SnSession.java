@@ -210,9 +210,10 @@ final class SnSession {
     state = State.ACTIVE;
     // CONNACK first: a resumed session may start delivering inside broker.connect.
     link.send(new ConnAck(ReturnCode.ACCEPTED));
-    joining.handle = broker.connect(
-        new ConnectRequest(connect.clientId(), connect.cleanSession(), will, SENSOR_INFLIGHT_WINDOW), joining);
-    keepAlive.start(Duration.ofSeconds(connect.keepAliveSeconds()));
+    Duration keepAlivePeriod = Duration.ofSeconds(connect.keepAliveSeconds());
+    joining.handle = broker.connect(new ConnectRequest(
+        connect.clientId(), connect.cleanSession(), will, keepAlivePeriod, SENSOR_INFLIGHT_WINDOW), joining);
+    keepAlive.start(keepAlivePeriod);
   }
 
   // ---- active

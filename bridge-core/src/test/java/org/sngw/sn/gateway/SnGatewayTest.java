@@ -433,7 +433,7 @@ class SnGatewayTest {
 
   private RecordingSink subscribe(String clientId, String filter, Qos qos) {
     RecordingSink sink = new RecordingSink();
-    ClientHandle handle = broker.connect(new ConnectRequest(clientId, true, Optional.empty(), 32), sink);
+    ClientHandle handle = broker.connect(new ConnectRequest(clientId, true, Optional.empty(), Duration.ZERO, 32), sink);
     broker.subscribe(handle, List.of(new Subscription(filter, qos)), granted -> { });
     return sink;
   }
