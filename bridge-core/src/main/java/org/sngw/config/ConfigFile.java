@@ -30,6 +30,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
  * mqtt: 0.0.0.0:1883         # MQTT TCP listener; port 0 picks a free port
  * data-dir: ./data
+ * store:
+ *   persistent: true         # false: in memory only, nothing survives a restart
+ *   recover: false           # true: start empty when the stored state is damaged
  * mqtt-sn:
  *   gateway-id: 1            # 1..255
  *   retry-interval: 10s      # durations: 500ms, 10s, 5m, 1h
@@ -43,6 +46,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-queued-messages: 1000
  *   mqtt-inflight-window: 32       # 1..65535
  *   max-message-bytes: 262144      # 1..268435455
+ *   max-queued-bytes: 1MiB         # per session: bytes, KiB, MiB, GiB
+ *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
  * }</pre>
  *
  * Unknown keys, values of the wrong type and values out of range are errors; all of them are
@@ -87,6 +92,7 @@ public final class ConfigFile {
             root.value("udp", d.udp(), ListenAddress::parse),
             root.value("mqtt", d.mqtt(), ListenAddress::parse),
             root.value("data-dir", d.dataDir(), ConfigValues::path),
+            store(root.section("store"), d.store()),
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()));
     root.rejectUnknownKeys();
@@ -120,9 +126,35 @@ public final class ConfigFile {
                 "max-queued-messages", d.maxQueuedMessages(), between(1, Integer.MAX_VALUE)),
             // MQTT packet ids are 16 bits, so no more can be in flight at once.
             section.value("mqtt-inflight-window", d.mqttInflightWindow(), between(1, 65535)),
-            section.value("max-message-bytes", d.maxMessageBytes(), between(1, MQTT_MAX_PACKET)));
+            section.value("max-message-bytes", d.maxMessageBytes(), between(1, MQTT_MAX_PACKET)),
+            section.value("max-queued-bytes", d.maxQueuedBytes(), ConfigFile::positiveSize),
+            section.value("max-store-bytes", d.maxStoreBytes(), ConfigFile::positiveSize));
     section.rejectUnknownKeys();
     return config;
+  }
+
+  private static StoreConfig store(YamlSection section, StoreConfig d) {
+    StoreConfig config = new StoreConfig(
+        section.value("persistent", d.persistent(), ConfigFile::bool),
+        section.value("recover", d.recover(), ConfigFile::bool));
+    section.rejectUnknownKeys();
+    return config;
+  }
+
+  private static boolean bool(String text) {
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+    };
+  }
+
+  private static long positiveSize(String text) {
+    long size = ConfigValues.size(text);
+    if (size == 0) {
+      throw new IllegalArgumentException("must be positive, was " + text);
+    }
+    return size;
   }
 
   private static Function<String, Integer> between(int min, int max) {

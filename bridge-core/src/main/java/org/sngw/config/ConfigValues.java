@@ -18,6 +18,7 @@ public final class ConfigValues {
 
   public static final int MAX_TOPIC_ID = 0xFFFE;
 
+  private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(KiB|MiB|GiB)?");
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
   private ConfigValues() {}
@@ -36,6 +37,21 @@ public final class ConfigValues {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofHours(amount);
     };
+  }
+
+  /** Parses a byte size: a plain number of bytes, or with a KiB, MiB or GiB suffix. */
+  public static long size(String text) {
+    Matcher m = SIZE.matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("expected a size like 65536, 512KiB, 64MiB or 1GiB, got '" + text + "'");
+    }
+    long amount = Long.parseLong(m.group(1));
+    int shift = m.group(2) == null ? 0 : switch (m.group(2)) {
+      case "KiB" -> 10;
+      case "MiB" -> 20;
+      default -> 30;
+    };
+    return amount << shift;
   }
 
   /** Parses a file system path; it need not exist yet. */

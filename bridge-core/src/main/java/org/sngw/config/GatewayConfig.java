@@ -5,13 +5,23 @@ import java.util.Objects;
 
 /** The whole configuration, validated before anything starts. */
 public record GatewayConfig(
-    ListenAddress udp, ListenAddress mqtt, Path dataDir, MqttSnConfig mqttSn, BrokerConfig broker) {
+    ListenAddress udp,
+    ListenAddress mqtt,
+    Path dataDir,
+    StoreConfig store,
+    MqttSnConfig mqttSn,
+    BrokerConfig broker) {
   public GatewayConfig {
     Objects.requireNonNull(udp, "udp");
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(store, "store");
     Objects.requireNonNull(mqttSn, "mqttSn");
     Objects.requireNonNull(broker, "broker");
+  }
+
+  public GatewayConfig withStore(StoreConfig newStore) {
+    return new GatewayConfig(udp, mqtt, dataDir, newStore, mqttSn, broker);
   }
 
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
@@ -20,6 +30,7 @@ public record GatewayConfig(
         new ListenAddress("0.0.0.0", 1884),
         new ListenAddress("0.0.0.0", 1883),
         Path.of("data"),
+        StoreConfig.defaults(),
         MqttSnConfig.defaults(),
         BrokerConfig.defaults());
   }

@@ -34,7 +34,16 @@ class ConfigFileTest {
                 5,
                 200,
                 20));
-    assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536));
+    assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
+    assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30));
+  }
+
+  @Test
+  void load_badSizeAndBoolean_reportsBoth() {
+    assertThat(problems("store:\n  recover: yes please\nbroker:\n  max-store-bytes: 2TB\n"))
+        .hasSize(2)
+        .anySatisfy(p -> assertThat(p).startsWith("store.recover: expected true or false"))
+        .anySatisfy(p -> assertThat(p).startsWith("broker.max-store-bytes: expected a size"));
   }
 
   @Test
@@ -67,7 +76,7 @@ class ConfigFileTest {
     assertThat(problems("broker:\n  colour: red\n"))
         .containsExactly(
             "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
-                + " max-message-bytes) (line 2)");
+                + " max-message-bytes, max-queued-bytes, max-store-bytes) (line 2)");
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.sngw.config.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttSnConfig;
+import org.sngw.config.StoreConfig;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Disconnect;
@@ -50,7 +51,8 @@ class GatewayIT {
   void start() throws Exception {
     MqttSnConfig sn = MqttSnConfig.defaults().withPredefinedTopics(Map.of(PREDEFINED_ID, "sensors/predefined"));
     gateway = Gateway.start(new GatewayConfig(
-        new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), dataDir, sn, BrokerConfig.defaults()));
+        new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), dataDir, StoreConfig.defaults(), sn,
+        BrokerConfig.defaults()));
     sensor = new SnTestClient(gateway.udpAddress());
   }
 
@@ -206,7 +208,7 @@ class GatewayIT {
   void secondGatewayOnTheSamePorts_failsWithAClearMessage() {
     GatewayConfig clash = new GatewayConfig(
         new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), new ListenAddress("127.0.0.1", 0),
-        dataDir, MqttSnConfig.defaults(), BrokerConfig.defaults());
+        dataDir, StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(GatewayStartException.class)

@@ -11,6 +11,7 @@ import org.sngw.config.ConfigFile;
 import org.sngw.config.ConfigValues;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.StoreConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.MissingParameterException;
@@ -32,6 +33,8 @@ public final class GatewayCommand {
   private static final String MQTT = "--mqtt";
   private static final String DATA_DIR = "--data-dir";
   private static final String PREDEFINED = "--predefined";
+  private static final String RECOVER = "--recover";
+  private static final String IN_MEMORY = "--in-memory";
 
   private GatewayCommand() {}
 
@@ -77,9 +80,12 @@ public final class GatewayCommand {
     if (!errors.isEmpty()) {
       return new ParseOutcome.UsageError(String.join("; ", errors));
     }
+    StoreConfig store = new StoreConfig(
+        base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
+        base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
         new GatewayConfig(
-            udp, mqtt, dataDir, base.mqttSn().withPredefinedTopics(topics), base.broker()));
+            udp, mqtt, dataDir, store, base.mqttSn().withPredefinedTopics(topics), base.broker()));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -164,7 +170,14 @@ public final class GatewayCommand {
                 "a predefined topic id (" + ConfigValues.MIN_TOPIC_ID + ".."
                     + ConfigValues.MAX_TOPIC_ID + "); repeatable; adds to the config file's")
             .build());
+    spec.addOption(switchOption(RECOVER,
+        "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));
+    spec.addOption(switchOption(IN_MEMORY, "keep no state on disk: nothing survives a restart"));
     return spec;
+  }
+
+  private static OptionSpec switchOption(String name, String description) {
+    return OptionSpec.builder(name).arity("0").description(description).build();
   }
 
   private static OptionSpec option(String name, String label, String description) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.StoreConfig;
 
 class GatewayCommandTest {
   @TempDir Path dir;
@@ -37,6 +38,13 @@ class GatewayCommandTest {
   @Test
   void parse_dataDir_setsTheDirectory() {
     assertThat(run("--data-dir", "/var/lib/sngw").dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
+  }
+
+  @Test
+  void parse_recoverAndInMemory_setTheStore() {
+    assertThat(run().store()).isEqualTo(StoreConfig.defaults());
+    assertThat(run("--recover").store().recover()).isTrue();
+    assertThat(run("--in-memory").store().persistent()).isFalse();
   }
 
   @Test
