@@ -2,112 +2,65 @@ package org.sngw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar as a user runs it: flags, exit codes, start-up lines, SIGTERM. */
 class CommandLineIT {
-  private static final Path JAR = Path.of("target", "gateway.jar");
-
   @TempDir
   Path dataDir;
 
   @Test
-  void version_printsNameAndVersion() throws Exception {
-    Result result = run("--version");
-
-    assertThat(result.exitCode).isZero();
-    assertThat(result.output).startsWith("sngw ");
+  void version_printsNameAndVersion() {
+    try (GatewayProcess run = GatewayProcess.launch("--version")) {
+      assertThat(run.awaitExit()).isZero();
+      assertThat(run.log()).singleElement().asString().startsWith("sngw ");
+    }
   }
 
   @Test
-  void help_listsTheOptions() throws Exception {
-    Result result = run("--help");
-
-    assertThat(result.exitCode).isZero();
-    assertThat(result.output).contains("--udp", "--mqtt", "--data-dir", "--predefined", "--config");
+  void help_listsTheOptions() {
+    try (GatewayProcess run = GatewayProcess.launch("--help")) {
+      assertThat(run.awaitExit()).isZero();
+      assertThat(String.join("\n", run.log()))
+          .contains("--udp", "--mqtt", "--data-dir", "--predefined", "--config", "--recover", "--in-memory");
+    }
   }
 
   @Test
-  void badValue_exitsTwoWithOneLineNamingTheFlag() throws Exception {
-    Result result = run("--udp", "nonsense");
-
-    assertThat(result.exitCode).isEqualTo(2);
-    assertThat(result.output.strip().lines()).singleElement().asString().contains("--udp");
+  void badValue_exitsTwoWithOneLineNamingTheFlag() {
+    try (GatewayProcess run = GatewayProcess.launch("--udp", "nonsense")) {
+      assertThat(run.awaitExit()).isEqualTo(2);
+      assertThat(run.log()).singleElement().asString().contains("--udp");
+    }
   }
 
   @Test
   void portInUse_exitsNonZeroNamingThePort() throws Exception {
-    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Result result = run("--udp", "127.0.0.1:0", "--mqtt", "127.0.0.1:" + taken.getLocalPort(),
-          "--data-dir", dataDir.toString());
-
-      assertThat(result.exitCode).isEqualTo(1);
-      assertThat(result.output).contains("127.0.0.1:" + taken.getLocalPort());
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        GatewayProcess run = GatewayProcess.launch("--udp", "127.0.0.1:0", "--mqtt",
+            "127.0.0.1:" + taken.getLocalPort(), "--data-dir", dataDir.toString())) {
+      assertThat(run.awaitExit()).isEqualTo(1);
+      assertThat(String.join("\n", run.log())).contains("127.0.0.1:" + taken.getLocalPort());
     }
   }
 
   @Test
-  void start_logsEachListenerThenStopsCleanlyOnSigterm() throws Exception {
-    int udpPort;
-    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-      udpPort = probe.getLocalPort();
+  void start_logsEachListenerThenStopsCleanlyOnSigterm() {
+    int udpPort = GatewayProcess.freeUdpPort();
+    int mqttPort = GatewayProcess.freeTcpPort();
+    try (GatewayProcess gateway = GatewayProcess.start(
+        "--udp", "127.0.0.1:" + udpPort, "--mqtt", "127.0.0.1:" + mqttPort, "--data-dir", dataDir.toString())) {
+      String startLog = String.join("\n", gateway.log());
+      assertThat(startLog).contains("127.0.0.1:" + udpPort, "127.0.0.1:" + mqttPort);
+
+      gateway.stop();
+
+      String fullLog = String.join("\n", gateway.log());
+      assertThat(fullLog).contains("stopping").doesNotContain("Exception");
     }
-    Process gateway = start("--udp", "127.0.0.1:" + udpPort, "--mqtt", "127.0.0.1:0", "--data-dir", dataDir.toString());
-    try (BufferedReader log = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8))) {
-      List<String> lines = new ArrayList<>();
-      String line;
-      while ((line = log.readLine()) != null && !line.contains("gateway running")) {
-        lines.add(line);
-      }
-      assertThat(line).as("start-up finished; log so far: %s", lines).isNotNull();
-      assertThat(String.join("\n", lines)).contains("127.0.0.1:" + udpPort);
-      Matcher mqtt = Pattern.compile("MQTT tcp /?127\\.0\\.0\\.1:(\\d+)").matcher(line);
-      assertThat(mqtt.find()).as(line).isTrue();
-
-      // SIGTERM through the handle: Process.destroy() would also close the log stream we still read.
-      gateway.toHandle().destroy();
-      assertThat(gateway.waitFor(15, TimeUnit.SECONDS)).as("stopped after SIGTERM").isTrue();
-      StringBuilder rest = new StringBuilder();
-      while ((line = log.readLine()) != null) {
-        rest.append(line).append('\n');
-      }
-      assertThat(rest).contains("stopping");
-      assertThat(rest.toString()).doesNotContain("Exception");
-    } finally {
-      gateway.destroyForcibly();
-    }
-  }
-
-  private record Result(int exitCode, String output) {}
-
-  private static Result run(String... args) throws IOException, InterruptedException {
-    Process process = start(args);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), output);
-  }
-
-  private static Process start(String... args) throws IOException {
-    assertThat(Files.exists(JAR)).as("%s is built by mvn package", JAR).isTrue();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 }

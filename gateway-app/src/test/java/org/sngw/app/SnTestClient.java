@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Optional;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnDecodeResult;
 import org.sngw.sn.codec.SnDecoder;
@@ -63,13 +64,31 @@ final class SnTestClient implements AutoCloseable {
     try {
       socket.receive(datagram);
     } catch (SocketTimeoutException e) {
-      throw new AssertionError("no packet from the gateway within " + RECEIVE_TIMEOUT);
+      throw new AssertionError("no packet from the gateway in time");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     SnDecodeResult result = SnDecoder.decode(ByteBuffer.wrap(buffer, 0, datagram.getLength()));
     assertThat(result).as("what the gateway sent decodes").isInstanceOf(SnPacket.class);
     return (SnPacket) result;
+  }
+
+  /** The next packet, or empty when none arrives within {@code wait}. */
+  Optional<SnPacket> poll(Duration wait) {
+    try {
+      socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+      return Optional.of(receive());
+    } catch (AssertionError timedOut) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        socket.setSoTimeout((int) RECEIVE_TIMEOUT.toMillis());
+      } catch (IOException e) {
+        // The socket is closed; nothing more to receive anyway.
+      }
+    }
   }
 
   <T extends SnPacket> T receive(Class<T> type) {
@@ -92,7 +111,11 @@ final class SnTestClient implements AutoCloseable {
   }
 
   void connect(String clientId, int keepAliveSeconds) {
-    send(new Connect(false, true, keepAliveSeconds, clientId));
+    connect(clientId, keepAliveSeconds, true);
+  }
+
+  void connect(String clientId, int keepAliveSeconds, boolean cleanSession) {
+    send(new Connect(false, cleanSession, keepAliveSeconds, clientId));
     assertThat(receive()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
   }
 

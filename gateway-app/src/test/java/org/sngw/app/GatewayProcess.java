@@ -1,0 +1,130 @@
+package org.sngw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged gateway as a separate process, as a user (or systemd) runs it. */
+final class GatewayProcess implements AutoCloseable {
+  static final Path JAR = Path.of("target", "gateway.jar");
+
+  private final Process process;
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private final CountDownLatch running = new CountDownLatch(1);
+
+  private GatewayProcess(Process process) {
+    this.process = process;
+    Thread reader = new Thread(this::readLog, "gateway-log-reader");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts the jar with these arguments and returns at once. */
+  static GatewayProcess launch(String... args) {
+    assertThat(Files.exists(JAR)).as("%s is built by mvn package", JAR).isTrue();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    try {
+      return new GatewayProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts the jar and waits until it says it is running. */
+  static GatewayProcess start(String... args) {
+    GatewayProcess gateway = launch(args);
+    gateway.awaitRunning();
+    return gateway;
+  }
+
+  void awaitRunning() {
+    try {
+      assertThat(running.await(30, TimeUnit.SECONDS)).as("gateway started; log: %s", log).isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private void readLog() {
+    try (BufferedReader lines = new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        log.add(line);
+        if (line.contains("gateway running")) {
+          running.countDown();
+        }
+      }
+    } catch (IOException e) {
+      // The process is gone; the log read so far stays.
+    }
+  }
+
+  List<String> log() {
+    return List.copyOf(log);
+  }
+
+  /** SIGTERM, then waits for the exit. */
+  int stop() {
+    process.toHandle().destroy();
+    return awaitExit();
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  void kill() {
+    process.toHandle().destroyForcibly();
+    awaitExit();
+  }
+
+  /** Waits for the process to end by itself and returns its exit code. */
+  int awaitExit() {
+    try {
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("gateway exited").isTrue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+
+  /** A loopback UDP port free right now. */
+  static int freeUdpPort() {
+    try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A loopback TCP port free right now. */
+  static int freeTcpPort() {
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
