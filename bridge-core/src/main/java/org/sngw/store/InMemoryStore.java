@@ -57,6 +57,9 @@ public final class InMemoryStore implements StateStore {
   public void saveTopicId(String clientId, int topicId, String topicName) {}
 
   @Override
+  public void deleteTopicId(String clientId, int topicId) {}
+
+  @Override
   public void deleteTopicIds(String clientId) {}
 
   @Override

@@ -55,6 +55,9 @@ public interface StateStore {
 
   void saveTopicId(String clientId, int topicId, String topicName);
 
+  /** Forgets one MQTT-SN topic id of a client (the sensor said it does not know it). */
+  void deleteTopicId(String clientId, int topicId);
+
   /** Forgets every MQTT-SN topic id of a client. */
   void deleteTopicIds(String clientId);
 

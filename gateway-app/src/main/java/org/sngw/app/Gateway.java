@@ -5,12 +5,14 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.GatewayConfig;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
 import org.sngw.sn.gateway.SnGateway;
+import org.sngw.store.InMemoryStore;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.udp.UdpTransport;
 import org.sngw.transport.udp.UdpTransportConfig;
@@ -35,7 +37,7 @@ public final class Gateway implements AutoCloseable {
 
   private Gateway(GatewayConfig config, CoreLoop core) {
     this.broker = new BrokerCore(config.broker());
-    this.snGateway = new SnGateway(broker, config.mqttSn(), core, core);
+    this.snGateway = new SnGateway(broker, config.mqttSn(), core, core, new InMemoryStore(), Map.of());
   }
 
   /**

@@ -11,6 +11,7 @@ import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.store.StateStore;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 import org.sngw.transport.PeerAddress;
@@ -34,11 +35,21 @@ public final class SnGateway {
   private final Scheduler scheduler;
   private final SnStats stats = new SnStats();
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
-  /** Topic ids by client id, so a persistent session keeps them across reconnects. */
-  private final Map<String, TopicRegistry> registries = new HashMap<>();
+  private final TopicRegistries registries;
 
-  public SnGateway(Broker broker, MqttSnConfig config, Clock clock, Scheduler scheduler) {
+  /**
+   * @param store where persistent sensors' topic ids are kept
+   * @param storedTopicIds the topic ids kept before this start, by client id
+   */
+  public SnGateway(
+      Broker broker,
+      MqttSnConfig config,
+      Clock clock,
+      Scheduler scheduler,
+      StateStore store,
+      Map<String, Map<Integer, String>> storedTopicIds) {
     this.broker = broker;
+    this.registries = new TopicRegistries(store, storedTopicIds);
     this.config = config;
     this.predefined = new PredefinedTopics(config.predefinedTopics());
     this.clock = clock;
@@ -106,19 +117,11 @@ public final class SnGateway {
   // ---- for sessions
 
   TopicRegistry registryFor(String clientId, boolean cleanSession) {
-    if (cleanSession) {
-      TopicRegistry fresh = new TopicRegistry();
-      registries.put(clientId, fresh);
-      return fresh;
-    }
-    return registries.computeIfAbsent(clientId, id -> new TopicRegistry());
+    return registries.forConnection(clientId, cleanSession);
   }
 
-  void closed(SnSession session, TopicRegistry topics, boolean cleanSession) {
+  void closed(SnSession session) {
     sessions.remove(session.peer(), session);
-    if (cleanSession && topics != null) {
-      registries.remove(session.clientId(), topics);
-    }
   }
 
   Broker broker() {

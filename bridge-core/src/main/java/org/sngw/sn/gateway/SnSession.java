@@ -336,7 +336,7 @@ final class SnSession {
     state = State.CLOSED;
     retransmitter.stop();
     keepAlive.stop();
-    gateway.closed(this, topics, connect != null && connect.cleanSession());
+    gateway.closed(this);
   }
 
   // ---- topics

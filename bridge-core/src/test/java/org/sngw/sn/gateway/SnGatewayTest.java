@@ -37,6 +37,7 @@ import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnPacket.Subscribe;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.store.InMemoryStore;
 import org.sngw.time.VirtualTime;
 import org.sngw.transport.ForwardedPeer;
 import org.sngw.transport.UdpPeer;
@@ -51,12 +52,17 @@ class SnGatewayTest {
   private final BrokerCore broker = new BrokerCore(BrokerConfig.defaults());
   private final MqttSnConfig config = MqttSnConfig.defaults()
       .withPredefinedTopics(Map.of(7, "sensors/predefined"));
-  private final SnGateway gateway = new SnGateway(broker, config, time, time);
+  private final SnGateway gateway = new SnGateway(broker, config, time, time, new InMemoryStore(), Map.of());
   private final VirtualSensor sensor = sensorAt(40000);
 
   @BeforeEach
   void start() {
-    CoreExecutor direct = new CoreExecutor() {
+    transport.start(gateway.listenerFor(transport, direct()));
+  }
+
+  /** Runs handed-over work at once, on the test thread. */
+  private static CoreExecutor direct() {
+    return new CoreExecutor() {
       @Override
       public boolean tryExecute(Runnable task) {
         task.run();
@@ -68,7 +74,6 @@ class SnGatewayTest {
         task.run();
       }
     };
-    transport.start(gateway.listenerFor(transport, direct));
   }
 
   @Test
@@ -383,6 +388,51 @@ class SnGatewayTest {
     assertThat(transport.sent.get(0).to()).isEqualTo(udp(40000));
     assertThat(gateway.sessionCount()).isEqualTo(1);
     assertThat(new ForwardedPeer(udp(40000), node)).isNotEqualTo(udp(40000));
+  }
+
+  @Test
+  void persistentSession_reconnect_keepsItsTopicIds() {
+    sensor.send(connect("s1", false, 60));
+    sensor.received();
+    int topicId = register(sensor, "sensors/s1/temp", 1);
+    sensor.send(Disconnect.plain());
+    sensor.send(connect("s1", false, 60));
+    sensor.received();
+
+    sensor.send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(topicId), 2, bytes("1")));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubAck(topicId, 2, ReturnCode.ACCEPTED));
+  }
+
+  @Test
+  void cleanSession_reconnect_startsWithoutTopicIds() {
+    sensor.send(connect("s1", false, 60));
+    sensor.received();
+    int topicId = register(sensor, "sensors/s1/temp", 1);
+    sensor.send(Disconnect.plain());
+    sensor.send(connect("s1", true, 60));
+    sensor.received();
+
+    sensor.send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(topicId), 2, bytes("1")));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubAck(topicId, 2, ReturnCode.REJECTED_INVALID_TOPIC_ID));
+  }
+
+  @Test
+  void storedTopicIds_areValidForTheirPersistentClient() {
+    SnGateway restored = new SnGateway(broker, config, time, time, new InMemoryStore(),
+        Map.of("s1", Map.of(41, "sensors/s1/temp")));
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(restored.listenerFor(otherTransport, direct()));
+    VirtualSensor s = new VirtualSensor(otherTransport, udp(40000));
+    s.send(connect("s1", false, 60));
+    s.received();
+
+    s.send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(41), 2, bytes("1")));
+    s.send(new Register(0, 3, "sensors/s1/other"));
+
+    assertThat(s.received()).containsExactly(
+        new PubAck(41, 2, ReturnCode.ACCEPTED), new RegAck(42, 3, ReturnCode.ACCEPTED));
   }
 
   // ---- helpers
