@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -30,6 +31,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
  * mqtt: 0.0.0.0:1883         # MQTT TCP listener; port 0 picks a free port
  * data-dir: ./data
+ * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
  * store:
  *   persistent: true         # false: in memory only, nothing survives a restart
  *   recover: false           # true: start empty when the stored state is damaged
@@ -94,7 +96,8 @@ public final class ConfigFile {
             root.value("data-dir", d.dataDir(), ConfigValues::path),
             store(root.section("store"), d.store()),
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
-            broker(root.section("broker"), d.broker()));
+            broker(root.section("broker"), d.broker()),
+            root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))));
     root.rejectUnknownKeys();
     return config;
   }

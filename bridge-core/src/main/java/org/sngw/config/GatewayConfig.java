@@ -2,15 +2,21 @@ package org.sngw.config;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The whole configuration, validated before anything starts. */
+/**
+ * The whole configuration, validated before anything starts.
+ *
+ * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
+ */
 public record GatewayConfig(
     ListenAddress udp,
     ListenAddress mqtt,
     Path dataDir,
     StoreConfig store,
     MqttSnConfig mqttSn,
-    BrokerConfig broker) {
+    BrokerConfig broker,
+    Optional<ListenAddress> metrics) {
   public GatewayConfig {
     Objects.requireNonNull(udp, "udp");
     Objects.requireNonNull(mqtt, "mqtt");
@@ -18,10 +24,11 @@ public record GatewayConfig(
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(mqttSn, "mqttSn");
     Objects.requireNonNull(broker, "broker");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   public GatewayConfig withStore(StoreConfig newStore) {
-    return new GatewayConfig(udp, mqtt, dataDir, newStore, mqttSn, broker);
+    return new GatewayConfig(udp, mqtt, dataDir, newStore, mqttSn, broker, metrics);
   }
 
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
@@ -32,6 +39,7 @@ public record GatewayConfig(
         Path.of("data"),
         StoreConfig.defaults(),
         MqttSnConfig.defaults(),
-        BrokerConfig.defaults());
+        BrokerConfig.defaults(),
+        Optional.empty());
   }
 }

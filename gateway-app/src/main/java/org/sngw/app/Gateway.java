@@ -8,6 +8,9 @@ import java.util.Deque;
 import java.util.Map;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.GatewayConfig;
+import org.sngw.config.ListenAddress;
+import org.sngw.metrics.GatewayMetrics;
+import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
@@ -32,8 +35,10 @@ public final class Gateway implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final BrokerCore broker;
   private final SnGateway snGateway;
+  private final GatewayMetrics metrics = new GatewayMetrics();
   private InetSocketAddress udpAddress;
   private InetSocketAddress mqttAddress;
+  private InetSocketAddress metricsAddress;
 
   private Gateway(GatewayConfig config, CoreLoop core) {
     this.broker = new BrokerCore(config.broker());
@@ -78,6 +83,31 @@ public final class Gateway implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new GatewayStartException(e.getMessage(), e);
     }
+    registerMetrics(udp);
+    if (config.metrics().isPresent()) {
+      startMetricsEndpoint(config.metrics().get());
+    }
+  }
+
+  private void registerMetrics(UdpTransport udp) {
+    metrics.counter("sngw.udp.frames.received", "datagrams received", udp::framesReceived);
+    metrics.counter("sngw.udp.frames.sent", "datagrams sent", udp::framesSent);
+    metrics.counter("sngw.udp.frames.dropped", "datagrams not sent: send queue full", udp::framesDropped);
+    metrics.counter("sngw.sn.frames.malformed", "frames that are not MQTT-SN", snGateway.stats()::malformedFrames);
+    metrics.counter("sngw.sn.frames.overload", "frames dropped: core loop behind", snGateway.stats()::overloadDrops);
+    metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
+        snGateway.stats()::pendingDrops);
+    metrics.gauge("sngw.sn.sessions", "sensors with a session", snGateway::sessionCount);
+  }
+
+  private void startMetricsEndpoint(ListenAddress bind) throws GatewayStartException {
+    try {
+      MetricsEndpoint endpoint = MetricsEndpoint.start(bind.toSocketAddress(), metrics);
+      started.push(endpoint);
+      metricsAddress = endpoint.address();
+    } catch (IOException e) {
+      throw new GatewayStartException(e.getMessage(), e);
+    }
   }
 
   private static void prepareDataDir(GatewayConfig config) throws GatewayStartException {
@@ -97,6 +127,11 @@ public final class Gateway implements AutoCloseable {
 
   public InetSocketAddress mqttAddress() {
     return mqttAddress;
+  }
+
+  /** Where metrics are served, or null when they are off. */
+  public InetSocketAddress metricsAddress() {
+    return metricsAddress;
   }
 
   public SnGateway snGateway() {

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +57,7 @@ class GatewayIT {
     MqttSnConfig sn = MqttSnConfig.defaults().withPredefinedTopics(Map.of(PREDEFINED_ID, "sensors/predefined"));
     gateway = Gateway.start(new GatewayConfig(
         new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), dataDir, StoreConfig.defaults(), sn,
-        BrokerConfig.defaults()));
+        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0))));
     sensor = new SnTestClient(gateway.udpAddress());
   }
 
@@ -198,6 +203,21 @@ class GatewayIT {
   }
 
   @Test
+  void metrics_countWhatHappened() throws Exception {
+    sensor.sendRaw(new byte[] {9, 9, 9});
+    sensor.connect("counted-1", 60);
+
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + gateway.metricsAddress().getPort() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.body())
+        .contains("sngw_sn_frames_malformed_total 1.0")
+        .contains("sngw_sn_sessions 1.0")
+        .contains("sngw_udp_frames_received_total 2.0");
+  }
+
+  @Test
   void searchGw_isAnsweredWithGwInfo() {
     sensor.send(new SnPacket.SearchGw(1));
 
@@ -208,7 +228,7 @@ class GatewayIT {
   void secondGatewayOnTheSamePorts_failsWithAClearMessage() {
     GatewayConfig clash = new GatewayConfig(
         new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), new ListenAddress("127.0.0.1", 0),
-        dataDir, StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults());
+        dataDir, StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(), Optional.empty());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(GatewayStartException.class)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
@@ -35,6 +36,7 @@ public final class GatewayCommand {
   private static final String PREDEFINED = "--predefined";
   private static final String RECOVER = "--recover";
   private static final String IN_MEMORY = "--in-memory";
+  private static final String METRICS = "--metrics";
 
   private GatewayCommand() {}
 
@@ -75,6 +77,8 @@ public final class GatewayCommand {
     ListenAddress udp = flag(result, UDP, ListenAddress::parse, base.udp(), errors);
     ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
+    Optional<ListenAddress> metrics =
+        flag(result, METRICS, text -> Optional.of(ListenAddress.parse(text)), base.metrics(), errors);
     Map<Integer, String> topics = new HashMap<>(base.mqttSn().predefinedTopics());
     topics.putAll(predefined(result.matchedOptionValue(PREDEFINED, List.<String>of()), errors));
     if (!errors.isEmpty()) {
@@ -85,7 +89,7 @@ public final class GatewayCommand {
         base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
         new GatewayConfig(
-            udp, mqtt, dataDir, store, base.mqttSn().withPredefinedTopics(topics), base.broker()));
+            udp, mqtt, dataDir, store, base.mqttSn().withPredefinedTopics(topics), base.broker(), metrics));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -159,6 +163,7 @@ public final class GatewayCommand {
     spec.addOption(option(CONFIG, "FILE", "YAML config file; see the README for its format"));
     spec.addOption(option(UDP, "HOST:PORT", "MQTT-SN over UDP (default " + defaults.udp() + ")"));
     spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));
+    spec.addOption(option(METRICS, "HOST:PORT", "serve Prometheus metrics at http://HOST:PORT/metrics (default off)"));
     spec.addOption(
         option(DATA_DIR, "DIR", "where state is kept (default " + defaults.dataDir() + ")"));
     spec.addOption(
