@@ -31,6 +31,7 @@ import org.sngw.time.Scheduler;
  * subscribe's {@code granted} (followed by the retained deliveries) and an unsubscribe's {@code
  * done} run through {@link StateStore#afterDurable}, so they come once every change they made is
  * durable, and in the order they were asked for. Deliveries to connected subscribers do not wait.
+ * Retained messages for a new subscription are skipped if its connection is gone by then.
  *
  * <p><b>Bounds.</b> Each session queues at most {@link BrokerConfig#maxQueuedMessages()} messages
  * and {@link BrokerConfig#maxQueuedBytes()} bytes (payload plus topic) beyond its in-flight window.

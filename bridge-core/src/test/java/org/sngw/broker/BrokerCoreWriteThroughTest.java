@@ -144,7 +144,8 @@ class BrokerCoreWriteThroughTest {
   void disconnect_notGraceful_publishesTheWillThenDeletesIt() {
     RecordingSink watcherSink = new RecordingSink();
     fixture.subscribe(fixture.connect("watcher", false, 10, watcherSink), "will", Qos.AT_LEAST_ONCE);
-    ClientHandle client = fixture.connectWithWill("c", true, message("will", "gone", Qos.AT_LEAST_ONCE), Duration.ZERO, sink);
+    Message will = message("will", "gone", Qos.AT_LEAST_ONCE);
+    ClientHandle client = fixture.connectWithWill("c", true, will, Duration.ZERO, sink);
 
     broker.disconnect(client, false);
 
@@ -154,7 +155,8 @@ class BrokerCoreWriteThroughTest {
 
   @Test
   void updateWill_replacesTheStoredWillOrDeletesIt() {
-    ClientHandle client = fixture.connectWithWill("c", false, message("will", "old", Qos.AT_MOST_ONCE), Duration.ofSeconds(5), sink);
+    Message old = message("will", "old", Qos.AT_MOST_ONCE);
+    ClientHandle client = fixture.connectWithWill("c", false, old, Duration.ofSeconds(5), sink);
 
     broker.updateWill(client, Optional.of(message("will", "new", Qos.AT_MOST_ONCE)));
     assertThat(store.load().wills())
@@ -166,7 +168,8 @@ class BrokerCoreWriteThroughTest {
 
   @Test
   void connect_takeOverWithoutWill_deletesThePreviousWill() {
-    fixture.connectWithWill("c", false, message("will", "old", Qos.AT_MOST_ONCE), Duration.ofSeconds(5), new RecordingSink());
+    Message old = message("will", "old", Qos.AT_MOST_ONCE);
+    fixture.connectWithWill("c", false, old, Duration.ofSeconds(5), new RecordingSink());
 
     fixture.connect("c", false, 1, sink);
 

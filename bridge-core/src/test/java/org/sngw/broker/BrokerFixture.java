@@ -48,7 +48,8 @@ class BrokerFixture {
     return connectWithWill(clientId, true, will, Duration.ZERO, sink);
   }
 
-  ClientHandle connectWithWill(String clientId, boolean cleanSession, Message will, Duration keepAlive, RecordingSink sink) {
+  ClientHandle connectWithWill(
+      String clientId, boolean cleanSession, Message will, Duration keepAlive, RecordingSink sink) {
     return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.of(will), keepAlive, 10), sink);
   }
 

@@ -43,7 +43,8 @@ class MapStateStoreTest {
       assertThat(session.inboundIds()).containsExactly(5);
     });
     assertThat(state.retained()).containsExactly(message("r", "kept"));
-    assertThat(state.wills()).containsExactly(new StoredState.Will("w", message("will", "gone"), Duration.ofSeconds(10)));
+    assertThat(state.wills())
+        .containsExactly(new StoredState.Will("w", message("will", "gone"), Duration.ofSeconds(10)));
     assertThat(state.topicIds()).isEqualTo(Map.of("c", Map.of(1, "a/b")));
   }
 
