@@ -8,34 +8,80 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.sngw.broker.topic.MatchSet;
-import org.sngw.broker.topic.RetainedMessages;
 import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
 import org.sngw.config.BrokerConfig;
+import org.sngw.store.InMemoryStore;
+import org.sngw.store.StateStore;
+import org.sngw.store.StoredState;
+import org.sngw.time.Scheduler;
 
 /**
- * The in-memory broker: ties sessions, the subscription tree and retained messages together.
- * Called only on the core loop; calls made with a stale handle are ignored and their callbacks never
- * run. A message is safe as soon as it is routed, so {@code done} runs before a publish returns.
+ * The broker: ties sessions, the subscription tree, retained messages and wills together, and
+ * writes every change the {@link StateStore} keeps through to it. Called only on the core loop;
+ * calls made with a stale handle are ignored and their callbacks never run.
+ *
+ * <p><b>Restore.</b> The constructor reads {@link StateStore#load()} once and rebuilds what it
+ * finds: persistent sessions (offline, subscriptions back in the tree, outgoing messages in flight
+ * under their packet ids or queued, inbound QoS 2 ids), retained messages, and the wills of clients
+ * connected when the gateway stopped, each published after 1.5 times its keep-alive unless its
+ * client connects first.
+ *
+ * <p><b>Durability.</b> Acknowledgements wait for the store: a publish's {@code done}, a
+ * subscribe's {@code granted} (followed by the retained deliveries) and an unsubscribe's {@code
+ * done} run through {@link StateStore#afterDurable}, so they come once every change they made is
+ * durable, and in the order they were asked for. Deliveries to connected subscribers do not wait.
+ * Retained messages for a new subscription are skipped if its connection is gone by then.
+ *
+ * <p><b>Bounds.</b> Each session queues at most {@link BrokerConfig#maxQueuedMessages()} messages
+ * and {@link BrokerConfig#maxQueuedBytes()} bytes (payload plus topic) beyond its in-flight window.
+ * When a message does not fit, the session's oldest queued QoS 0 messages are dropped if that makes
+ * room; otherwise the message is refused for that session and the publish ends {@code CONGESTED}
+ * (other subscribers still get it). All outgoing messages of persistent sessions, queued or in
+ * flight, plus retained messages share {@link BrokerConfig#maxStoreBytes()}: past it, new QoS 1/2
+ * messages for persistent sessions and new retained messages are refused ({@code CONGESTED}).
  */
 public final class BrokerCore implements Broker {
   private static final Consumer<PublishOutcome> IGNORE_OUTCOME = outcome -> {};
+  private static final Scheduler NO_SCHEDULER = (delay, task) -> {
+    throw new IllegalStateException("an in-memory broker restores no wills to schedule");
+  };
 
-  private final int maxQueuedMessages;
+  private final BrokerConfig config;
+  private final StateStore store;
+  private final StoreBudget budget;
+  private final OverflowCounts overflow = new OverflowCounts();
+  private final DurableRetained retained;
+  private final Wills wills;
   private final Map<String, Session> sessions = new HashMap<>();
   private final SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
-  private final RetainedMessages retained = new RetainedMessages();
   // One match set per nesting level: a sink may publish from inside a delivery.
   private final List<MatchSet<Session>> matchSets = new ArrayList<>();
   private int routingDepth;
 
+  /** An in-memory broker: nothing is restored and every change is safe at once. */
   public BrokerCore(BrokerConfig config) {
-    this.maxQueuedMessages = Objects.requireNonNull(config, "config").maxQueuedMessages();
+    this(config, new InMemoryStore(), NO_SCHEDULER);
+  }
+
+  /**
+   * A broker over a store: restores what the store kept, then writes through to it.
+   *
+   * @param scheduler runs the grace periods of restored wills on the core loop
+   */
+  public BrokerCore(BrokerConfig config, StateStore store, Scheduler scheduler) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.store = Objects.requireNonNull(store, "store");
+    this.budget = new StoreBudget(config.maxStoreBytes());
+    this.retained = new DurableRetained(store, budget, overflow);
+    this.wills = new Wills(store, Objects.requireNonNull(scheduler, "scheduler"));
+    restore(store.load());
   }
 
   @Override
   public ClientHandle connect(ConnectRequest request, SessionSink sink) {
-    Session existing = sessions.get(request.clientId());
+    String clientId = request.clientId();
+    Session existing = sessions.get(clientId);
     if (existing != null && existing.handle() != null) {
       SessionSink previous = existing.handle().sink();
       existing.detach();
@@ -47,10 +93,15 @@ public final class BrokerCore implements Broker {
     }
     Session session = existing;
     if (session == null) {
-      session = new Session(request.clientId(), !request.cleanSession(), maxQueuedMessages);
-      sessions.put(request.clientId(), session);
+      session = newSession(clientId, !request.cleanSession());
+      sessions.put(clientId, session);
+      if (session.persistent()) {
+        store.saveSession(clientId);
+      }
     }
-    SessionHandle handle = new SessionHandle(session, sink, existing != null, request.will().orElse(null));
+    Message will = request.will().orElse(null);
+    wills.connected(clientId, will, request.keepAlive());
+    SessionHandle handle = new SessionHandle(session, sink, existing != null, will, request.keepAlive());
     session.attach(handle, request.inflightWindow());
     return handle;
   }
@@ -69,6 +120,7 @@ public final class BrokerCore implements Broker {
     if (!graceful && handle.will() != null) {
       publish(null, handle.will(), IGNORE_OUTCOME);
     }
+    wills.remove(session.clientId());
   }
 
   @Override
@@ -76,6 +128,7 @@ public final class BrokerCore implements Broker {
     SessionHandle handle = attached(client);
     if (handle != null) {
       handle.setWill(will.orElse(null));
+      wills.put(handle.clientId(), handle.will(), handle.keepAlive());
     }
   }
 
@@ -84,7 +137,8 @@ public final class BrokerCore implements Broker {
     if (from != null && attached(from) == null) {
       return;
     }
-    done.accept(Topics.isValidName(message.topic()) ? route(message) : PublishOutcome.INVALID_TOPIC);
+    PublishOutcome outcome = Topics.isValidName(message.topic()) ? route(message) : PublishOutcome.INVALID_TOPIC;
+    store.afterDurable(() -> done.accept(outcome));
   }
 
   @Override
@@ -93,13 +147,16 @@ public final class BrokerCore implements Broker {
     if (handle == null) {
       return;
     }
+    PublishOutcome outcome;
     if (!Topics.isValidName(message.topic())) {
-      done.accept(PublishOutcome.INVALID_TOPIC);
+      outcome = PublishOutcome.INVALID_TOPIC;
     } else if (handle.session().rememberInbound(packetId)) {
-      done.accept(route(message));
+      outcome = route(message);
     } else {
-      done.accept(PublishOutcome.ACCEPTED);
+      outcome = PublishOutcome.ACCEPTED;
     }
+    // A resend waits too: the first copy's id may not be durable yet.
+    store.afterDurable(() -> done.accept(outcome));
   }
 
   @Override
@@ -127,12 +184,15 @@ public final class BrokerCore implements Broker {
         grants.add(Optional.empty());
       }
     }
-    granted.accept(List.copyOf(grants));
-    for (int i = 0; i < requested.size(); i++) {
-      if (grants.get(i).isPresent()) {
-        deliverRetained(session, requested.get(i));
+    List<Optional<Qos>> result = List.copyOf(grants);
+    store.afterDurable(() -> {
+      granted.accept(result);
+      for (int i = 0; i < requested.size() && handle.isAttached(); i++) {
+        if (result.get(i).isPresent()) {
+          deliverRetained(session, requested.get(i));
+        }
       }
-    }
+    });
   }
 
   @Override
@@ -147,7 +207,7 @@ public final class BrokerCore implements Broker {
         subscriptions.unsubscribe(filter, session);
       }
     }
-    done.run();
+    store.afterDurable(done);
   }
 
   @Override
@@ -174,6 +234,46 @@ public final class BrokerCore implements Broker {
     }
   }
 
+  /** QoS 0 messages dropped from full queues to make room for newer messages. */
+  public long droppedMessages() {
+    return overflow.dropped();
+  }
+
+  /** QoS 1/2 messages refused for a session: its queue or the store budget was full. */
+  public long refusedMessages() {
+    return overflow.refused();
+  }
+
+  /** Retained messages not kept because the store budget was full. */
+  public long refusedRetained() {
+    return overflow.refusedRetained();
+  }
+
+  /** Bytes charged to {@link BrokerConfig#maxStoreBytes()}: persistent sessions' messages and retained. */
+  public long storeBytes() {
+    return budget.used();
+  }
+
+  private void restore(StoredState state) {
+    for (StoredState.Session stored : state.sessions()) {
+      Session session = newSession(stored.clientId(), true);
+      session.restore(stored);
+      stored.subscriptions().forEach((filter, qos) -> subscriptions.subscribe(filter, session, qos));
+      sessions.put(stored.clientId(), session);
+    }
+    for (Message message : state.retained()) {
+      retained.restore(message);
+    }
+    // Last: a will may fire at once, and must reach the sessions and retained store read back above.
+    wills.restore(state.wills(), will -> publish(null, will, IGNORE_OUTCOME));
+  }
+
+  private Session newSession(String clientId, boolean persistent) {
+    SessionLog log = persistent ? new StoredSessionLog(clientId, store, budget) : CleanSessionLog.INSTANCE;
+    OutboundQueue queue = new OutboundQueue(config.maxQueuedMessages(), config.maxQueuedBytes(), overflow);
+    return new Session(clientId, persistent, log, queue);
+  }
+
   /** The handle if it is one of ours and still attached, else null. */
   private static SessionHandle attached(ClientHandle client) {
     return client instanceof SessionHandle handle && handle.isAttached() ? handle : null;
@@ -181,17 +281,14 @@ public final class BrokerCore implements Broker {
 
   /** Stores when retained, then offers the message to every matching session. */
   private PublishOutcome route(Message message) {
-    if (message.retain()) {
-      retained.store(message);
-    }
+    boolean congested = message.retain() && !retained.keep(message);
     Message live = message.withFlags(message.qos(), false);
     MatchSet<Session> matches = enterRouting();
     try {
       subscriptions.match(message.topic(), matches);
-      boolean congested = false;
       for (int i = 0; i < matches.size(); i++) {
         Message delivered = live.withFlags(live.qos().min(matches.qos(i)), false);
-        congested |= !matches.subscriber(i).outbound().offer(delivered);
+        congested |= !offer(matches.subscriber(i), delivered);
       }
       return congested ? PublishOutcome.CONGESTED : PublishOutcome.ACCEPTED;
     } finally {
@@ -209,15 +306,24 @@ public final class BrokerCore implements Broker {
 
   private void deliverRetained(Session session, Subscription subscription) {
     for (Message message : retained.matching(subscription.filter())) {
-      session.outbound().offer(message.withFlags(message.qos().min(subscription.qos()), true));
+      offer(session, message.withFlags(message.qos().min(subscription.qos()), true));
     }
   }
 
-  /** Discards a session: its subscriptions leave the tree and its messages are dropped. */
+  private boolean offer(Session session, Message message) {
+    boolean accepted = session.outbound().offer(message);
+    if (!accepted) {
+      overflow.countRefused();
+    }
+    return accepted;
+  }
+
+  /** Discards a session: its subscriptions leave the tree and what it kept leaves the store. */
   private void end(Session session) {
     for (String filter : session.filters()) {
       subscriptions.unsubscribe(filter, session);
     }
     sessions.remove(session.clientId(), session);
+    session.end();
   }
 }

@@ -2,30 +2,35 @@ package org.sngw.broker;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import org.sngw.store.StoredState;
 
 /**
  * One session's outgoing messages: QoS 1/2 deliveries in flight up to the connection's window, the
- * rest in a bounded FIFO queue, kept across connections of a persistent session. State changes
- * before the sink is called, so a sink that answers at once (an in-process bridge) is safe.
+ * rest in a bounded queue, kept across connections of a persistent session. Each QoS 1/2 message
+ * gets the next sequence number of the session and is written through its {@link SessionLog} at
+ * every step: stored, sent, released, done. State changes before the sink is called, so a sink that
+ * answers at once (an in-process bridge) is safe. QoS 0 goes only to a connected sink, never queued.
  */
 final class OutboundFlow {
-  private final int maxQueued;
   private final PacketIds packetIds = new PacketIds();
   // PUBLISH sent, awaiting PUBACK or PUBREC; in the order sent.
   private final ArrayDeque<InFlight> awaitingAck = new ArrayDeque<>(4);
   // PUBREL sent, awaiting PUBCOMP; in the order the PUBRECs came.
   private final ArrayDeque<InFlight> awaitingComplete = new ArrayDeque<>(4);
-  private final ArrayDeque<Message> queued = new ArrayDeque<>(4);
+  private final OutboundQueue queued;
+  private final SessionLog log;
+  private long nextSequence = 1;
   private SessionSink sink;
   private int window = 1;
 
-  OutboundFlow(int maxQueued) {
-    this.maxQueued = maxQueued;
+  OutboundFlow(OutboundQueue queued, SessionLog log) {
+    this.queued = queued;
+    this.log = log;
   }
 
   /**
-   * Sends a message already at its delivery QoS and retain flag, or queues it: QoS 0 only goes to
-   * a connected sink. Returns false when a QoS 1/2 message found the queue full and was dropped.
+   * Sends a message already at its delivery QoS and retain flag, or queues it. Returns false when a
+   * QoS 1/2 message was refused: the queue or the store budget is full.
    */
   boolean offer(Message message) {
     if (message.qos() == Qos.AT_MOST_ONCE) {
@@ -34,15 +39,37 @@ final class OutboundFlow {
       }
       return true;
     }
-    if (sink != null && queued.isEmpty() && inFlight() < window) {
-      send(message);
-      return true;
-    }
-    if (queued.size() >= maxQueued) {
+    if (!log.fits(message)) {
       return false;
     }
-    queued.addLast(message);
+    long sequence = nextSequence;
+    boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
+    if (!sendNow && !queued.offer(new Queued(sequence, message))) {
+      return false;
+    }
+    nextSequence++;
+    log.outbound(sequence, message);
+    if (sendNow) {
+      send(sequence, message);
+    }
     return true;
+  }
+
+  /**
+   * Takes back a message read from the store, in sequence order: one that went out keeps its packet
+   * id (and is resent, or released, on attach); one still queued stays queued. Later messages are
+   * numbered after it.
+   */
+  void restore(StoredState.Outbound stored) {
+    nextSequence = Math.max(nextSequence, stored.sequence() + 1);
+    log.restored(stored.message());
+    if (stored.packetId() == 0) {
+      queued.restore(new Queued(stored.sequence(), stored.message()));
+      return;
+    }
+    packetIds.reserve(stored.packetId());
+    InFlight pending = new InFlight(stored.packetId(), stored.sequence(), stored.message());
+    (stored.released() ? awaitingComplete : awaitingAck).addLast(pending);
   }
 
   /**
@@ -75,10 +102,7 @@ final class OutboundFlow {
 
   /** PUBACK: the QoS 1 delivery is done. */
   void acknowledged(int packetId) {
-    if (take(awaitingAck, packetId, Qos.AT_LEAST_ONCE) != null) {
-      packetIds.release(packetId);
-      drain();
-    }
+    finish(take(awaitingAck, packetId, Qos.AT_LEAST_ONCE));
   }
 
   /** PUBREC: the QoS 2 delivery arrived; answer with PUBREL, again for a repeated PUBREC. */
@@ -86,6 +110,7 @@ final class OutboundFlow {
     InFlight delivered = take(awaitingAck, packetId, Qos.EXACTLY_ONCE);
     if (delivered != null) {
       awaitingComplete.addLast(delivered);
+      log.released(delivered.sequence());
     } else if (!contains(awaitingComplete, packetId)) {
       return;
     }
@@ -94,8 +119,13 @@ final class OutboundFlow {
 
   /** PUBCOMP: the QoS 2 delivery is done. */
   void completed(int packetId) {
-    if (take(awaitingComplete, packetId, Qos.EXACTLY_ONCE) != null) {
-      packetIds.release(packetId);
+    finish(take(awaitingComplete, packetId, Qos.EXACTLY_ONCE));
+  }
+
+  private void finish(InFlight done) {
+    if (done != null) {
+      packetIds.release(done.packetId());
+      log.done(done.sequence(), done.message());
       drain();
     }
   }
@@ -106,13 +136,15 @@ final class OutboundFlow {
 
   private void drain() {
     while (sink != null && inFlight() < window && !queued.isEmpty()) {
-      send(queued.pollFirst());
+      Queued next = queued.poll();
+      send(next.sequence(), next.message());
     }
   }
 
-  private void send(Message message) {
+  private void send(long sequence, Message message) {
     int packetId = packetIds.allocate();
-    awaitingAck.addLast(new InFlight(packetId, message));
+    awaitingAck.addLast(new InFlight(packetId, sequence, message));
+    log.sent(sequence, packetId);
     sink.deliver(new Delivery(packetId, false, message));
   }
 

@@ -21,6 +21,11 @@ final class PacketIds {
     return id;
   }
 
+  /** Marks an id in use that was handed out before a restart, so {@link #allocate} skips it. */
+  void reserve(int id) {
+    inUse.add(id);
+  }
+
   void release(int id) {
     inUse.remove(id);
   }

@@ -3,23 +3,27 @@ package org.sngw.broker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.sngw.store.StoredState;
 
 /**
  * A client id's broker state: subscriptions, the outgoing flow and the ids of incoming QoS 2
- * messages not yet released. Outlives its connections when persistent (clean session false).
+ * messages not yet released. Outlives its connections when persistent (clean session false); then
+ * every change is written through its {@link SessionLog}.
  */
 final class Session {
   private final String clientId;
   private final boolean persistent;
   private final Map<String, Qos> subscriptions = new HashMap<>();
   private final IntSet inboundExactlyOnce = new IntSet();
+  private final SessionLog log;
   private final OutboundFlow outbound;
   private SessionHandle handle;
 
-  Session(String clientId, boolean persistent, int maxQueued) {
+  Session(String clientId, boolean persistent, SessionLog log, OutboundQueue queue) {
     this.clientId = clientId;
     this.persistent = persistent;
-    this.outbound = new OutboundFlow(maxQueued);
+    this.log = log;
+    this.outbound = new OutboundFlow(queue, log);
   }
 
   String clientId() {
@@ -39,14 +43,30 @@ final class Session {
     return outbound;
   }
 
+  /** Takes back what the store kept of this session, without writing it again. */
+  void restore(StoredState.Session stored) {
+    subscriptions.putAll(stored.subscriptions());
+    for (int packetId : stored.inboundIds()) {
+      inboundExactlyOnce.add(packetId);
+    }
+    for (StoredState.Outbound message : stored.outbound()) {
+      outbound.restore(message);
+    }
+  }
+
   /** Records a subscription (the tree holds the routing copy); a filter already there is replaced. */
   void putSubscription(String filter, Qos qos) {
     subscriptions.put(filter, qos);
+    log.subscribed(filter, qos);
   }
 
   /** Forgets a subscription; false if there was none with exactly this filter. */
   boolean removeSubscription(String filter) {
-    return subscriptions.remove(filter) != null;
+    if (subscriptions.remove(filter) == null) {
+      return false;
+    }
+    log.unsubscribed(filter);
+    return true;
   }
 
   Set<String> filters() {
@@ -66,10 +86,21 @@ final class Session {
 
   /** Remembers an incoming QoS 2 packet id; false if it is already remembered (a resend). */
   boolean rememberInbound(int packetId) {
-    return inboundExactlyOnce.add(packetId);
+    if (!inboundExactlyOnce.add(packetId)) {
+      return false;
+    }
+    log.inboundRemembered(packetId);
+    return true;
   }
 
   void forgetInbound(int packetId) {
-    inboundExactlyOnce.remove(packetId);
+    if (inboundExactlyOnce.remove(packetId)) {
+      log.inboundForgotten(packetId);
+    }
+  }
+
+  /** The session is over: what the store kept of it goes. */
+  void end() {
+    log.ended();
   }
 }

@@ -1,20 +1,25 @@
 package org.sngw.broker;
 
+import java.time.Duration;
+
 /**
- * The broker's side of a {@link ClientHandle}: the connection's sink and will. Live only while its
- * session's current handle is this one; a take-over or disconnect makes it stale for good.
+ * The broker's side of a {@link ClientHandle}: the connection's sink, will and keep-alive. Live
+ * only while its session's current handle is this one; a take-over or disconnect makes it stale for
+ * good.
  */
 final class SessionHandle implements ClientHandle {
   private final Session session;
   private final SessionSink sink;
   private final boolean sessionPresent;
+  private final Duration keepAlive;
   private Message will;
 
-  SessionHandle(Session session, SessionSink sink, boolean sessionPresent, Message will) {
+  SessionHandle(Session session, SessionSink sink, boolean sessionPresent, Message will, Duration keepAlive) {
     this.session = session;
     this.sink = sink;
     this.sessionPresent = sessionPresent;
     this.will = will;
+    this.keepAlive = keepAlive;
   }
 
   @Override
@@ -46,6 +51,11 @@ final class SessionHandle implements ClientHandle {
 
   void setWill(Message newWill) {
     will = newWill;
+  }
+
+  /** Stored with the will: after a crash, the will fires when the client stays away 1.5 times this. */
+  Duration keepAlive() {
+    return keepAlive;
   }
 
   @Override

@@ -1,26 +1,56 @@
 package org.sngw.broker;
 
-import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sngw.config.BrokerConfig;
+import org.sngw.store.StateStore;
+import org.sngw.time.Scheduler;
 
 /** A broker under test with small helpers to connect, subscribe and publish. */
 class BrokerFixture {
   static final int MAX_QUEUED = 3;
 
-  final BrokerCore broker = new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024));
+  private final Supplier<BrokerCore> start;
+  BrokerCore broker;
+
+  /** An in-memory broker. */
+  BrokerFixture() {
+    this(() -> new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024)));
+  }
+
+  /** A broker over a store; {@link #restart()} starts another over the same store. */
+  BrokerFixture(BrokerConfig config, StateStore store, Scheduler scheduler) {
+    this(() -> new BrokerCore(config, store, scheduler));
+  }
+
+  private BrokerFixture(Supplier<BrokerCore> start) {
+    this.start = start;
+    this.broker = start.get();
+  }
+
+  /** A new broker restored from the same store, after the test crashed or stopped it. */
+  BrokerCore restart() {
+    broker = start.get();
+    return broker;
+  }
 
   ClientHandle connect(String clientId, boolean cleanSession, int window, RecordingSink sink) {
     return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window), sink);
   }
 
   ClientHandle connectWithWill(String clientId, Message will, RecordingSink sink) {
-    return broker.connect(new ConnectRequest(clientId, true, Optional.of(will), Duration.ZERO, 10), sink);
+    return connectWithWill(clientId, true, will, Duration.ZERO, sink);
+  }
+
+  ClientHandle connectWithWill(
+      String clientId, boolean cleanSession, Message will, Duration keepAlive, RecordingSink sink) {
+    return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.of(will), keepAlive, 10), sink);
   }
 
   List<Optional<Qos>> subscribe(ClientHandle client, String filter, Qos qos) {

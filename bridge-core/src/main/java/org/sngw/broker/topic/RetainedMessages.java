@@ -21,6 +21,11 @@ public final class RetainedMessages {
     }
   }
 
+  /** The retained message of a topic, or null. */
+  public Message get(String topic) {
+    return byTopic.get(topic);
+  }
+
   /** The retained messages a valid filter matches, copied out so callers may publish meanwhile. */
   public List<Message> matching(String filter) {
     if (!Topics.hasWildcard(filter)) {

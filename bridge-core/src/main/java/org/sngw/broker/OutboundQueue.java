@@ -1,0 +1,95 @@
+package org.sngw.broker;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+
+/**
+ * One session's FIFO of messages waiting for room in its in-flight window, bounded in messages and
+ * in bytes ({@link Footprint}). When a new message does not fit, the oldest queued QoS 0 messages
+ * are dropped to make room, but only if that is enough; otherwise the new message is refused and
+ * nothing is dropped. QoS 1/2 messages are never dropped once queued.
+ */
+final class OutboundQueue {
+  private final int maxMessages;
+  private final long maxBytes;
+  private final OverflowCounts counts;
+  private final ArrayDeque<Queued> entries = new ArrayDeque<>(4);
+  private long bytes;
+
+  OutboundQueue(int maxMessages, long maxBytes, OverflowCounts counts) {
+    this.maxMessages = maxMessages;
+    this.maxBytes = maxBytes;
+    this.counts = counts;
+  }
+
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  int size() {
+    return entries.size();
+  }
+
+  long bytes() {
+    return bytes;
+  }
+
+  /** Appends a message, making room by dropping older QoS 0 messages; false when it does not fit. */
+  boolean offer(Queued entry) {
+    long size = Footprint.of(entry.message());
+    int excessMessages = entries.size() + 1 - maxMessages;
+    long excessBytes = bytes + size - maxBytes;
+    if ((excessMessages > 0 || excessBytes > 0) && !dropAtMostOnce(excessMessages, excessBytes)) {
+      return false;
+    }
+    add(entry, size);
+    return true;
+  }
+
+  /** Appends a message read back from the store: it was accepted before, so no bound applies. */
+  void restore(Queued entry) {
+    add(entry, Footprint.of(entry.message()));
+  }
+
+  /** The oldest message, removed; null when empty. */
+  Queued poll() {
+    Queued entry = entries.pollFirst();
+    if (entry != null) {
+      bytes -= Footprint.of(entry.message());
+    }
+    return entry;
+  }
+
+  private void add(Queued entry, long size) {
+    entries.addLast(entry);
+    bytes += size;
+  }
+
+  /** Drops the oldest QoS 0 messages until the excess is gone; drops none if they cannot cover it. */
+  private boolean dropAtMostOnce(int excessMessages, long excessBytes) {
+    int messages = 0;
+    long freed = 0;
+    for (Queued entry : entries) {
+      if (messages >= excessMessages && freed >= excessBytes) {
+        break;
+      }
+      if (entry.message().qos() == Qos.AT_MOST_ONCE) {
+        messages++;
+        freed += Footprint.of(entry.message());
+      }
+    }
+    if (messages < excessMessages || freed < excessBytes) {
+      return false;
+    }
+    for (Iterator<Queued> it = entries.iterator(); messages > 0; ) {
+      Queued entry = it.next();
+      if (entry.message().qos() == Qos.AT_MOST_ONCE) {
+        it.remove();
+        bytes -= Footprint.of(entry.message());
+        counts.countDropped();
+        messages--;
+      }
+    }
+    return true;
+  }
+}

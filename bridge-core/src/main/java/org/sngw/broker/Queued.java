@@ -1,0 +1,8 @@
+package org.sngw.broker;
+
+/**
+ * An outgoing message waiting for room in the in-flight window.
+ *
+ * @param sequence the message's key in the store, unique and increasing within its session
+ */
+record Queued(long sequence, Message message) {}

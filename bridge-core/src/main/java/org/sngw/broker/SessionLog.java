@@ -1,0 +1,36 @@
+package org.sngw.broker;
+
+/**
+ * Writes one session's state changes through to the store: a {@link StoredSessionLog} for a
+ * persistent session, {@link CleanSessionLog} for a clean one. Only QoS 1/2 messages reach the
+ * outbound methods.
+ */
+interface SessionLog {
+  /** Whether a new outgoing message fits the store's byte budget. */
+  boolean fits(Message message);
+
+  /** A new outgoing message, queued or about to be sent. */
+  void outbound(long sequence, Message message);
+
+  void sent(long sequence, int packetId);
+
+  /** The client's PUBREC came for a QoS 2 message. */
+  void released(long sequence);
+
+  /** The outgoing message is acknowledged or completed. */
+  void done(long sequence, Message message);
+
+  /** An outgoing message read back from the store: counted, not written again. */
+  void restored(Message message);
+
+  void subscribed(String filter, Qos qos);
+
+  void unsubscribed(String filter);
+
+  void inboundRemembered(int packetId);
+
+  void inboundForgotten(int packetId);
+
+  /** The session ends: everything it kept goes. */
+  void ended();
+}

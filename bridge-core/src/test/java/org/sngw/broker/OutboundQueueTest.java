@@ -1,0 +1,87 @@
+package org.sngw.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sngw.broker.BrokerFixture.message;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutboundQueueTest {
+  private final OverflowCounts counts = new OverflowCounts();
+  private long sequence;
+
+  @Test
+  void offer_messageLimitReached_dropsOldestQos0First() {
+    OutboundQueue queue = new OutboundQueue(3, 1000, counts);
+    offer(queue, "q1", Qos.AT_LEAST_ONCE);
+    offer(queue, "old0", Qos.AT_MOST_ONCE);
+    offer(queue, "new0", Qos.AT_MOST_ONCE);
+
+    assertThat(offer(queue, "next", Qos.EXACTLY_ONCE)).isTrue();
+
+    assertThat(texts(queue)).containsExactly("q1", "new0", "next");
+    assertThat(counts.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void offer_fullOfQos1And2_refusesAndDropsNothing() {
+    OutboundQueue queue = new OutboundQueue(2, 1000, counts);
+    offer(queue, "q1", Qos.AT_LEAST_ONCE);
+    offer(queue, "q2", Qos.EXACTLY_ONCE);
+
+    assertThat(offer(queue, "over", Qos.AT_LEAST_ONCE)).isFalse();
+
+    assertThat(texts(queue)).containsExactly("q1", "q2");
+    assertThat(counts.dropped()).isZero();
+  }
+
+  @Test
+  void offer_byteLimitReached_dropsAsManyQos0AsNeeded() {
+    // Each message costs its payload plus the one-char topic "a": 5 bytes.
+    OutboundQueue queue = new OutboundQueue(100, 15, counts);
+    offer(queue, "zero", Qos.AT_MOST_ONCE);
+    offer(queue, "ZERO", Qos.AT_MOST_ONCE);
+    offer(queue, "keep", Qos.AT_LEAST_ONCE);
+
+    assertThat(offer(queue, "ninebytes", Qos.AT_LEAST_ONCE)).isTrue();
+
+    assertThat(texts(queue)).containsExactly("keep", "ninebytes");
+    assertThat(counts.dropped()).isEqualTo(2);
+  }
+
+  @Test
+  void offer_qos0CannotCoverTheExcess_dropsNothing() {
+    OutboundQueue queue = new OutboundQueue(100, 12, counts);
+    offer(queue, "zero", Qos.AT_MOST_ONCE);
+    offer(queue, "keep", Qos.AT_LEAST_ONCE);
+
+    assertThat(offer(queue, "eleven byte", Qos.AT_LEAST_ONCE)).isFalse();
+
+    assertThat(queue.bytes()).isEqualTo(10);
+    assertThat(texts(queue)).containsExactly("zero", "keep");
+  }
+
+  @Test
+  void restore_ignoresTheBounds() {
+    OutboundQueue queue = new OutboundQueue(1, 5, counts);
+
+    queue.restore(new Queued(1, message("a", "stored before", Qos.AT_LEAST_ONCE)));
+    queue.restore(new Queued(2, message("a", "restart", Qos.AT_LEAST_ONCE)));
+
+    assertThat(texts(queue)).containsExactly("stored before", "restart");
+  }
+
+  private boolean offer(OutboundQueue queue, String text, Qos qos) {
+    return queue.offer(new Queued(++sequence, message("a", text, qos)));
+  }
+
+  private static List<String> texts(OutboundQueue queue) {
+    List<String> texts = new ArrayList<>();
+    for (Queued entry; (entry = queue.poll()) != null; ) {
+      texts.add(new String(entry.message().payload(), StandardCharsets.UTF_8));
+    }
+    return texts;
+  }
+}
