@@ -21,8 +21,8 @@ import org.sngw.time.Scheduler;
  * writes every change the {@link StateStore} keeps through to it. Called only on the core loop;
  * calls made with a stale handle are ignored and their callbacks never run.
  *
- * <p><b>Restore.</b> The constructor reads {@link StateStore#load()} once and rebuilds what it
- * finds: persistent sessions (offline, subscriptions back in the tree, outgoing messages in flight
+ * <p><b>Restore.</b> The constructor rebuilds what the store kept (the {@link StoredState} the
+ * caller loaded): persistent sessions (offline, subscriptions back in the tree, outgoing messages in flight
  * under their packet ids or queued, inbound QoS 2 ids), retained messages, and the wills of clients
  * connected when the gateway stopped, each published after 1.5 times its keep-alive unless its
  * client connects first.
@@ -61,21 +61,22 @@ public final class BrokerCore implements Broker {
 
   /** An in-memory broker: nothing is restored and every change is safe at once. */
   public BrokerCore(BrokerConfig config) {
-    this(config, new InMemoryStore(), NO_SCHEDULER);
+    this(config, new InMemoryStore(), StoredState.empty(), NO_SCHEDULER);
   }
 
   /**
    * A broker over a store: restores what the store kept, then writes through to it.
    *
+   * @param stored what {@link StateStore#load()} returned at start
    * @param scheduler runs the grace periods of restored wills on the core loop
    */
-  public BrokerCore(BrokerConfig config, StateStore store, Scheduler scheduler) {
+  public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.budget = new StoreBudget(config.maxStoreBytes());
     this.retained = new DurableRetained(store, budget, overflow);
     this.wills = new Wills(store, Objects.requireNonNull(scheduler, "scheduler"));
-    restore(store.load());
+    restore(stored);
   }
 
   @Override

@@ -15,7 +15,10 @@ import org.sngw.broker.Qos;
  * (clean or not, so a crash still fires them); and MQTT-SN topic ids of persistent sensors.
  */
 public interface StateStore {
-  /** What was stored before this start. Called once, before anything else. */
+  /**
+   * What was stored before this start. Called once, by whoever wires the gateway, before anything
+   * else; the broker and the MQTT-SN gateway each restore their part of it.
+   */
   StoredState load();
 
   /** A persistent session begins (or a clean one replaced it: see {@link #deleteSession}). */

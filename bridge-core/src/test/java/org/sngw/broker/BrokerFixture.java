@@ -26,7 +26,7 @@ class BrokerFixture {
 
   /** A broker over a store; {@link #restart()} starts another over the same store. */
   BrokerFixture(BrokerConfig config, StateStore store, Scheduler scheduler) {
-    this(() -> new BrokerCore(config, store, scheduler));
+    this(() -> new BrokerCore(config, store, store.load(), scheduler));
   }
 
   private BrokerFixture(Supplier<BrokerCore> start) {

@@ -193,6 +193,16 @@ public final class MapStateStore implements StateStore {
   }
 
   @Override
+  public void deleteTopicId(String clientId, int topicId) {
+    write(state -> {
+      TreeMap<Integer, String> ids = state.topicIds.get(clientId);
+      if (ids != null) {
+        ids.remove(topicId);
+      }
+    });
+  }
+
+  @Override
   public void deleteTopicIds(String clientId) {
     write(state -> state.topicIds.remove(clientId));
   }

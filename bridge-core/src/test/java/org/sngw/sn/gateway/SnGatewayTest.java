@@ -38,6 +38,7 @@ import org.sngw.sn.codec.SnPacket.Subscribe;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.store.InMemoryStore;
+import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 import org.sngw.transport.ForwardedPeer;
 import org.sngw.transport.UdpPeer;
@@ -433,6 +434,24 @@ class SnGatewayTest {
 
     assertThat(s.received()).containsExactly(
         new PubAck(41, 2, ReturnCode.ACCEPTED), new RegAck(42, 3, ReturnCode.ACCEPTED));
+  }
+
+  @Test
+  void topicIdsOfPersistentSensors_areWrittenThroughAndForgottenForCleanOnes() {
+    MapStateStore store = new MapStateStore();
+    SnGateway storing = new SnGateway(broker, config, time, time, store, Map.of());
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(storing.listenerFor(otherTransport, direct()));
+    VirtualSensor s = new VirtualSensor(otherTransport, udp(40000));
+    s.send(connect("s1", false, 60));
+    s.received();
+    int topicId = register(s, "sensors/s1/temp", 1);
+
+    assertThat(store.load().topicIds()).containsEntry("s1", Map.of(topicId, "sensors/s1/temp"));
+
+    s.send(Disconnect.plain());
+    s.send(connect("s1", true, 60));
+    assertThat(store.load().topicIds()).doesNotContainKey("s1");
   }
 
   // ---- helpers
