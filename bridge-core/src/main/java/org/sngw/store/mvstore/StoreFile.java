@@ -17,9 +17,9 @@ final class StoreFile {
   static final String NAME = "state.mv.db";
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
   /**
-   * A small page cache for a Pi. Fill rate below which {@link MVStore#compactFile} rewrites and
-   * moves chunks: at 50 the file is at most about twice its live data, and an SD card is not
-   * rewritten for a little gain.
+   * A 4 MB page cache, small for a Pi. {@code autoCompactFillRate} is the fill rate under which
+   * {@link MVStore#compactFile} rewrites chunks: at 50 % the file stays within about twice its live
+   * data, and the SD card is not rewritten for a small gain.
    */
   private static final Map<String, Object> SETTINGS = Map.of("cacheSize", 4, "autoCompactFillRate", 50);
 
@@ -51,13 +51,21 @@ final class StoreFile {
    */
   MVStore open() {
     SingleFileStore fileStore = fileStores.create(SETTINGS);
-    fileStore.open(path.toString(), false, null);
     try {
+      fileStore.open(path.toString(), false, null);
       return new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
     } catch (RuntimeException e) {
-      // an MVStore that fails to start may or may not have closed its file already
-      fileStore.close();
+      release(fileStore, e);
       throw e;
+    }
+  }
+
+  /** After a failed open the file may be open, closed already, or never opened. */
+  private static void release(SingleFileStore fileStore, RuntimeException failure) {
+    try {
+      fileStore.close();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
