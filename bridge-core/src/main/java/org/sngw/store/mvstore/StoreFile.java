@@ -53,7 +53,11 @@ final class StoreFile {
     SingleFileStore fileStore = fileStores.create(SETTINGS);
     try {
       fileStore.open(path.toString(), false, null);
-      return new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
+      MVStore store = new MVStore.Builder().adoptFileStore(fileStore).autoCommitDisabled().open();
+      // the 45 s default keeps freed chunks for writes the OS may not have flushed; every commit
+      // here is synced before the next one, so space can be reused at once and the file stays small
+      store.setRetentionTime(0);
+      return store;
     } catch (RuntimeException e) {
       release(fileStore, e);
       throw e;

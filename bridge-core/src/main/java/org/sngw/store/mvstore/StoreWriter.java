@@ -37,7 +37,7 @@ final class StoreWriter {
   private final Thread thread;
   private MVStore store;
   private StateMaps maps;
-  private boolean writtenSinceCompaction;
+  private boolean compactionDue;
   private long lastCompaction = System.nanoTime();
 
   StoreWriter(OpenedStore opened, StoreFile file) {
@@ -92,7 +92,7 @@ final class StoreWriter {
           return;
         }
         if (batch == null) {
-          compactIfWritten();
+          compactIfDue();
           continue;
         }
         if (!writeUntilDone(batch)) {
@@ -100,7 +100,7 @@ final class StoreWriter {
         }
         report(batch.upTo());
         if (System.nanoTime() - lastCompaction > MAX_BETWEEN_COMPACTIONS_NANOS) {
-          compactIfWritten();
+          compactIfDue();
         }
       }
     } catch (InterruptedException e) {
@@ -148,32 +148,34 @@ final class StoreWriter {
     store.sync();
     syncs.incrementAndGet();
     changesWritten.addAndGet(batch.changes().size());
-    writtenSinceCompaction = true;
+    compactionDue = true;
   }
 
   /**
-   * MVStore's own background housekeeping is off with auto-commit, so compaction happens here:
-   * {@code compactFile} rewrites chunks once the fill rate is under {@code autoCompactFillRate},
-   * moves them together and truncates the file. It syncs its own moves; the commit and sync after
-   * it make rewritten pages durable too. It also sets the retention time to 0, which is safe here
-   * because every commit is synced before the next one may reuse the space it freed.
+   * MVStore's own background housekeeping is off with auto-commit, so compaction happens here, in
+   * steps of at most {@link #COMPACTION_MILLIS}: {@code compactFile} rewrites chunks once their fill
+   * rate is under {@code autoCompactFillRate}, moves them together and truncates the file. It syncs
+   * its own moves; the commit and sync after it make rewritten pages durable too. A step that wrote
+   * something may have more to do, so the next idle moment takes another; one that wrote nothing
+   * ends it until the next batch.
    */
-  private void compactIfWritten() {
-    if (!writtenSinceCompaction || store == null) {
+  private void compactIfDue() {
+    if (!compactionDue || store == null) {
       return;
     }
-    writtenSinceCompaction = false;
     lastCompaction = System.nanoTime();
     try {
       long writesBefore = store.getFileStore().getWriteCount();
       store.compactFile(COMPACTION_MILLIS);
       store.commit();
-      if (store.getFileStore().getWriteCount() != writesBefore) {
+      compactionDue = store.getFileStore().getWriteCount() != writesBefore;
+      if (compactionDue) {
         store.sync();
         syncs.incrementAndGet();
       }
     } catch (RuntimeException e) {
       LOG.warn("{}: compaction failed; the next batch reopens the file", file, e);
+      compactionDue = false;
       discardStore();
     }
   }
