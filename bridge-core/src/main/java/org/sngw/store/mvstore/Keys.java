@@ -25,12 +25,9 @@ final class Keys {
     return HEX.toHexDigits(sequence ^ Long.MIN_VALUE);
   }
 
-  static String packetId(int packetId) {
-    return HEX.toHexDigits((short) packetId);
-  }
-
-  static String topicId(int topicId) {
-    return HEX.toHexDigits((short) topicId);
+  /** A packet id or topic id: 4 hex digits. */
+  static String shortId(int id) {
+    return HEX.toHexDigits((short) id);
   }
 
   static String clientOf(String key) {
@@ -45,8 +42,7 @@ final class Keys {
     return parseHex(restOf(key), 16) ^ Long.MIN_VALUE;
   }
 
-  /** A packet id or topic id: 4 hex digits. */
-  static int shortOf(String key) {
+  static int shortIdOf(String key) {
     return (int) parseHex(restOf(key), 4);
   }
 

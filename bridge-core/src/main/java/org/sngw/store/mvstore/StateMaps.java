@@ -113,11 +113,11 @@ final class StateMaps {
   }
 
   void putInbound(String clientId, int packetId) {
-    inbound.put(Keys.of(clientId, Keys.packetId(packetId)), MARKER);
+    inbound.put(Keys.of(clientId, Keys.shortId(packetId)), MARKER);
   }
 
   void removeInbound(String clientId, int packetId) {
-    inbound.remove(Keys.of(clientId, Keys.packetId(packetId)));
+    inbound.remove(Keys.of(clientId, Keys.shortId(packetId)));
   }
 
   void putRetained(Message message) {
@@ -137,7 +137,7 @@ final class StateMaps {
   }
 
   void putTopicId(String clientId, int topicId, String topicName) {
-    topicIds.put(Keys.of(clientId, Keys.topicId(topicId)), topicName);
+    topicIds.put(Keys.of(clientId, Keys.shortId(topicId)), topicName);
   }
 
   void removeTopicIds(String clientId) {

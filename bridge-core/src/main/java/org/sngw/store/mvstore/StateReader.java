@@ -33,7 +33,7 @@ final class StateReader {
       rows.outbound.add(new StoredState.Outbound(
           Keys.sequenceOf(entry.getKey()), value.message(), value.packetId(), value.released()));
     });
-    forEachOfSession(maps.inbound, (rows, entry) -> rows.inboundIds.add(Keys.shortOf(entry.getKey())));
+    forEachOfSession(maps.inbound, (rows, entry) -> rows.inboundIds.add(Keys.shortIdOf(entry.getKey())));
     return new StoredState(sessionList(), retained(), wills(), topicIds());
   }
 
@@ -78,7 +78,7 @@ final class StateReader {
   private Map<String, Map<Integer, String>> topicIds() {
     Map<String, Map<Integer, String>> byClient = new HashMap<>();
     maps.topicIds.forEach((key, topicName) ->
-        byClient.computeIfAbsent(Keys.clientOf(key), k -> new HashMap<>()).put(Keys.shortOf(key), topicName));
+        byClient.computeIfAbsent(Keys.clientOf(key), k -> new HashMap<>()).put(Keys.shortIdOf(key), topicName));
     byClient.replaceAll((clientId, ids) -> Map.copyOf(ids));
     return byClient;
   }

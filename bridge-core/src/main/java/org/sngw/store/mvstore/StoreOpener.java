@@ -1,6 +1,7 @@
 package org.sngw.store.mvstore;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
@@ -26,9 +27,6 @@ final class StoreOpener {
     } catch (IOException e) {
       throw new StoreException(file + " cannot be read: " + oneLine(e), e);
     }
-    if (!existing) {
-      return create(file);
-    }
     try {
       return read(file);
     } catch (MVStoreException e) {
@@ -38,9 +36,9 @@ final class StoreOpener {
       if (e.getErrorCode() == DataUtils.ERROR_UNSUPPORTED_FORMAT) {
         throw new StoreException(file + " was written by a newer storage engine than this release has: " + oneLine(e), e);
       }
-      return damaged(file, e, recover);
+      return failed(file, existing, e, recover);
     } catch (RuntimeException e) {
-      return damaged(file, e, recover);
+      return failed(file, existing, e, recover);
     }
   }
 
@@ -49,22 +47,42 @@ final class StoreOpener {
     try {
       StateMaps maps = new StateMaps(store);
       int version = maps.formatVersion();
-      if (version == 0) {
-        throw new ValueFormatException("no format version in a file that is not empty");
-      }
       if (version > StateMaps.FORMAT_VERSION) {
         throw new StoreException(file + " has format version " + version + ", newer than this release reads ("
             + StateMaps.FORMAT_VERSION + "); run a newer release or move the file away");
       }
-      StoredState state = new StateReader(maps).read();
-      return new OpenedStore(store, maps, state);
+      if (version == 0) {
+        // new, or created by a start that died before its first commit
+        if (!maps.isEmpty()) {
+          throw new ValueFormatException("no format version in a file that holds data");
+        }
+        stamp(file, store, maps);
+        return new OpenedStore(store, maps, StoredState.empty());
+      }
+      return new OpenedStore(store, maps, new StateReader(maps).read());
     } catch (StoreException | RuntimeException e) {
       store.closeImmediately();
       throw e;
     }
   }
 
-  private static OpenedStore damaged(StoreFile file, RuntimeException cause, boolean recover) throws StoreException {
+  /** The format version goes to disk, with the file's directory entry, before anything is acknowledged. */
+  private static void stamp(StoreFile file, MVStore store, StateMaps maps) {
+    maps.stampFormatVersion();
+    store.commit();
+    store.sync();
+    try {
+      file.syncDirectory();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static OpenedStore failed(StoreFile file, boolean existing, RuntimeException cause, boolean recover)
+      throws StoreException {
+    if (!existing) {
+      throw new StoreException(file + " cannot be created: " + oneLine(cause), cause);
+    }
     LOG.error("{} is damaged or unreadable", file, cause);
     Path aside;
     try {
@@ -78,25 +96,9 @@ final class StoreOpener {
           + "; start with --recover to begin with an empty store", cause);
     }
     LOG.warn("{} moved aside to {}; starting with an empty store as --recover asks", file, aside);
-    return create(file);
-  }
-
-  /** A new file, stamped with the format version and on disk before anything is acknowledged. */
-  private static OpenedStore create(StoreFile file) throws StoreException {
     try {
-      MVStore store = file.open();
-      try {
-        StateMaps maps = new StateMaps(store);
-        maps.stampFormatVersion();
-        store.commit();
-        store.sync();
-        file.syncDirectory();
-        return new OpenedStore(store, maps, StoredState.empty());
-      } catch (IOException | RuntimeException e) {
-        store.closeImmediately();
-        throw e;
-      }
-    } catch (IOException | RuntimeException e) {
+      return read(file);
+    } catch (RuntimeException e) {
       throw new StoreException(file + " cannot be created: " + oneLine(e), e);
     }
   }

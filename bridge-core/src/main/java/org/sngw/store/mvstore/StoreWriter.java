@@ -23,18 +23,19 @@ final class StoreWriter {
   private static final long MAX_RETRY_MILLIS = 5_000;
   /** Compact after this long without a batch, so compaction does not delay acknowledgements. */
   private static final long IDLE_BEFORE_COMPACTION_MILLIS = 5_000;
-  /** ...but also during long busy spells, so the file cannot only grow. */
+  /** A long busy spell gets a compaction step this often, so the file cannot only grow. */
   private static final long MAX_BETWEEN_COMPACTIONS_NANOS = TimeUnit.MINUTES.toNanos(10);
   /** Bounds the delay a compaction adds to the next batch. */
   private static final int COMPACTION_MILLIS = 200;
 
   private final StoreFile file;
-  private LongConsumer durable;
   private final BlockingQueue<Batch> batches = new LinkedBlockingQueue<>();
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong changesWritten = new AtomicLong();
   private final Thread thread;
+  private LongConsumer durable;
+  // from start() on, only the store thread touches these
   private MVStore store;
   private StateMaps maps;
   private boolean compactionDue;
