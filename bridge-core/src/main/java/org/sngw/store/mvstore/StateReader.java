@@ -1,0 +1,98 @@
+package org.sngw.store.mvstore;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+import org.sngw.store.StoredState;
+
+/**
+ * Reads all maps into a {@link StoredState}. Rows of a client without a session marker are left
+ * out: only {@code deleteSession} removes them, so there are none unless the file was edited.
+ */
+final class StateReader {
+  private final StateMaps maps;
+  private final Map<String, SessionRows> sessions = new LinkedHashMap<>();
+
+  StateReader(StateMaps maps) {
+    this.maps = maps;
+  }
+
+  /** @throws ValueFormatException if a key or value does not decode */
+  StoredState read() {
+    maps.sessions.keySet().forEach(clientId -> sessions.put(clientId, new SessionRows()));
+    forEachOfSession(maps.subscriptions, (rows, entry) -> rows.subscriptions.put(Keys.restOf(entry.getKey()), qos(entry.getValue())));
+    forEachOfSession(maps.outbound, (rows, entry) -> {
+      OutboundValue value = OutboundValue.decode(entry.getValue());
+      rows.outbound.add(new StoredState.Outbound(
+          Keys.sequenceOf(entry.getKey()), value.message(), value.packetId(), value.released()));
+    });
+    forEachOfSession(maps.inbound, (rows, entry) -> rows.inboundIds.add(Keys.shortIdOf(entry.getKey())));
+    return new StoredState(sessionList(), retained(), wills(), topicIds());
+  }
+
+  private void forEachOfSession(Map<String, byte[]> map, BiConsumer<SessionRows, Map.Entry<String, byte[]>> action) {
+    for (Map.Entry<String, byte[]> entry : map.entrySet()) {
+      SessionRows rows = sessions.get(Keys.clientOf(entry.getKey()));
+      if (rows != null) {
+        action.accept(rows, entry);
+      }
+    }
+  }
+
+  private List<StoredState.Session> sessionList() {
+    List<StoredState.Session> list = new ArrayList<>(sessions.size());
+    // keys are in sequence order within a client, so outbound lists are already sorted
+    sessions.forEach((clientId, rows) ->
+        list.add(new StoredState.Session(clientId, rows.subscriptions, rows.outbound, rows.inboundIds)));
+    return list;
+  }
+
+  private List<Message> retained() {
+    List<Message> list = new ArrayList<>(maps.retained.size());
+    maps.retained.forEach((topic, value) -> {
+      Message message = MessageCodec.decode(value);
+      if (!message.topic().equals(topic)) {
+        throw new ValueFormatException("retained message under '" + topic + "' has topic '" + message.topic() + "'");
+      }
+      list.add(message);
+    });
+    return list;
+  }
+
+  private List<StoredState.Will> wills() {
+    List<StoredState.Will> list = new ArrayList<>(maps.wills.size());
+    maps.wills.forEach((clientId, value) -> {
+      WillValue will = WillValue.decode(value);
+      list.add(new StoredState.Will(clientId, will.message(), will.keepAlive()));
+    });
+    return list;
+  }
+
+  private Map<String, Map<Integer, String>> topicIds() {
+    Map<String, Map<Integer, String>> byClient = new HashMap<>();
+    maps.topicIds.forEach((key, topicName) ->
+        byClient.computeIfAbsent(Keys.clientOf(key), k -> new HashMap<>()).put(Keys.shortIdOf(key), topicName));
+    byClient.replaceAll((clientId, ids) -> Map.copyOf(ids));
+    return byClient;
+  }
+
+  private static Qos qos(byte[] value) {
+    if (value.length != 1 || value[0] < 0 || value[0] > 2) {
+      throw new ValueFormatException("subscription QoS value of " + value.length + " bytes is invalid");
+    }
+    return Qos.of(value[0]);
+  }
+
+  private static final class SessionRows {
+    final Map<String, Qos> subscriptions = new HashMap<>();
+    final List<StoredState.Outbound> outbound = new ArrayList<>();
+    final Set<Integer> inboundIds = new HashSet<>();
+  }
+}
