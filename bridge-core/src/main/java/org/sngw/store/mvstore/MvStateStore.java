@@ -165,6 +165,11 @@ public final class MvStateStore implements StateStore, AutoCloseable {
   }
 
   @Override
+  public void deleteTopicId(String clientId, int topicId) {
+    commits.add(maps -> maps.removeTopicId(clientId, topicId));
+  }
+
+  @Override
   public void deleteTopicIds(String clientId) {
     commits.add(maps -> maps.removeTopicIds(clientId));
   }

@@ -140,6 +140,10 @@ final class StateMaps {
     topicIds.put(Keys.of(clientId, Keys.shortId(topicId)), topicName);
   }
 
+  void removeTopicId(String clientId, int topicId) {
+    topicIds.remove(Keys.of(clientId, Keys.shortId(topicId)));
+  }
+
   void removeTopicIds(String clientId) {
     removePrefix(topicIds, Keys.prefix(clientId));
   }

@@ -87,6 +87,7 @@ class MvStateStoreModelTest {
         Tuple.of(1, Combinators.combine(client, message, Arbitraries.longs().between(0, 100_000)).as(SaveWill::new)),
         Tuple.of(1, client.map(DeleteWill::new)),
         Tuple.of(2, Combinators.combine(client, packetId, Arbitraries.of("t", "u/v")).as(SaveTopicId::new)),
+        Tuple.of(1, Combinators.combine(client, packetId).as(DeleteTopicId::new)),
         Tuple.of(1, client.map(DeleteTopicIds::new)),
         Tuple.of(1, Arbitraries.just(new Reopen())))
         .list().ofMaxSize(60);
@@ -298,6 +299,24 @@ class MvStateStoreModelTest {
     @Override
     public void apply(Model model) {
       model.topicIds.computeIfAbsent(client, c -> new HashMap<>()).put(topicId, topicName);
+    }
+  }
+
+  record DeleteTopicId(String client, int topicId) implements Op {
+    @Override
+    public void apply(MvStateStore store) {
+      store.deleteTopicId(client, topicId);
+    }
+
+    @Override
+    public void apply(Model model) {
+      Map<Integer, String> ids = model.topicIds.get(client);
+      if (ids != null) {
+        ids.remove(topicId);
+        if (ids.isEmpty()) {
+          model.topicIds.remove(client);
+        }
+      }
     }
   }
 
