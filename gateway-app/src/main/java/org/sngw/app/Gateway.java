@@ -5,7 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -16,6 +16,10 @@ import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
+import org.sngw.store.StateStore;
+import org.sngw.store.StoredState;
+import org.sngw.store.mvstore.MvStateStore;
+import org.sngw.store.mvstore.StoreException;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.udp.UdpTransport;
 import org.sngw.transport.udp.UdpTransportConfig;
@@ -23,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running gateway: wires the core loop, the broker, the MQTT-SN gateway, its transports and
- * the MQTT listener from one {@link GatewayConfig}, and takes them down in reverse order.
+ * The running gateway: wires the core loop, the store, the broker, the MQTT-SN gateway, its
+ * transports and the MQTT listener from one {@link GatewayConfig}, and takes them down in reverse
+ * order: listeners first, then whatever the core still has queued, then the store, then the core.
  */
 public final class Gateway implements AutoCloseable {
   /** Datagrams the core may fall behind by before it drops new ones (the sensors resend). */
@@ -33,31 +38,31 @@ public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
-  private final BrokerCore broker;
-  private final SnGateway snGateway;
   private final GatewayMetrics metrics = new GatewayMetrics();
+  private final CoreLoop core = new CoreLoop(CORE_BACKLOG);
+  private StateStore store;
+  private BrokerCore broker;
+  private SnGateway snGateway;
   private InetSocketAddress udpAddress;
   private InetSocketAddress mqttAddress;
   private InetSocketAddress metricsAddress;
 
-  private Gateway(GatewayConfig config, CoreLoop core) {
-    this.broker = new BrokerCore(config.broker());
-    this.snGateway = new SnGateway(broker, config.mqttSn(), core, core, new InMemoryStore(), Map.of());
+  private Gateway() {
+    started.push(core);
   }
 
   /**
    * Starts everything or nothing.
    *
    * @throws GatewayStartException naming what could not start (a port in use, an unwritable
-   *     data directory); whatever had started is closed again
+   *     data directory, a damaged store); whatever had started is closed again
    */
   public static Gateway start(GatewayConfig config) throws GatewayStartException {
     prepareDataDir(config);
-    CoreLoop core = new CoreLoop(CORE_BACKLOG);
-    Gateway gateway = new Gateway(config, core);
-    gateway.started.push(core);
+    Gateway gateway = new Gateway();
     try {
-      gateway.startListeners(config, core);
+      gateway.openStore(config);
+      gateway.startListeners(config);
       return gateway;
     } catch (GatewayStartException | RuntimeException e) {
       gateway.close();
@@ -65,7 +70,34 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private void startListeners(GatewayConfig config, CoreLoop core) throws GatewayStartException {
+  private void openStore(GatewayConfig config) throws GatewayStartException {
+    if (config.store().persistent()) {
+      MvStateStore disk;
+      try {
+        disk = MvStateStore.open(config.dataDir(), config.store().recover(), core);
+      } catch (StoreException e) {
+        throw new GatewayStartException(e.getMessage(), e);
+      }
+      started.push(() -> closeStore(disk));
+      metrics.counter("sngw.store.syncs", "disk syncs of the store (group commits)", disk::syncs);
+      metrics.counter("sngw.store.changes", "changes written to the store", disk::changesWritten);
+      metrics.gauge("sngw.store.file.bytes", "size of the store file", disk::fileSizeBytes);
+      store = disk;
+    } else {
+      store = new InMemoryStore();
+    }
+    StoredState stored = store.load();
+    // Broker and gateway state belong to the core loop from birth: build them there.
+    CompletableFuture.runAsync(() -> {
+      broker = new BrokerCore(config.broker(), store, stored, core);
+      snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds());
+    }, core).join();
+    log.info("state: {} ({} persistent sessions, {} retained messages restored)",
+        config.store().persistent() ? config.dataDir().resolve("state.mv.db") : "in memory only",
+        stored.sessions().size(), stored.retained().size());
+  }
+
+  private void startListeners(GatewayConfig config) throws GatewayStartException {
     IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
     started.push(io);
     UdpTransport udp = new UdpTransport(UdpTransportConfig.of(config.udp()), io);
@@ -98,6 +130,10 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
         snGateway.stats()::pendingDrops);
     metrics.gauge("sngw.sn.sessions", "sensors with a session", snGateway::sessionCount);
+    metrics.counter("sngw.broker.messages.dropped", "queued QoS 0 messages dropped for room", broker::droppedMessages);
+    metrics.counter("sngw.broker.messages.refused", "messages refused: a queue or the store was full",
+        broker::refusedMessages);
+    metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
   }
 
   private void startMetricsEndpoint(ListenAddress bind) throws GatewayStartException {
@@ -108,6 +144,12 @@ public final class Gateway implements AutoCloseable {
     } catch (IOException e) {
       throw new GatewayStartException(e.getMessage(), e);
     }
+  }
+
+  /** Lets the core finish what the closed listeners handed it, then writes the rest and closes. */
+  private void closeStore(MvStateStore disk) {
+    CompletableFuture.runAsync(() -> { }, core).join();
+    disk.close();
   }
 
   private static void prepareDataDir(GatewayConfig config) throws GatewayStartException {
@@ -138,14 +180,14 @@ public final class Gateway implements AutoCloseable {
     return snGateway;
   }
 
-  /** Stops listening first, then lets the core finish what is queued, then the I/O threads. */
+  /** Stops listening first, then lets the core finish what is queued, then the store and the core. */
   @Override
   public void close() {
     while (!started.isEmpty()) {
       try {
         started.pop().close();
       } catch (Exception e) {
-        // Keep closing the rest: a failed close must not leave ports bound.
+        // Keep closing the rest: a failed close must not leave ports bound or the store open.
         log.warn("closing failed", e);
       }
     }

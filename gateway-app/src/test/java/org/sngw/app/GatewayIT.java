@@ -228,7 +228,8 @@ class GatewayIT {
   void secondGatewayOnTheSamePorts_failsWithAClearMessage() {
     GatewayConfig clash = new GatewayConfig(
         new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), new ListenAddress("127.0.0.1", 0),
-        dataDir, StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(), Optional.empty());
+        dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
+        Optional.empty());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(GatewayStartException.class)
