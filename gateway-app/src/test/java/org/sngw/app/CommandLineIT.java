@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,28 @@ class CommandLineIT {
             "127.0.0.1:" + taken.getLocalPort(), "--data-dir", dataDir.toString())) {
       assertThat(run.awaitExit()).isEqualTo(1);
       assertThat(String.join("\n", run.log())).contains("127.0.0.1:" + taken.getLocalPort());
+    }
+  }
+
+  @Test
+  void damagedStore_stopsWithTheFileNamed_andRecoverStartsEmpty() throws Exception {
+    Path storeFile = dataDir.resolve("state.mv.db");
+    Files.write(storeFile, "this is not an MVStore file, just bytes on a bad SD card".repeat(100).getBytes());
+    String[] listeners = {"--udp", "127.0.0.1:0", "--mqtt", "127.0.0.1:0", "--data-dir", dataDir.toString()};
+
+    try (GatewayProcess refused = GatewayProcess.launch(listeners)) {
+      assertThat(refused.awaitExit()).isEqualTo(1);
+      assertThat(String.join("\n", refused.log())).contains(storeFile.toString(), "--recover");
+    }
+    try (Stream<Path> files = Files.list(dataDir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.startsWith("state.mv.db.damaged-"));
+    }
+
+    Files.write(storeFile, "damaged again".repeat(100).getBytes());
+    String[] recovering = Arrays.copyOf(listeners, listeners.length + 1);
+    recovering[listeners.length] = "--recover";
+    try (GatewayProcess recovered = GatewayProcess.start(recovering)) {
+      assertThat(recovered.stop()).isNotEqualTo(137);
     }
   }
 
