@@ -53,6 +53,25 @@ final class Retransmitter {
     stop();
   }
 
+  /** The sensor went to sleep: no resends until {@link #resume()}, but the packet is kept. */
+  void pause() {
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+  }
+
+  /** The sensor is awake again: resend the kept packet at once, with a fresh count of resends. */
+  void resume() {
+    if (packet == null || timer != null) {
+      return;
+    }
+    resends = 0;
+    packet = asResend.apply(packet);
+    link.send(packet);
+    timer = scheduler.schedule(interval, this::fire);
+  }
+
   void stop() {
     if (timer != null) {
       timer.cancel();

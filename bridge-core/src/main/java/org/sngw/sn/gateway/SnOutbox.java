@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * clients expect: a topic the sensor has no id for is REGISTERed first; a QoS 1/2 PUBLISH or a
  * PUBREL waits for its answer (resent by the {@link Retransmitter}) before anything else goes out.
  * The broker's in-flight window of one keeps at most one QoS 1/2 message here; QoS 0 messages wait
- * in a bounded buffer. Owned by the core loop.
+ * in a bounded buffer (the oldest goes when it is full). While the sensor sleeps the outbox is
+ * paused: it buffers and neither sends nor resends. Owned by the core loop.
  */
 final class SnOutbox {
   private static final Logger log = LoggerFactory.getLogger(SnOutbox.class);
@@ -67,6 +68,7 @@ final class SnOutbox {
   /** QoS 2 deliveries given up on: their broker-side release completes at once. */
   private final Set<Integer> abandoned = new HashSet<>();
   private Awaiting awaiting;
+  private boolean paused;
   private int pendingQos0;
   private int lastMsgId;
 
@@ -90,13 +92,42 @@ final class SnOutbox {
   void deliver(Delivery delivery) {
     if (delivery.message().qos() == Qos.AT_MOST_ONCE) {
       if (pendingQos0 >= maxPendingQos0) {
+        // A sleeping sensor wants the latest readings, not the first ones.
+        dropOldestQos0();
         stats.pendingDrops.increment();
-        return;
       }
       pendingQos0++;
     }
     queue.addLast(new Deliver(delivery, false));
     pump();
+  }
+
+  /** The sensor sleeps: keep everything, send nothing, resend nothing. */
+  void pause() {
+    paused = true;
+    retransmitter.pause();
+  }
+
+  /** The sensor woke up: resend what awaits an answer, then go on with the queue. */
+  void resume() {
+    paused = false;
+    retransmitter.resume();
+    pump();
+  }
+
+  /** Nothing queued and nothing awaiting an answer. */
+  boolean isIdle() {
+    return awaiting == null && queue.isEmpty();
+  }
+
+  private void dropOldestQos0() {
+    for (var it = queue.iterator(); it.hasNext(); ) {
+      if (it.next() instanceof Deliver deliver && deliver.delivery().message().qos() == Qos.AT_MOST_ONCE) {
+        it.remove();
+        pendingQos0--;
+        return;
+      }
+    }
   }
 
   /** The broker asks for the PUBREL of a QoS 2 delivery; it goes before anything queued. */
@@ -193,7 +224,7 @@ final class SnOutbox {
   }
 
   private void pump() {
-    while (awaiting == null && !queue.isEmpty()) {
+    while (!paused && awaiting == null && !queue.isEmpty()) {
       Pending next = queue.pollFirst();
       if (next instanceof Release release) {
         awaiting = new PubCompFor(release.packetId());

@@ -34,8 +34,12 @@ import org.sngw.sn.codec.SnPacket.UnsubAck;
 import org.sngw.sn.codec.SnPacket.Unsubscribe;
 import org.sngw.sn.codec.SnPacket.WillMsg;
 import org.sngw.sn.codec.SnPacket.WillMsgReq;
+import org.sngw.sn.codec.SnPacket.WillMsgResp;
+import org.sngw.sn.codec.SnPacket.WillMsgUpd;
 import org.sngw.sn.codec.SnPacket.WillTopic;
 import org.sngw.sn.codec.SnPacket.WillTopicReq;
+import org.sngw.sn.codec.SnPacket.WillTopicResp;
+import org.sngw.sn.codec.SnPacket.WillTopicUpd;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.transport.PeerAddress;
@@ -58,6 +62,10 @@ final class SnSession {
     /** CONNECT with the will flag arrived; WILLTOPIC and WILLMSG are awaited. */
     CONNECTING,
     ACTIVE,
+    /** DISCONNECT with a sleep duration: messages are buffered until the sensor wakes. */
+    ASLEEP,
+    /** PINGREQ woke the sensor: buffered messages go out, then PINGRESP sends it back to sleep. */
+    AWAKE,
     /** Disconnected, lost or taken over; the object is out of the gateway's map. */
     CLOSED
   }
@@ -69,7 +77,10 @@ final class SnSession {
   private final KeepAlive keepAlive;
   private State state = State.NEW;
   private Connect connect;
+  /** The will topic given during the CONNECT handshake, until WILLMSG completes it. */
   private WillTopic willTopic;
+  /** The will as it stands (null for none), kept to apply WILLTOPICUPD and WILLMSGUPD. */
+  private Message will;
   private TopicRegistry topics;
   private Attachment attachment;
 
@@ -103,13 +114,20 @@ final class SnSession {
     switch (state) {
       case CONNECTING -> handleWhileConnecting(packet);
       case ACTIVE -> handleWhileActive(packet);
+      case ASLEEP -> handleWhileAsleep(packet);
+      case AWAKE -> {
+        handleWhileActive(packet);
+        sleepWhenDone();
+      }
       case NEW, CLOSED -> link.send(Disconnect.plain());
     }
   }
 
-  /** The transport lost the link to the sensor. */
+  /** The transport lost the link to the sensor; a sleeping sensor is expected to drop it. */
   void linkLost() {
-    lost("link lost");
+    if (state != State.ASLEEP) {
+      lost("link lost");
+    }
   }
 
   private void handleWhileConnecting(SnPacket packet) {
@@ -122,6 +140,27 @@ final class SnSession {
     }
   }
 
+  private void handleWhileAsleep(SnPacket packet) {
+    if (packet instanceof PingReq) {
+      state = State.AWAKE;
+      attachment.outbox.resume();
+      sleepWhenDone();
+    } else if (packet instanceof Disconnect disconnect) {
+      onDisconnect(disconnect);
+    } else {
+      log.debug("{} sent {} while asleep; ignored", link.peer(), packet.type());
+    }
+  }
+
+  /** An awake sensor goes back to sleep once everything buffered for it went out and was answered. */
+  private void sleepWhenDone() {
+    if (state == State.AWAKE && attachment.outbox.isIdle()) {
+      link.send(new PingResp());
+      state = State.ASLEEP;
+      attachment.outbox.pause();
+    }
+  }
+
   private void handleWhileActive(SnPacket packet) {
     SnOutbox outbox = attachment.outbox;
     if (packet instanceof Publish publish) {
@@ -129,7 +168,10 @@ final class SnSession {
     } else if (packet instanceof PubAck ack) {
       outbox.onPubAck(ack);
     } else if (packet instanceof PingReq) {
-      link.send(new PingResp());
+      // An awake sensor's PINGREQ is answered when its buffer is empty (sleepWhenDone).
+      if (state == State.ACTIVE) {
+        link.send(new PingResp());
+      }
     } else if (packet instanceof Register register) {
       onRegister(register);
     } else if (packet instanceof RegAck ack) {
@@ -144,8 +186,12 @@ final class SnSession {
       onSubscribe(subscribe);
     } else if (packet instanceof Unsubscribe unsubscribe) {
       onUnsubscribe(unsubscribe);
-    } else if (packet instanceof Disconnect) {
-      onDisconnect();
+    } else if (packet instanceof Disconnect disconnect) {
+      onDisconnect(disconnect);
+    } else if (packet instanceof WillTopicUpd update) {
+      onWillTopicUpdate(update);
+    } else if (packet instanceof WillMsgUpd update) {
+      onWillMessageUpdate(update);
     } else {
       log.debug("{} sent {}, which a client does not send; ignored", link.peer(), packet.type());
     }
@@ -192,9 +238,8 @@ final class SnSession {
 
   private void onWillMsg(WillMsg message) {
     retransmitter.answered();
-    Message will = new Message(
-        willTopic.topic(), message.message(), SnQosMapping.toBroker(willTopic.qos()), willTopic.retain());
-    accept(Optional.of(will));
+    accept(Optional.of(new Message(
+        willTopic.topic(), message.message(), SnQosMapping.toBroker(willTopic.qos()), willTopic.retain())));
   }
 
   private void refuse(String why) {
@@ -203,7 +248,8 @@ final class SnSession {
     link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
   }
 
-  private void accept(Optional<Message> will) {
+  private void accept(Optional<Message> connectWill) {
+    will = connectWill.orElse(null);
     topics = gateway.registryFor(connect.clientId(), connect.cleanSession());
     Attachment joining = new Attachment();
     attachment = joining;
@@ -212,7 +258,7 @@ final class SnSession {
     link.send(new ConnAck(ReturnCode.ACCEPTED));
     Duration keepAlivePeriod = Duration.ofSeconds(connect.keepAliveSeconds());
     joining.handle = broker.connect(new ConnectRequest(
-        connect.clientId(), connect.cleanSession(), will, keepAlivePeriod, SENSOR_INFLIGHT_WINDOW), joining);
+        connect.clientId(), connect.cleanSession(), connectWill, keepAlivePeriod, SENSOR_INFLIGHT_WINDOW), joining);
     keepAlive.start(keepAlivePeriod);
   }
 
@@ -291,16 +337,59 @@ final class SnSession {
     broker.unsubscribe(attachment.handle, List.of(filter), () -> link.send(new UnsubAck(msgId)));
   }
 
-  private void onDisconnect() {
-    broker.disconnect(detach().handle, true);
+  private void onDisconnect(Disconnect disconnect) {
     link.send(Disconnect.plain());
-    close();
+    if (disconnect.sleepSeconds().isPresent()) {
+      fallAsleep(disconnect.sleepSeconds().getAsInt());
+    } else {
+      broker.disconnect(detach().handle, true);
+      close();
+    }
+  }
+
+  /** The session stays; a sensor silent for 1.5 times its sleep duration is lost. */
+  private void fallAsleep(int seconds) {
+    state = State.ASLEEP;
+    attachment.outbox.pause();
+    keepAlive.start(Duration.ofSeconds(seconds));
+  }
+
+  // ---- will updates
+
+  private void onWillTopicUpdate(WillTopicUpd update) {
+    if (update.isEmpty()) {
+      setWill(null);
+    } else if (!Topics.isValidName(update.topic())) {
+      link.send(new WillTopicResp(ReturnCode.REJECTED_INVALID_TOPIC_ID));
+      return;
+    } else {
+      byte[] payload = will == null ? new byte[0] : will.payload();
+      setWill(new Message(update.topic(), payload, SnQosMapping.toBroker(update.qos()), update.retain()));
+    }
+    link.send(new WillTopicResp(ReturnCode.ACCEPTED));
+  }
+
+  private void onWillMessageUpdate(WillMsgUpd update) {
+    if (will == null) {
+      // A will message without a will topic has nowhere to go.
+      link.send(new WillMsgResp(ReturnCode.REJECTED_NOT_SUPPORTED));
+      return;
+    }
+    setWill(new Message(will.topic(), update.message(), will.qos(), will.retain()));
+    link.send(new WillMsgResp(ReturnCode.ACCEPTED));
+  }
+
+  private void setWill(Message newWill) {
+    will = newWill;
+    broker.updateWill(attachment.handle, Optional.ofNullable(newWill));
   }
 
   // ---- ending
 
   private void keepAliveExpired() {
-    lost("silent for 1.5 x keep-alive " + connect.keepAliveSeconds() + " s");
+    lost(state == State.ASLEEP || state == State.AWAKE
+        ? "did not wake within 1.5 x its sleep duration"
+        : "silent for 1.5 x keep-alive " + connect.keepAliveSeconds() + " s");
   }
 
   private void giveUp() {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.BrokerCore;
@@ -454,6 +455,153 @@ class SnGatewayTest {
     assertThat(store.load().topicIds()).doesNotContainKey("s1");
   }
 
+  @Test
+  void sleepingSensor_getsBufferedMessagesWithTheirRegistersWhenItWakes_thenPingresp() {
+    connected(sensor, "s1");
+    subscribeSensor(sensor, "data/#", SnQos.AT_MOST_ONCE);
+    SubAck command = subscribeSensorAck(sensor, "cmd/s1", SnQos.AT_LEAST_ONCE);
+    sensor.send(new Disconnect(OptionalInt.of(60)));
+    assertThat(sensor.receivedOne()).isEqualTo(Disconnect.plain());
+
+    publishFromApp("data/s1", "a", Qos.AT_MOST_ONCE);
+    publishFromApp("cmd/s1", "b", Qos.AT_LEAST_ONCE);
+    time.advance(RETRY.multipliedBy(3));
+    assertThat(sensor.received()).isEmpty();
+
+    sensor.send(new SnPacket.PingReq(Optional.of("s1")));
+    Register register = (Register) sensor.receivedOne();
+    assertThat(register.topicName()).isEqualTo("data/s1");
+    sensor.send(new RegAck(register.topicId(), register.msgId(), ReturnCode.ACCEPTED));
+    List<SnPacket> burst = sensor.received();
+    assertThat(burst).hasSize(2);
+    assertThat(((Publish) burst.get(0)).data()).isEqualTo(bytes("a"));
+    Publish b = (Publish) burst.get(1);
+    assertThat(b.topic()).isEqualTo(new SnTopic.Registered(command.topicId()));
+    sensor.send(new PubAck(command.topicId(), b.msgId(), ReturnCode.ACCEPTED));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
+  }
+
+  @Test
+  void sleepingSensor_wakingWithNothingBuffered_getsPingrespAtOnce() {
+    connected(sensor, "s1");
+    sensor.send(new Disconnect(OptionalInt.of(60)));
+    sensor.received();
+
+    sensor.send(new SnPacket.PingReq(Optional.of("s1")));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
+    assertThat(gateway.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void sleepingSensor_missingItsSleepDuration_isLostAndItsWillPublished() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)));
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+    sensor.send(new Disconnect(OptionalInt.of(100)));
+
+    time.advance(Duration.ofSeconds(140));
+    sensor.send(new SnPacket.PingReq(Optional.of("s1")));
+    time.advance(Duration.ofSeconds(149));
+    assertThat(watcher.deliveries).isEmpty();
+
+    time.advance(Duration.ofSeconds(2));
+    assertThat(watcher.deliveries).singleElement()
+        .satisfies(d -> assertThat(d.message().topic()).isEqualTo("wills/s1"));
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void sleepingSensor_fullBuffer_keepsTheNewestQos0Messages() {
+    SnGateway small = new SnGateway(broker, new MqttSnConfig(1, Map.of(), RETRY, 3, 1000, 2), time, time,
+        new InMemoryStore(), Map.of());
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(small.listenerFor(otherTransport, direct()));
+    VirtualSensor s = new VirtualSensor(otherTransport, udp(40000));
+    connected(s, "s1");
+    SubAck ack = subscribeSensorAck(s, "data/s1", SnQos.AT_MOST_ONCE);
+    s.send(new Disconnect(OptionalInt.of(60)));
+    s.received();
+    for (String reading : List.of("1", "2", "3")) {
+      publishFromApp("data/s1", reading, Qos.AT_MOST_ONCE);
+    }
+
+    s.send(new SnPacket.PingReq(Optional.of("s1")));
+
+    assertThat(s.received()).containsExactly(
+        new Publish(false, SnQos.AT_MOST_ONCE, false, new SnTopic.Registered(ack.topicId()), 0, bytes("2")),
+        new Publish(false, SnQos.AT_MOST_ONCE, false, new SnTopic.Registered(ack.topicId()), 0, bytes("3")),
+        new SnPacket.PingResp());
+    assertThat(small.stats().pendingDrops()).isEqualTo(1);
+  }
+
+  @Test
+  void sleepingSensor_connectingAgain_resumesItsPersistentSession() {
+    sensor.send(connect("s1", false, 60));
+    sensor.received();
+    SubAck ack = subscribeSensorAck(sensor, "cmd/s1", SnQos.AT_LEAST_ONCE);
+    sensor.send(new Disconnect(OptionalInt.of(60)));
+    sensor.received();
+    publishFromApp("cmd/s1", "go", Qos.AT_LEAST_ONCE);
+
+    sensor.send(connect("s1", false, 60));
+
+    List<SnPacket> got = sensor.received();
+    assertThat(got.get(0)).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+    assertThat(got.get(1)).isInstanceOfSatisfying(Publish.class, p -> {
+      assertThat(p.topic()).isEqualTo(new SnTopic.Registered(ack.topicId()));
+      assertThat(p.data()).isEqualTo(bytes("go"));
+    });
+  }
+
+  @Test
+  void awakeSensor_notAnsweringABufferedPublish_isLostAfterTheRetries() {
+    connected(sensor, "s1");
+    subscribeSensor(sensor, "cmd/s1", SnQos.AT_LEAST_ONCE);
+    sensor.send(new Disconnect(OptionalInt.of(600)));
+    sensor.received();
+    publishFromApp("cmd/s1", "go", Qos.AT_LEAST_ONCE);
+
+    sensor.send(new SnPacket.PingReq(Optional.of("s1")));
+    time.advance(RETRY.multipliedBy(config.retryCount() + 1));
+
+    assertThat(sensor.received()).hasSize(1 + config.retryCount()).allMatch(p -> p instanceof Publish);
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void willTopicAndMessageUpdates_changeWhatIsPublishedWhenTheSensorIsLost() {
+    connected(sensor, "s1", Optional.of(new Message("wills/old", bytes("old"), Qos.AT_MOST_ONCE, false)), 10);
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_LEAST_ONCE);
+
+    sensor.send(new SnPacket.WillTopicUpd(SnQos.AT_LEAST_ONCE, true, "wills/new"));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillTopicResp(ReturnCode.ACCEPTED));
+    sensor.send(new SnPacket.WillMsgUpd(bytes("new")));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillMsgResp(ReturnCode.ACCEPTED));
+    time.advance(Duration.ofSeconds(16));
+
+    assertThat(watcher.deliveries).singleElement().satisfies(d -> {
+      assertThat(d.message().topic()).isEqualTo("wills/new");
+      assertThat(d.message().payload()).isEqualTo(bytes("new"));
+      assertThat(d.message().qos()).isEqualTo(Qos.AT_LEAST_ONCE);
+    });
+  }
+
+  @Test
+  void emptyWillTopicUpdate_removesTheWill() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)), 10);
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+
+    sensor.send(SnPacket.WillTopicUpd.empty());
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillTopicResp(ReturnCode.ACCEPTED));
+    sensor.send(new SnPacket.WillMsgUpd(bytes("orphan")));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillMsgResp(ReturnCode.REJECTED_NOT_SUPPORTED));
+    time.advance(Duration.ofSeconds(16));
+
+    assertThat(gateway.sessionCount()).isZero();
+    assertThat(watcher.deliveries).isEmpty();
+  }
+
   // ---- helpers
 
   private VirtualSensor sensorAt(int port) {
@@ -496,8 +644,14 @@ class SnGatewayTest {
   }
 
   private void subscribeSensor(VirtualSensor s, String filter, SnQos qos) {
+    subscribeSensorAck(s, filter, qos);
+  }
+
+  private SubAck subscribeSensorAck(VirtualSensor s, String filter, SnQos qos) {
     s.send(new Subscribe(false, qos, 1, new SnTopic.Named(filter)));
-    assertThat(((SubAck) s.receivedOne()).returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+    SubAck ack = (SubAck) s.receivedOne();
+    assertThat(ack.returnCode()).isEqualTo(ReturnCode.ACCEPTED);
+    return ack;
   }
 
   private RecordingSink subscribe(String clientId, String filter, Qos qos) {
