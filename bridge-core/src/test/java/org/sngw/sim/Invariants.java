@@ -1,0 +1,233 @@
+package org.sngw.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+
+/**
+ * What the gateway and broker promise, judged at the end of a run, once the network is quiet. Each
+ * check names what it found in terms a reader can follow in the trace.
+ */
+final class Invariants {
+  /** Everything the checks look at. */
+  record Facts(
+      Ledger ledger,
+      List<Claims.Claim> claims,
+      BrokerProbe probe,
+      List<SimSensor> sensors,
+      Map<String, String> retained,
+      GatewayArrivals arrivals,
+      long pendingTasks,
+      int gatewaySessions) {}
+
+  private final Facts facts;
+  private final Ledger ledger;
+  private final Set<Violation> violations = new LinkedHashSet<>();
+
+  private Invariants(Facts facts) {
+    this.facts = facts;
+    this.ledger = facts.ledger();
+  }
+
+  static List<Violation> check(Facts facts) {
+    Invariants invariants = new Invariants(facts);
+    invariants.errorsSeen();
+    invariants.quiet();
+    invariants.integrity();
+    invariants.claimsDelivered();
+    invariants.exactlyOnceAtMostOnce();
+    invariants.retained();
+    invariants.wills();
+    return new ArrayList<>(invariants.violations);
+  }
+
+  private void errorsSeen() {
+    ledger.errors().forEach(this::add);
+  }
+
+  /** All retries have run out: nothing is scheduled and the gateway holds no session. */
+  private void quiet() {
+    if (facts.pendingTasks() > 0) {
+      add("not quiet at the end: " + facts.pendingTasks() + " tasks still scheduled");
+    }
+    if (facts.gatewaySessions() > 0) {
+      add("not quiet at the end: the gateway still holds " + facts.gatewaySessions() + " sessions");
+    }
+  }
+
+  /**
+   * What arrives was published, on that topic, at no higher QoS; an acknowledged message was routed;
+   * a QoS 2 message is routed at most once, however often its PUBLISH was resent.
+   */
+  private void integrity() {
+    for (List<Reception> receptions : ledger.receptions().values()) {
+      for (Reception reception : receptions) {
+        Publication publication = ledger.publication(reception.payload());
+        Message will = ledger.wills().get(reception.payload());
+        String topic = publication != null ? publication.topic() : will != null ? will.topic() : null;
+        Qos qos = publication != null ? publication.qos() : will != null ? will.qos() : null;
+        if (topic == null) {
+          add(reception.subscriber() + " received '" + reception.payload() + "', which nobody published");
+        } else if (!topic.equals(reception.topic())) {
+          add(reception.subscriber() + " received '" + reception.payload() + "' on " + reception.topic()
+              + "; it was published on " + topic);
+        } else if (reception.qos().compareTo(qos) > 0) {
+          add(reception.subscriber() + " received '" + reception.payload() + "' at QoS "
+              + reception.qos().value() + "; it was published at QoS " + qos.value());
+        }
+      }
+    }
+    for (Publication publication : ledger.publications()) {
+      int routed = ledger.routedCount(publication.payload());
+      if (publication.acked() && routed == 0) {
+        add(publication + " was acknowledged to " + publication.publisher() + " at " + seconds(publication.ackedNanos())
+            + " but the broker never routed it");
+      }
+      if (publication.qos() == Qos.EXACTLY_ONCE && routed > 1) {
+        add("QoS 2 " + publication + " from " + publication.publisher() + " was routed " + routed + " times",
+            lateCopy(publication.payload()));
+      }
+    }
+  }
+
+  /** Every claim: at least one live reception for QoS 1, exactly one for QoS 2. */
+  private void claimsDelivered() {
+    for (Claims.Claim claim : facts.claims()) {
+      long received = claim.received(ledger);
+      Publication publication = claim.publication();
+      String what = "QoS " + claim.qos().value() + " " + publication + " acknowledged to " + publication.publisher()
+          + " at " + seconds(publication.ackedNanos());
+      if (received == 0) {
+        add(what + " never reached " + claim.subscriber());
+      } else if (claim.qos() == Qos.EXACTLY_ONCE && received > 1) {
+        add(what + " reached " + claim.subscriber() + " " + received + " times", lateCopy(publication.payload()));
+      }
+    }
+  }
+
+  /** No subscriber receives a QoS 2 delivery twice, acknowledged to its publisher or not. */
+  private void exactlyOnceAtMostOnce() {
+    ledger.receptions().forEach((subscriber, receptions) -> {
+      Map<String, Integer> counts = new HashMap<>();
+      for (Reception reception : receptions) {
+        if (!reception.retained() && reception.qos() == Qos.EXACTLY_ONCE) {
+          if (counts.merge(reception.payload(), 1, Integer::sum) == 2) {
+            add(subscriber + " received QoS 2 '" + reception.payload() + "' more than once",
+                lateCopy(reception.payload()));
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * The retained message of each topic is the last retained write the broker routed, in routing
+   * order (which with an immediate store is also the order in which it acknowledged them).
+   */
+  private void retained() {
+    Map<String, String> expected = ledger.lastRetainedWrites();
+    Set<String> topics = new TreeSet<>(expected.keySet());
+    topics.addAll(facts.retained().keySet());
+    for (String topic : topics) {
+      String want = expected.get(topic);
+      String got = facts.retained().get(topic);
+      if (want == null || !want.equals(got)) {
+        add("retained on " + topic + " is " + quoted(got) + "; the last retained write routed was " + quoted(want));
+      }
+    }
+  }
+
+  /**
+   * Per gateway connection, as the gateway saw it end: lost means its will fires exactly once; a
+   * DISCONNECT or a newer connection taking over means it never fires; the gateway takes a
+   * connection as disconnected only if its sensor sent DISCONNECT; once quiet, no connection is left
+   * attached. And from the sensors' side: one that vanished after its CONNACK has its will fired
+   * exactly once.
+   */
+  private void wills() {
+    Map<String, Integer> due = new HashMap<>();
+    for (BrokerProbe.Connection connection : facts.probe().connections()) {
+      if (connection.open()) {
+        add(connection + " is still attached to the broker after everything went quiet"
+            + (connection.will == null ? "" : ", so its will '" + Ledger.text(connection.will.payload()) + "' never fired"),
+            leftAttached(connection));
+      }
+      if (connection.will != null) {
+        due.merge(Ledger.text(connection.will.payload()), connection.ending == BrokerProbe.Ending.LOST ? 1 : 0, Integer::sum);
+      }
+      if (connection.ending == BrokerProbe.Ending.DISCONNECTED) {
+        Episode episode = episodeOf(connection);
+        if (episode == null || !episode.disconnectSent) {
+          add(connection + " ended as disconnected, but its sensor sent no DISCONNECT in " + episode);
+        }
+      }
+    }
+    due.forEach((will, expected) -> {
+      int fired = ledger.routedCount(will);
+      if (fired != expected) {
+        add("will '" + will + "' fired " + fired + " times; its connections' endings call for " + expected);
+      }
+    });
+    for (SimSensor sensor : facts.sensors()) {
+      List<Episode> episodes = sensor.episodes();
+      Episode last = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
+      if (last != null && last.end == Episode.End.VANISHED && last.connAcked && last.willPayload != null) {
+        int fired = ledger.routedCount(last.willPayload);
+        if (fired != 1) {
+          add(last + ": vanished after CONNACK, will '" + last.willPayload + "' fired " + fired + " times",
+              facts.probe().connectionsOf(sensor.plan().clientId()).stream()
+                  .filter(BrokerProbe.Connection::open).map(this::leftAttached).findFirst().orElse(null));
+        }
+      }
+    }
+  }
+
+  private void add(String text) {
+    add(text, null);
+  }
+
+  private void add(String text, KnownBug knownBug) {
+    violations.add(new Violation(text, knownBug));
+  }
+
+  /** The signature of {@link KnownBug#QOS2_LATE_COPY_PUBLISHED_AGAIN}, or null. */
+  private KnownBug lateCopy(String payload) {
+    return facts.arrivals().lateCopyOf(payload) ? KnownBug.QOS2_LATE_COPY_PUBLISHED_AGAIN : null;
+  }
+
+  /** The signature of {@link KnownBug#RECONNECT_LEAVES_CONNECTION_ATTACHED}, or null. */
+  private KnownBug leftAttached(BrokerProbe.Connection connection) {
+    return facts.arrivals().connectAfter(connection.clientId, connection.connectedNanos)
+        ? KnownBug.RECONNECT_LEAVES_CONNECTION_ATTACHED
+        : null;
+  }
+
+  private Episode episodeOf(BrokerProbe.Connection connection) {
+    for (SimSensor sensor : facts.sensors()) {
+      if (sensor.plan().clientId().equals(connection.clientId)) {
+        Episode found = null;
+        for (Episode episode : sensor.episodes()) {
+          if (episode.startNanos <= connection.connectedNanos) {
+            found = episode;
+          }
+        }
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private static String quoted(String payload) {
+    return payload == null ? "nothing" : "'" + payload + "'";
+  }
+
+  private static String seconds(long nanos) {
+    return String.format(java.util.Locale.ROOT, "%.3fs", nanos / 1e9);
+  }
+}

@@ -1,0 +1,87 @@
+package org.sngw.sim;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.sngw.broker.Broker;
+import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.Delivery;
+import org.sngw.broker.Message;
+import org.sngw.broker.Qos;
+import org.sngw.broker.SessionSink;
+import org.sngw.broker.Subscription;
+import org.sngw.time.VirtualTime;
+
+/**
+ * An application on the MQTT side (a dashboard, Node-RED), attached to the broker in-process for the
+ * whole run: subscribes at the start, acknowledges each delivery after a few milliseconds, and
+ * records what it receives, suppressing QoS 2 resends as an MQTT client must.
+ */
+final class MqttSubscriber implements SessionSink {
+  private static final int INFLIGHT_WINDOW = 32;
+
+  private final String name;
+  private final List<Subscription> subscriptions;
+  private final Broker broker;
+  private final VirtualTime time;
+  private final SplittableRandom random;
+  private final Ledger ledger;
+  private final Set<Integer> awaitingRelease = new HashSet<>();
+  private ClientHandle handle;
+
+  MqttSubscriber(
+      String name, List<Subscription> subscriptions, Broker broker, VirtualTime time, SplittableRandom random, Ledger ledger) {
+    this.name = name;
+    this.subscriptions = List.copyOf(subscriptions);
+    this.broker = broker;
+    this.time = time;
+    this.random = random;
+    this.ledger = ledger;
+  }
+
+  String name() {
+    return name;
+  }
+
+  List<Subscription> subscriptions() {
+    return subscriptions;
+  }
+
+  void start() {
+    handle = broker.connect(new ConnectRequest(name, true, Optional.empty(), Duration.ZERO, INFLIGHT_WINDOW), this);
+    broker.subscribe(handle, subscriptions, granted -> { });
+  }
+
+  @Override
+  public void deliver(Delivery delivery) {
+    Message message = delivery.message();
+    int packetId = delivery.packetId();
+    if (message.qos() != Qos.EXACTLY_ONCE || awaitingRelease.add(packetId)) {
+      ledger.received(name, message, message.retain(), time.nanos());
+    }
+    switch (message.qos()) {
+      case AT_MOST_ONCE -> { }
+      case AT_LEAST_ONCE -> later(() -> broker.acknowledged(handle, packetId));
+      case EXACTLY_ONCE -> later(() -> broker.received(handle, packetId));
+    }
+  }
+
+  @Override
+  public void release(int packetId) {
+    awaitingRelease.remove(packetId);
+    later(() -> broker.completed(handle, packetId));
+  }
+
+  @Override
+  public void takenOver() {
+    ledger.error(name + " was taken over, yet no one else uses its client id");
+  }
+
+  private void later(Runnable answer) {
+    time.schedule(Duration.ofMillis(1 + random.nextInt(50)), answer);
+  }
+}

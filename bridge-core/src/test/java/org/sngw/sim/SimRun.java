@@ -1,0 +1,139 @@
+package org.sngw.sim;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.sngw.broker.BrokerCore;
+import org.sngw.sn.gateway.SnGateway;
+import org.sngw.store.MapStateStore;
+import org.sngw.store.StoredState;
+import org.sngw.time.VirtualTime;
+
+/**
+ * One deterministic run: the real {@link SnGateway} over a real {@link BrokerCore}, sensors and MQTT
+ * applications around them, all on one {@link VirtualTime} and one thread, every random choice from
+ * one seed. Phases: the planned readings; then waiting until every subscriber has what it is owed
+ * (or {@link #DRAIN_LIMIT} passes); then sensors still there disconnect and time runs until nothing
+ * is scheduled; then the invariants.
+ */
+final class SimRun {
+  /** Long enough that a correct gateway misses it only with negligible probability, even at 20% loss. */
+  static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
+  private static final Duration QUIET_LIMIT = Duration.ofMinutes(15);
+  private static final Duration STEP = Duration.ofSeconds(5);
+
+  private final long seed;
+  private final Scenario scenario;
+  private final SplittableRandom random;
+  private final VirtualTime time = new VirtualTime();
+  private final Ledger ledger = new Ledger();
+  private final SimTrace trace = SimTrace.fromSystemProperties();
+  private final BrokerCore broker;
+  private final BrokerProbe probe;
+  private final SnGateway gateway;
+  private final List<MqttSubscriber> apps = new ArrayList<>();
+  private final List<SimSensor> sensors = new ArrayList<>();
+  private final SimNetwork network;
+
+  /** @param random the seed's stream, already past drawing the scenario */
+  SimRun(long seed, Scenario scenario, SplittableRandom random) {
+    this.seed = seed;
+    this.scenario = scenario;
+    this.random = random;
+    // The strict test store: a write that does not fit what was written before fails the run.
+    MapStateStore store = new MapStateStore();
+    this.broker = new BrokerCore(scenario.broker(), store, StoredState.empty(), time);
+    this.probe = new BrokerProbe(broker, time);
+    this.gateway = new SnGateway(probe, scenario.gateway(), time, time, store, Map.of());
+    this.network = new SimNetwork(time, scenario.network(), scenario.faults(), trace, ledger);
+  }
+
+  /** A run of the scenario drawn from {@code seed}. */
+  static SimResult ofSeed(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return new SimRun(seed, RandomScenario.draw(random), random).run();
+  }
+
+  SimResult run() {
+    List<Violation> violations = new ArrayList<>();
+    List<Claims.Claim> claims = List.of();
+    try {
+      build();
+      time.advance(scenario.readingsEnd());
+      claims = drain();
+      sensors.forEach(SimSensor::windDown);
+      goQuiet();
+    } catch (RuntimeException | AssertionError e) {
+      violations.add(Violation.of("the run threw " + stackTop(e)));
+    }
+    violations.addAll(Invariants.check(new Invariants.Facts(ledger, claims, probe, sensors,
+        RetainedSnapshot.take(broker), network.arrivals(), time.pendingTasks(), gateway.sessionCount())));
+    if (!scenario.faults().allApplied()) {
+      violations.add(Violation.of("a scripted fault never met its datagram; the scenario did not exercise it"));
+    }
+    return new SimResult(seed, violations, trace.format(), stats(claims));
+  }
+
+  private void build() {
+    network.start(gateway.listenerFor(network, new DirectExecutor()));
+    RoutingWatcher.attach(broker, ledger);
+    for (Scenario.App app : scenario.apps()) {
+      MqttSubscriber subscriber = new MqttSubscriber(app.name(), app.subscriptions(), broker, time, random.split(), ledger);
+      subscriber.start();
+      apps.add(subscriber);
+    }
+    for (Scenario.Publisher publisher : scenario.publishers()) {
+      new MqttPublisher(publisher.name(), publisher.readings(), broker, time, ledger).start();
+    }
+    SensorEnv env = new SensorEnv(time, ledger, trace, network.datagramLifetime(), scenario.gateway().predefinedTopics());
+    for (SensorPlan plan : scenario.sensors()) {
+      SimSensor sensor = new SimSensor(plan, env, network, random.split());
+      sensor.start();
+      sensors.add(sensor);
+    }
+  }
+
+  /** Waits until every subscriber has what it is owed now, or the limit; returns what was owed then. */
+  private List<Claims.Claim> drain() {
+    long limit = time.nanos() + DRAIN_LIMIT.toNanos();
+    List<Claims.Claim> owed = Claims.owed(ledger, apps, sensors, probe, time.nanos());
+    while (!Claims.allReceived(owed, ledger) && time.nanos() < limit) {
+      time.advance(STEP);
+      owed = Claims.owed(ledger, apps, sensors, probe, time.nanos());
+    }
+    trace.add(time.nanos(), "run", "drained; " + owed.size() + " claims");
+    return owed;
+  }
+
+  private void goQuiet() {
+    long limit = time.nanos() + QUIET_LIMIT.toNanos();
+    while (time.pendingTasks() > 0 && time.nanos() < limit) {
+      time.advance(STEP);
+    }
+  }
+
+  private SimResult.Stats stats(List<Claims.Claim> claims) {
+    int acknowledged = 0;
+    int refused = 0;
+    for (Publication publication : ledger.publications()) {
+      acknowledged += publication.acked() ? 1 : 0;
+      refused += publication.refused() ? 1 : 0;
+    }
+    int receptions = ledger.receptions().values().stream().mapToInt(List::size).sum();
+    int lost = (int) probe.connections().stream().filter(c -> c.ending == BrokerProbe.Ending.LOST).count();
+    int willsFired = ledger.wills().keySet().stream().mapToInt(ledger::routedCount).sum();
+    return new SimResult.Stats(ledger.publications().size(), acknowledged, refused, claims.size(), receptions,
+        probe.connections().size(), lost, willsFired, time.nanos() / 1_000_000_000L);
+  }
+
+  private static String stackTop(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    String[] lines = out.toString().split("\n");
+    return String.join("\n      ", java.util.Arrays.copyOf(lines, Math.min(lines.length, 12)));
+  }
+}
