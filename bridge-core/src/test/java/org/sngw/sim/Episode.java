@@ -12,6 +12,8 @@ final class Episode {
     DISCONNECT_UNANSWERED,
     /** Gave up on an unanswered request, or was told DISCONNECT out of the blue. */
     LOST,
+    /** Connected anew while this connection slept: the gateway takes it over. */
+    RECONNECTED,
     /** Fell silent for good. */
     VANISHED
   }
@@ -22,6 +24,7 @@ final class Episode {
   /** The will's payload, or null without a will. */
   final String willPayload;
   boolean connAcked;
+  /** A DISCONNECT without sleep duration was sent: the only kind that ends a connection gracefully. */
   boolean disconnectSent;
   End end;
   long endNanos = -1;

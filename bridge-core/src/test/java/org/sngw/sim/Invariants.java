@@ -22,7 +22,7 @@ final class Invariants {
       BrokerProbe probe,
       List<SimSensor> sensors,
       Map<String, String> retained,
-      GatewayArrivals arrivals,
+      GatewayTraffic traffic,
       long pendingTasks,
       int gatewaySessions) {}
 
@@ -104,7 +104,7 @@ final class Invariants {
       String what = "QoS " + claim.qos().value() + " " + publication + " acknowledged to " + publication.publisher()
           + " at " + seconds(publication.ackedNanos());
       if (received == 0) {
-        add(what + " never reached " + claim.subscriber());
+        add(what + " never reached " + claim.subscriber(), refusedThenAcknowledged(publication));
       } else if (claim.qos() == Qos.EXACTLY_ONCE && received > 1) {
         add(what + " reached " + claim.subscriber() + " " + received + " times", lateCopy(publication.payload()));
       }
@@ -198,12 +198,17 @@ final class Invariants {
 
   /** The signature of {@link KnownBug#QOS2_LATE_COPY_PUBLISHED_AGAIN}, or null. */
   private KnownBug lateCopy(String payload) {
-    return facts.arrivals().lateCopyOf(payload) ? KnownBug.QOS2_LATE_COPY_PUBLISHED_AGAIN : null;
+    return facts.traffic().lateCopyOf(payload) ? KnownBug.QOS2_LATE_COPY_PUBLISHED_AGAIN : null;
+  }
+
+  /** The signature of {@link KnownBug#QOS2_REFUSED_THEN_ACKNOWLEDGED}, or null. */
+  private KnownBug refusedThenAcknowledged(Publication publication) {
+    return facts.traffic().refusedOnce(publication.payload()) ? KnownBug.QOS2_REFUSED_THEN_ACKNOWLEDGED : null;
   }
 
   /** The signature of {@link KnownBug#RECONNECT_LEAVES_CONNECTION_ATTACHED}, or null. */
   private KnownBug leftAttached(BrokerProbe.Connection connection) {
-    return facts.arrivals().connectAfter(connection.clientId, connection.connectedNanos)
+    return facts.traffic().connectAfter(connection.clientId, connection.connectedNanos)
         ? KnownBug.RECONNECT_LEAVES_CONNECTION_ATTACHED
         : null;
   }

@@ -14,7 +14,12 @@ enum KnownBug {
   /** Seen with seed 15; reproduced by {@code SimScenariosTest#qos2PublishCopyAfterPubrel_...}. */
   QOS2_LATE_COPY_PUBLISHED_AGAIN(
       "the gateway forgets a QoS 2 msg id at PUBREL, so a copy of the PUBLISH still in the network is published"
-          + " again");
+          + " again"),
+  /** Seen with seed 61; reproduced by {@code SimScenariosTest#qos2RefusedForCongestion_...}. */
+  QOS2_REFUSED_THEN_ACKNOWLEDGED(
+      "BrokerCore.publishExactlyOnce keeps the packet id of a QoS 2 message it refused for congestion; the"
+          + " sensor's resend (its PUBACK lost) is then answered ACCEPTED, so the gateway sends PUBREC for a message"
+          + " a subscriber never got");
 
   private final String cause;
 

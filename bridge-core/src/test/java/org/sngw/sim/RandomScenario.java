@@ -21,7 +21,7 @@ import org.sngw.transport.WirelessNodeId;
  * Draws a house full of sensors from a seed: 16 to 24 sensors in three rooms, a quarter of them
  * behind one of two forwarders, clean or persistent, with or without a will, publishing their own
  * readings and shared retained room states at QoS 0, 1 and 2, some subscribed to what others
- * publish; some vanish, some leave, some go away and come back. On the MQTT side, a dashboard, a
+ * publish, a third sleeping whenever idle; some vanish, some leave, some go away and come back. On the MQTT side, a dashboard, a
  * room panel and a console that sets retained states and sends commands.
  */
 final class RandomScenario {
@@ -70,9 +70,10 @@ final class RandomScenario {
     Duration leaveAt = millis(30_000, 140_000);
     List<Reading> readings = random.nextDouble() < 0.7 ? readings(name, room, startAt) : List.of();
     List<Subscription> subscriptions = random.nextDouble() < 0.45 ? subscriptions(name, room) : List.of();
+    int sleepSeconds = random.nextDouble() < 0.3 ? 20 + random.nextInt(41) : 0;
     return new SensorPlan(name, address(i), clean, random.nextBoolean(), random.nextDouble() < 0.3,
         30 + random.nextInt(61), millis(6_000, 12_000), 3 + random.nextInt(2), startAt, readings, subscriptions,
-        ending, leaveAt, millis(20_000, 60_000));
+        sleepSeconds, ending, leaveAt, millis(20_000, 60_000));
   }
 
   private SensorPlan.Ending ending(boolean clean) {

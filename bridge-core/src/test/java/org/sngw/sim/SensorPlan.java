@@ -13,6 +13,8 @@ import org.sngw.transport.PeerAddress;
  * @param retryInterval the sensor's Tretry; {@code retries} its Nretry
  * @param readings what its application publishes, and when
  * @param subscriptions asked for again at every connection, since a clean one starts with none
+ * @param sleepSeconds 0 for a sensor that stays awake; otherwise it sleeps this long whenever it
+ *     has nothing to do, waking before the time is up to fetch what the gateway buffered
  * @param leaveAt when {@code ending} happens; ignored for {@link Ending#STAY}
  * @param awayFor for {@link Ending#AWAY}: how long it stays disconnected before it comes back
  */
@@ -28,6 +30,7 @@ record SensorPlan(
     Duration startAt,
     List<Reading> readings,
     List<Subscription> subscriptions,
+    int sleepSeconds,
     Ending ending,
     Duration leaveAt,
     Duration awayFor) {

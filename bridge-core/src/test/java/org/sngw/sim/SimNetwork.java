@@ -32,7 +32,7 @@ final class SimNetwork implements Transport {
   private final SimTrace trace;
   private final Ledger ledger;
   private final Map<PeerAddress, SimLink> links = new HashMap<>();
-  private final GatewayArrivals arrivals = new GatewayArrivals();
+  private final GatewayTraffic traffic = new GatewayTraffic();
   private TransportListener gateway;
   private long encapsulatedFrames;
 
@@ -58,8 +58,8 @@ final class SimNetwork implements Transport {
     return encapsulatedFrames;
   }
 
-  GatewayArrivals arrivals() {
-    return arrivals;
+  GatewayTraffic traffic() {
+    return traffic;
   }
 
   Duration datagramLifetime() {
@@ -98,6 +98,7 @@ final class SimNetwork implements Transport {
       return;
     }
     SnPacket arriving = packet;
+    traffic.sent(link.name(), arriving);
     carry(link, Direction.DOWN, arriving, () -> link.arrive(arriving));
   }
 
@@ -123,7 +124,7 @@ final class SimNetwork implements Transport {
 
   void carryUp(SimLink link, SnPacket packet) {
     carry(link, Direction.UP, packet, () -> {
-      arrivals.arrived(link.name(), packet, time.nanos());
+      traffic.arrived(link.name(), packet, time.nanos());
       gateway.onFrame(frameSource(link), frame(link, packet));
     });
   }

@@ -71,7 +71,7 @@ final class SimRun {
       violations.add(Violation.of("the run threw " + stackTop(e)));
     }
     violations.addAll(Invariants.check(new Invariants.Facts(ledger, claims, probe, sensors,
-        RetainedSnapshot.take(broker), network.arrivals(), time.pendingTasks(), gateway.sessionCount())));
+        RetainedSnapshot.take(broker), network.traffic(), time.pendingTasks(), gateway.sessionCount())));
     if (!scenario.faults().allApplied()) {
       violations.add(Violation.of("a scripted fault never met its datagram; the scenario did not exercise it"));
     }

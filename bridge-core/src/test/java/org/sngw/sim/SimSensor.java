@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
@@ -44,7 +46,13 @@ import org.sngw.time.VirtualTime;
  * PUBLISH QoS 1/2, PUBREL, PINGREQ, DISCONNECT) in an {@link Exchange}; what the gateway starts
  * (REGISTER, PUBLISH, PUBREL, the will questions) is answered at once. A persistent session's state
  * (topic ids, QoS 2 flows both ways) carries over to the next connection; a clean one's does not.
- * Runs on the simulation's one thread, driven by the network and the virtual clock.
+ *
+ * <p>A sleeping sensor, once idle, sends DISCONNECT with its sleep duration and turns its radio
+ * off; before the duration is up it wakes with a PINGREQ carrying its client id, takes what the
+ * gateway buffered, and sleeps again at PINGRESP. With readings to publish it wakes with a CONNECT
+ * instead, as the specification has a sleeping client return to the active state.
+ *
+ * <p>Runs on the simulation's one thread, driven by the network and the virtual clock.
  */
 final class SimSensor {
   enum State {
@@ -52,6 +60,10 @@ final class SimSensor {
     OFF,
     CONNECTING,
     ACTIVE,
+    /** Radio off; the gateway buffers for it. */
+    ASLEEP,
+    /** Woke with PINGREQ: takes buffered messages until PINGRESP. */
+    WAKING,
     DISCONNECTING,
     /** Vanished or departed: hears and says nothing any more. */
     GONE
@@ -100,6 +112,7 @@ final class SimSensor {
   private Cancellable pingTimer;
   private Cancellable holdTimer;
   private Cancellable connectTimer;
+  private Cancellable wakeTimer;
 
   SimSensor(SensorPlan plan, SensorEnv env, SimNetwork network, java.util.SplittableRandom random) {
     this.plan = plan;
@@ -204,10 +217,17 @@ final class SimSensor {
     if (state == State.GONE) {
       return;
     }
-    if (state == State.ACTIVE) {
+    if (state == State.ACTIVE || state == State.WAKING) {
       leaving = true;
       returning = comeBack;
       pump();
+      return;
+    }
+    if (state == State.ASLEEP) {
+      // A sleeping client may say goodbye without waking first.
+      returning = comeBack;
+      cancel(wakeTimer);
+      disconnect();
       return;
     }
     if (state == State.DISCONNECTING) {
@@ -266,8 +286,10 @@ final class SimSensor {
     exchange.cancel();
     cancel(pingTimer);
     cancel(holdTimer);
+    cancel(wakeTimer);
     pingTimer = null;
     holdTimer = null;
+    wakeTimer = null;
     holding = false;
   }
 
@@ -286,17 +308,56 @@ final class SimSensor {
       if (inflight != null) {
         resume(inflight);
       } else if (leaving) {
-        state = State.DISCONNECTING;
-        exchange.start(Disconnect.plain(), answer -> answer instanceof Disconnect,
-            answer -> disconnected(Episode.End.DISCONNECTED));
+        disconnect();
       } else if (!toSubscribe.isEmpty()) {
         subscribe(toSubscribe.peekFirst());
       } else if (!outbox.isEmpty()) {
         publishNext();
+      } else if (plan.sleepSeconds() > 0) {
+        exchange.start(new Disconnect(OptionalInt.of(plan.sleepSeconds())), answer -> answer instanceof Disconnect,
+            answer -> fallAsleep());
       } else {
         return;
       }
     }
+  }
+
+  private void disconnect() {
+    state = State.DISCONNECTING;
+    exchange.start(Disconnect.plain(), answer -> answer instanceof Disconnect,
+        answer -> disconnected(Episode.End.DISCONNECTED));
+  }
+
+  // ---- sleeping
+
+  private void fallAsleep() {
+    cancel(pingTimer);
+    pingTimer = null;
+    state = State.ASLEEP;
+    long sleep = plan.sleepSeconds() * 1_000_000_000L;
+    wakeTimer = time.schedule(Duration.ofNanos(link.random().nextLong(sleep / 2, sleep * 9 / 10)), this::wake);
+  }
+
+  private void wake() {
+    wakeTimer = null;
+    if (state != State.ASLEEP) {
+      return;
+    }
+    if (!outbox.isEmpty()) {
+      note("wakes to publish");
+      episode.end(Episode.End.RECONNECTED, time.nanos());
+      state = State.OFF;
+      connect();
+      return;
+    }
+    state = State.WAKING;
+    exchange.start(new PingReq(Optional.of(plan.clientId())), answer -> answer instanceof PingResp, answer -> {
+      if (leaving) {
+        disconnect();
+      } else {
+        fallAsleep();
+      }
+    });
   }
 
   private void reading(Reading reading) {
@@ -435,15 +496,19 @@ final class SimSensor {
   // ---- what arrives
 
   private void receive(SnPacket packet) {
-    if (state == State.OFF || state == State.GONE) {
+    if (state == State.OFF || state == State.ASLEEP || state == State.GONE) {
       return;
     }
     if (packet instanceof WillTopicReq || packet instanceof WillMsgReq) {
       answerWillQuestion(packet);
       return;
     }
-    if (exchange.offer(packet) || state != State.ACTIVE || holding) {
+    if (exchange.offer(packet) || !(state == State.ACTIVE || state == State.WAKING) || holding) {
       return;
+    }
+    if (state == State.WAKING) {
+      // The gateway is handing over what it buffered: stay awake for the rest.
+      exchange.progressed();
     }
     if (packet instanceof Register register) {
       topics.learn(register.topicId(), register.topicName());
@@ -505,7 +570,7 @@ final class SimSensor {
     if (packet instanceof Publish publish) {
       Publication publication = env.ledger().publication(new String(publish.data(), StandardCharsets.UTF_8));
       publication.sent(lastSentNanos);
-    } else if (packet instanceof Disconnect) {
+    } else if (packet instanceof Disconnect disconnect && disconnect.sleepSeconds().isEmpty()) {
       episode.disconnectSent = true;
     }
     link.send(packet);
