@@ -602,6 +602,21 @@ class SnGatewayTest {
     assertThat(watcher.deliveries).isEmpty();
   }
 
+  @Test
+  void register_beyondTheClientsLimit_isRefusedWithCongestion() {
+    SnGateway strict = new SnGateway(broker, new MqttSnConfig(1, Map.of(), RETRY, 3, 1, 100), time, time,
+        new InMemoryStore(), Map.of());
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(strict.listenerFor(otherTransport, direct()));
+    VirtualSensor s = new VirtualSensor(otherTransport, udp(40000));
+    connected(s, "s1");
+    register(s, "a/1", 1);
+
+    s.send(new Register(0, 2, "a/2"));
+
+    assertThat(s.receivedOne()).isEqualTo(new RegAck(0, 2, ReturnCode.REJECTED_CONGESTION));
+  }
+
   // ---- helpers
 
   private VirtualSensor sensorAt(int port) {
