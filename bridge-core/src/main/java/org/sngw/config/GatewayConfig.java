@@ -31,10 +31,6 @@ public record GatewayConfig(
     Objects.requireNonNull(metrics, "metrics");
   }
 
-  public GatewayConfig withStore(StoreConfig newStore) {
-    return new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, newStore, mqttSn, broker, metrics);
-  }
-
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
   public static GatewayConfig defaults() {
     return new GatewayConfig(

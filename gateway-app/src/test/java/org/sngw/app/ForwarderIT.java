@@ -6,16 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.config.BrokerConfig;
-import org.sngw.config.GatewayConfig;
-import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttSnConfig;
-import org.sngw.config.StoreConfig;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
@@ -47,10 +42,7 @@ class ForwarderIT {
 
   @BeforeEach
   void start() throws Exception {
-    gateway = Gateway.start(new GatewayConfig(
-        new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0), dataDir,
-        StoreConfig.defaults(), MqttSnConfig.defaults().withGatewayId(GATEWAY_ID), BrokerConfig.defaults(),
-        Optional.empty()));
+    gateway = Gateway.start(LoopbackConfig.with(dataDir, MqttSnConfig.defaults().withGatewayId(GATEWAY_ID)));
     forwarder = new SnTestClient(gateway.udpAddress());
   }
 

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.config.GatewayConfig;
-import org.sngw.config.ListenAddress;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Disconnect;
@@ -33,9 +31,7 @@ class SleepingSensorIT {
 
   @BeforeEach
   void start() throws Exception {
-    GatewayConfig defaults = GatewayConfig.defaults();
-    gateway = Gateway.start(new GatewayConfig(new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0),
-        dataDir, defaults.store(), defaults.mqttSn(), defaults.broker(), Optional.empty()));
+    gateway = Gateway.start(LoopbackConfig.with(dataDir));
     sensor = new SnTestClient(gateway.udpAddress());
   }
 
