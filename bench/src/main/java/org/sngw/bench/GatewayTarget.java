@@ -36,11 +36,13 @@ final class GatewayTarget implements AutoCloseable {
     Path dataDir = Files.createTempDirectory("sngw-bench-");
     GatewayConfig config = new GatewayConfig(
         new ListenAddress("127.0.0.1", 0),
+        Optional.empty(),
         new ListenAddress("127.0.0.1", 0),
         dataDir,
         new StoreConfig(persistent, false),
         MqttSnConfig.defaults(),
-        BrokerConfig.defaults());
+        BrokerConfig.defaults(),
+        Optional.empty());
     try {
       Gateway gateway = Gateway.start(config);
       return new GatewayTarget(gateway.udpAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);
