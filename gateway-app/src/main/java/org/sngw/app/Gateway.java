@@ -37,14 +37,11 @@ import org.slf4j.LoggerFactory;
  * order: listeners first, then whatever the core still has queued, then the store, then the core.
  */
 public final class Gateway implements AutoCloseable {
-  /** Datagrams the core may fall behind by before it drops new ones (the sensors resend). */
-  private static final int CORE_BACKLOG = 65_536;
-
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final GatewayMetrics metrics = new GatewayMetrics();
-  private final CoreLoop core = new CoreLoop(CORE_BACKLOG);
+  private final CoreLoop core = new CoreLoop();
   private StateStore store;
   private BrokerCore broker;
   private SnGateway snGateway;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import org.sngw.broker.Qos;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.MqttSnConfig;
-import org.sngw.runtime.CoreExecutor;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnEncoder;
 import org.sngw.sn.codec.SnPacket;
@@ -63,19 +63,8 @@ class SnGatewayTest {
   }
 
   /** Runs handed-over work at once, on the test thread. */
-  private static CoreExecutor direct() {
-    return new CoreExecutor() {
-      @Override
-      public boolean tryExecute(Runnable task) {
-        task.run();
-        return true;
-      }
-
-      @Override
-      public void execute(Runnable task) {
-        task.run();
-      }
-    };
+  private static Executor direct() {
+    return Runnable::run;
   }
 
   @Test
