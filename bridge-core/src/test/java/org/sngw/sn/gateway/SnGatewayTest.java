@@ -606,6 +606,49 @@ class SnGatewayTest {
     assertThat(s.receivedOne()).isEqualTo(new RegAck(0, 2, ReturnCode.REJECTED_CONGESTION));
   }
 
+  @Test
+  void publishQos2_lateNetworkCopyAfterPubrel_isNotPublishedAgain() {
+    RecordingSink subscriber = subscribe("app", "sensors/#", Qos.EXACTLY_ONCE);
+    connected(sensor, "s1");
+    int topicId = register(sensor, "sensors/s1/door", 1);
+    Publish publish = new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("open"));
+    sensor.send(publish);
+    sensor.send(new PubRel(5));
+    sensor.received();
+
+    sensor.send(publish);
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubRec(5));
+    assertThat(subscriber.deliveries).hasSize(1);
+  }
+
+  @Test
+  void publishQos2_sameIdWithNewContentAfterPubrel_isANewMessage() {
+    RecordingSink subscriber = subscribe("app", "sensors/#", Qos.EXACTLY_ONCE);
+    connected(sensor, "s1");
+    int topicId = register(sensor, "sensors/s1/door", 1);
+    sensor.send(new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("open")));
+    sensor.send(new PubRel(5));
+
+    sensor.send(new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("shut")));
+
+    assertThat(subscriber.deliveries).extracting(d -> new String(d.message().payload(), StandardCharsets.UTF_8))
+        .containsExactly("open", "shut");
+  }
+
+  @Test
+  void reconnectWithWill_abandonedHandshake_endsTheOldConnectionWithItsWill() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)));
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+
+    sensor.send(new Connect(true, true, 600, "s1"));
+    time.advance(RETRY.multipliedBy(config.retryCount() + 1));
+
+    assertThat(watcher.deliveries).singleElement()
+        .satisfies(d -> assertThat(d.message().topic()).isEqualTo("wills/s1"));
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
   // ---- helpers
 
   private VirtualSensor sensorAt(int port) {
