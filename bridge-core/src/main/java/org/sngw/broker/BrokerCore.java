@@ -152,7 +152,11 @@ public final class BrokerCore implements Broker {
     if (!Topics.isValidName(message.topic())) {
       outcome = PublishOutcome.INVALID_TOPIC;
     } else if (handle.session().rememberInbound(packetId)) {
-      outcome = route(message);
+      outcome = routeToAllOrNone(message);
+      if (outcome == PublishOutcome.CONGESTED) {
+        // Nobody got it: the sender's resend must be routed, not taken for a duplicate.
+        handle.session().forgetInbound(packetId);
+      }
     } else {
       outcome = PublishOutcome.ACCEPTED;
     }
@@ -296,6 +300,27 @@ public final class BrokerCore implements Broker {
       matches.clear();
       routingDepth--;
     }
+  }
+
+  /**
+   * Exactly-once routing: a message that some subscriber could not take goes to none of them, so
+   * the sender's later resend reaches each subscriber once.
+   */
+  private PublishOutcome routeToAllOrNone(Message message) {
+    MatchSet<Session> matches = enterRouting();
+    try {
+      subscriptions.match(message.topic(), matches);
+      for (int i = 0; i < matches.size(); i++) {
+        if (!matches.subscriber(i).outbound().wouldTake(message.withFlags(message.qos().min(matches.qos(i)), false))) {
+          overflow.countRefused();
+          return PublishOutcome.CONGESTED;
+        }
+      }
+    } finally {
+      matches.clear();
+      routingDepth--;
+    }
+    return route(message);
   }
 
   private MatchSet<Session> enterRouting() {

@@ -55,6 +55,15 @@ final class OutboundFlow {
     return true;
   }
 
+  /** Whether {@link #offer} would take the message now; changes nothing. */
+  boolean wouldTake(Message message) {
+    if (message.qos() == Qos.AT_MOST_ONCE) {
+      return true;
+    }
+    boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
+    return log.fits(message) && (sendNow || queued.wouldTake(message));
+  }
+
   /**
    * Takes back a message read from the store, in sequence order: one that went out keeps its packet
    * id (and is resent, or released, on attach); one still queued stays queued. Later messages are

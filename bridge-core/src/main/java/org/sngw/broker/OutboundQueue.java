@@ -46,6 +46,13 @@ final class OutboundQueue {
     return true;
   }
 
+  /** Whether {@link #offer} would take the message; changes nothing. */
+  boolean wouldTake(Message message) {
+    int excessMessages = entries.size() + 1 - maxMessages;
+    long excessBytes = bytes + Footprint.of(message) - maxBytes;
+    return (excessMessages <= 0 && excessBytes <= 0) || droppable(excessMessages, excessBytes);
+  }
+
   /** Appends a message read back from the store: it was accepted before, so no bound applies. */
   void restore(Queued entry) {
     add(entry, Footprint.of(entry.message()));
@@ -63,6 +70,19 @@ final class OutboundQueue {
   private void add(Queued entry, long size) {
     entries.addLast(entry);
     bytes += size;
+  }
+
+  /** Whether dropping queued QoS 0 messages could cover the excess. */
+  private boolean droppable(int excessMessages, long excessBytes) {
+    int messages = 0;
+    long freed = 0;
+    for (Queued entry : entries) {
+      if (entry.message().qos() == Qos.AT_MOST_ONCE) {
+        messages++;
+        freed += Footprint.of(entry.message());
+      }
+    }
+    return messages >= excessMessages && freed >= excessBytes;
   }
 
   /** Drops the oldest QoS 0 messages until the excess is gone; drops none if they cannot cover it. */

@@ -2,7 +2,6 @@ package org.sngw.config;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigInteger;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -29,6 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <pre>{@code
  * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
+ * udp-broadcast: 255.255.255.255:1884   # where ADVERTISE goes; absent: nothing is broadcast
  * mqtt: 0.0.0.0:1883         # MQTT TCP listener; port 0 picks a free port
  * data-dir: ./data
  * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
@@ -37,6 +37,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   recover: false           # true: start empty when the stored state is damaged
  * mqtt-sn:
  *   gateway-id: 1            # 1..255
+ *   advertise-interval: 15m  # ADVERTISE this often (whole seconds, up to 65535s); absent or 0: off
  *   retry-interval: 10s      # durations: 500ms, 10s, 5m, 1h
  *   retry-count: 3           # 1..100
  *   max-topics-per-client: 1000    # 1..65534
@@ -92,6 +93,7 @@ public final class ConfigFile {
     GatewayConfig config =
         new GatewayConfig(
             root.value("udp", d.udp(), ListenAddress::parse),
+            root.value("udp-broadcast", d.udpBroadcast(), text -> Optional.of(ConfigValues.destination(text))),
             root.value("mqtt", d.mqtt(), ListenAddress::parse),
             root.value("data-dir", d.dataDir(), ConfigValues::path),
             store(root.section("store"), d.store()),
@@ -108,7 +110,7 @@ public final class ConfigFile {
         section.section("predefined-topics").map(ConfigValues::topicId, ConfigValues::topicName));
     MqttSnConfig config =
         new MqttSnConfig(
-            section.value("gateway-id", d.gatewayId(), between(1, 255)),
+            section.value("gateway-id", d.gatewayId(), ConfigValues::gatewayId),
             topics,
             section.value("retry-interval", d.retryInterval(), ConfigFile::positiveDuration),
             section.value("retry-count", d.retryCount(), between(1, 100)),
@@ -117,7 +119,8 @@ public final class ConfigFile {
                 d.maxTopicsPerClient(),
                 between(1, ConfigValues.MAX_TOPIC_ID)),
             section.value(
-                "max-pending-per-client", d.maxPendingPerClient(), between(1, Integer.MAX_VALUE)));
+                "max-pending-per-client", d.maxPendingPerClient(), between(1, Integer.MAX_VALUE)),
+            section.value("advertise-interval", d.advertiseInterval(), ConfigValues::advertiseInterval));
     section.rejectUnknownKeys();
     return config;
   }
@@ -161,18 +164,7 @@ public final class ConfigFile {
   }
 
   private static Function<String, Integer> between(int min, int max) {
-    return text -> {
-      if (!text.matches("[-+]?[0-9]+")) {
-        throw new IllegalArgumentException("expected an integer, got '" + text + "'");
-      }
-      BigInteger value = new BigInteger(text);
-      if (value.compareTo(BigInteger.valueOf(min)) < 0
-          || value.compareTo(BigInteger.valueOf(max)) > 0) {
-        String range = max == Integer.MAX_VALUE ? "at least " + min : min + ".." + max;
-        throw new IllegalArgumentException("must be " + range + ", was " + text);
-      }
-      return value.intValueExact();
-    };
+    return text -> ConfigValues.integer(text, min, max);
   }
 
   private static Duration positiveDuration(String text) {

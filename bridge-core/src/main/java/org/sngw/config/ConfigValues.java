@@ -1,8 +1,10 @@
 package org.sngw.config;
 
+import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,14 @@ public final class ConfigValues {
   public static final int MIN_TOPIC_ID = 1;
 
   public static final int MAX_TOPIC_ID = 0xFFFE;
+
+  /** The gateway id is one byte on the wire (GWINFO, ADVERTISE); MQTT-SN gives 0 no meaning. */
+  public static final int MIN_GATEWAY_ID = 1;
+
+  public static final int MAX_GATEWAY_ID = 255;
+
+  /** ADVERTISE announces the time to the next one in 16 bits of seconds. */
+  public static final Duration MAX_ADVERTISE_INTERVAL = Duration.ofSeconds(0xFFFF);
 
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(KiB|MiB|GiB)?");
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
@@ -37,6 +47,49 @@ public final class ConfigValues {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofHours(amount);
     };
+  }
+
+  /**
+   * Parses the ADVERTISE interval: a duration in whole seconds up to {@link
+   * #MAX_ADVERTISE_INTERVAL}, or {@code 0} (with or without a unit) for no ADVERTISE.
+   */
+  public static Optional<Duration> advertiseInterval(String text) {
+    Duration interval = text.equals("0") ? Duration.ZERO : duration(text);
+    if (interval.isZero()) {
+      return Optional.empty();
+    }
+    if (interval.toNanosPart() != 0 || interval.compareTo(MAX_ADVERTISE_INTERVAL) > 0) {
+      throw new IllegalArgumentException(
+          "must be whole seconds up to " + MAX_ADVERTISE_INTERVAL.toSeconds() + "s, or 0 for off, was " + text);
+    }
+    return Optional.of(interval);
+  }
+
+  /** Parses an integer in {@code min..max}, saying which bound a value breaks. */
+  public static int integer(String text, int min, int max) {
+    if (!text.matches("[-+]?[0-9]+")) {
+      throw new IllegalArgumentException("expected an integer, got '" + text + "'");
+    }
+    BigInteger value = new BigInteger(text);
+    if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+      String range = max == Integer.MAX_VALUE ? "at least " + min : min + ".." + max;
+      throw new IllegalArgumentException("must be " + range + ", was " + text);
+    }
+    return value.intValueExact();
+  }
+
+  /** Parses a gateway id, 1..255. */
+  public static int gatewayId(String text) {
+    return integer(text, MIN_GATEWAY_ID, MAX_GATEWAY_ID);
+  }
+
+  /** Parses {@code HOST:PORT} to send to: like a listen address, but port 0 goes nowhere. */
+  public static ListenAddress destination(String text) {
+    ListenAddress address = ListenAddress.parse(text);
+    if (address.port() == 0) {
+      throw new IllegalArgumentException("port must be 1..65535 to send to, got '" + text + "'");
+    }
+    return address;
   }
 
   /** Parses a byte size: a plain number of bytes, or with a KiB, MiB or GiB suffix. */

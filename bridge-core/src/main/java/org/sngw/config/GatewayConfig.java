@@ -7,10 +7,13 @@ import java.util.Optional;
 /**
  * The whole configuration, validated before anything starts.
  *
+ * @param udpBroadcast where the UDP transport broadcasts (ADVERTISE); empty (the default) for
+ *     nowhere, so the gateway sends only replies
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
  */
 public record GatewayConfig(
     ListenAddress udp,
+    Optional<ListenAddress> udpBroadcast,
     ListenAddress mqtt,
     Path dataDir,
     StoreConfig store,
@@ -19,6 +22,7 @@ public record GatewayConfig(
     Optional<ListenAddress> metrics) {
   public GatewayConfig {
     Objects.requireNonNull(udp, "udp");
+    Objects.requireNonNull(udpBroadcast, "udpBroadcast");
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(store, "store");
@@ -27,14 +31,11 @@ public record GatewayConfig(
     Objects.requireNonNull(metrics, "metrics");
   }
 
-  public GatewayConfig withStore(StoreConfig newStore) {
-    return new GatewayConfig(udp, mqtt, dataDir, newStore, mqttSn, broker, metrics);
-  }
-
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
   public static GatewayConfig defaults() {
     return new GatewayConfig(
         new ListenAddress("0.0.0.0", 1884),
+        Optional.empty(),
         new ListenAddress("0.0.0.0", 1883),
         Path.of("data"),
         StoreConfig.defaults(),

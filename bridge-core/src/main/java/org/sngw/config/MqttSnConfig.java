@@ -2,16 +2,21 @@ package org.sngw.config;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * MQTT-SN gateway settings.
  *
- * @param gatewayId the id in GWINFO and ADVERTISE (1..255)
+ * @param gatewayId the id in GWINFO and ADVERTISE (1..255); gateways serving one network need
+ *     different ids
  * @param predefinedTopics topic ids every client may use without REGISTER
  * @param retryInterval Tretry: how long to wait for an answer before resending
  * @param retryCount Nretry: resends before a silent client is lost
  * @param maxTopicsPerClient topic registrations one client may hold; REGISTER beyond is refused
  * @param maxPendingPerClient QoS 0 messages buffered per client while it waits for REGACK or sleeps
+ * @param advertiseInterval how often to broadcast ADVERTISE, in whole seconds; empty (the default)
+ *     for never
  */
 public record MqttSnConfig(
     int gatewayId,
@@ -19,9 +24,23 @@ public record MqttSnConfig(
     Duration retryInterval,
     int retryCount,
     int maxTopicsPerClient,
-    int maxPendingPerClient) {
+    int maxPendingPerClient,
+    Optional<Duration> advertiseInterval) {
   public MqttSnConfig {
     predefinedTopics = Map.copyOf(predefinedTopics);
+    Objects.requireNonNull(advertiseInterval, "advertiseInterval");
+  }
+
+  /** Settings without ADVERTISE. */
+  public MqttSnConfig(
+      int gatewayId,
+      Map<Integer, String> predefinedTopics,
+      Duration retryInterval,
+      int retryCount,
+      int maxTopicsPerClient,
+      int maxPendingPerClient) {
+    this(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
+        Optional.empty());
   }
 
   public static MqttSnConfig defaults() {
@@ -29,6 +48,17 @@ public record MqttSnConfig(
   }
 
   public MqttSnConfig withPredefinedTopics(Map<Integer, String> topics) {
-    return new MqttSnConfig(gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient);
+    return new MqttSnConfig(
+        gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient, advertiseInterval);
+  }
+
+  public MqttSnConfig withGatewayId(int id) {
+    return new MqttSnConfig(
+        id, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient, advertiseInterval);
+  }
+
+  public MqttSnConfig withAdvertiseInterval(Optional<Duration> interval) {
+    return new MqttSnConfig(
+        gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient, interval);
   }
 }

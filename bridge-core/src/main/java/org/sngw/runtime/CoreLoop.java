@@ -1,46 +1,32 @@
 package org.sngw.runtime;
 
-import io.netty.channel.DefaultEventLoop;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.sngw.time.Cancellable;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 
 /**
- * The one thread that owns gateway and broker state. I/O threads hand work over with {@link
- * #execute} (always accepted: TCP clients, which TCP itself paces) or {@link #tryExecute}
- * (bounded: datagrams from sensors, dropped when the core is overloaded rather than queued without
- * limit). Backed by a Netty event loop for its lock-free task queue and its timers.
+ * The one thread that owns gateway and broker state; I/O threads hand work to it with {@link
+ * #execute}. A Netty I/O event loop with no channels: its task queue is lock-free (many producers,
+ * one consumer) and it is woken only when it sleeps, so a handoff costs no lock. Its timers serve
+ * as the {@link Scheduler}.
  */
-public final class CoreLoop implements CoreExecutor, Scheduler, Clock, AutoCloseable {
-  private final DefaultEventLoop loop = new DefaultEventLoop(new DefaultThreadFactory("sngw-core", false));
-  private final AtomicInteger boundedPending = new AtomicInteger();
-  private final int maxBoundedPending;
-
-  public CoreLoop(int maxBoundedPending) {
-    this.maxBoundedPending = maxBoundedPending;
-  }
+public final class CoreLoop implements Executor, Scheduler, Clock, AutoCloseable {
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("sngw-core", false), NioIoHandler.newFactory());
+  private final EventLoop loop = group.next();
 
   @Override
   public void execute(Runnable task) {
     loop.execute(task);
-  }
-
-  @Override
-  public boolean tryExecute(Runnable task) {
-    if (boundedPending.incrementAndGet() > maxBoundedPending) {
-      boundedPending.decrementAndGet();
-      return false;
-    }
-    loop.execute(() -> {
-      boundedPending.decrementAndGet();
-      task.run();
-    });
-    return true;
   }
 
   public boolean inLoop() {
@@ -61,6 +47,6 @@ public final class CoreLoop implements CoreExecutor, Scheduler, Clock, AutoClose
   /** Runs what is already queued, then stops the thread. */
   @Override
   public void close() {
-    loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

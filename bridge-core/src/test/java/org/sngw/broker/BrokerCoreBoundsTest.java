@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sngw.broker.BrokerFixture.message;
 import static org.sngw.broker.BrokerFixture.retained;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sngw.config.BrokerConfig;
 import org.sngw.store.MapStateStore;
@@ -35,6 +37,31 @@ class BrokerCoreBoundsTest {
     assertThat(fixture.publish(null, message("a", "q", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
 
     assertThat(broker.refusedMessages()).isEqualTo(1);
+  }
+
+  @Test
+  void publishExactlyOnce_oneSubscriberFull_reachesNoneAndTheResendIsRoutedAgain() {
+    RecordingSink roomy = new RecordingSink();
+    ClientHandle roomyClient = fixture.connect("roomy", true, 32, roomy);
+    fixture.subscribe(roomyClient, "a", Qos.EXACTLY_ONCE);
+    ClientHandle fullClient = subscribed("full", true, 1);
+    for (int i = 0; i <= MAX_QUEUED; i++) {
+      fixture.publish(null, message("a", "", Qos.AT_LEAST_ONCE));
+    }
+    roomy.take();
+    RecordingSink sender = new RecordingSink();
+    ClientHandle senderClient = fixture.connect("sender", true, 1, sender);
+    List<PublishOutcome> outcomes = new ArrayList<>();
+
+    broker.publishExactlyOnce(senderClient, 7, message("a", "x", Qos.EXACTLY_ONCE), outcomes::add);
+    assertThat(outcomes).containsExactly(PublishOutcome.CONGESTED);
+    assertThat(roomy.takeDeliveries()).isEmpty();
+
+    sink.takeDeliveries().forEach(d -> broker.acknowledged(fullClient, d.packetId()));
+    broker.publishExactlyOnce(senderClient, 7, message("a", "x", Qos.EXACTLY_ONCE), outcomes::add);
+
+    assertThat(outcomes).containsExactly(PublishOutcome.CONGESTED, PublishOutcome.ACCEPTED);
+    assertThat(roomy.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("x");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ class ConfigFileTest {
     GatewayConfig config = ConfigFile.load(resource("config/full.yaml"));
 
     assertThat(config.udp()).isEqualTo(new ListenAddress("::1", 11884));
+    assertThat(config.udpBroadcast()).contains(new ListenAddress("::1", 11885));
     assertThat(config.mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 11883));
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
     assertThat(config.mqttSn())
@@ -33,7 +35,8 @@ class ConfigFileTest {
                 Duration.ofMillis(500),
                 5,
                 200,
-                20));
+                20,
+                Optional.of(Duration.ofMinutes(15))));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30));
   }
@@ -44,6 +47,29 @@ class ConfigFileTest {
         .hasSize(2)
         .anySatisfy(p -> assertThat(p).startsWith("store.recover: expected true or false"))
         .anySatisfy(p -> assertThat(p).startsWith("broker.max-store-bytes: expected a size"));
+  }
+
+  @Test
+  void load_advertiseIntervalZero_meansOff() throws Exception {
+    assertThat(ConfigFile.load(write("mqtt-sn:\n  advertise-interval: 0\n")).mqttSn().advertiseInterval())
+        .isEmpty();
+    assertThat(ConfigFile.load(write("mqtt-sn:\n  advertise-interval: 0s\n")).mqttSn().advertiseInterval())
+        .isEmpty();
+  }
+
+  @Test
+  void load_badAdvertiseSettings_reportsEach() {
+    String yaml =
+        """
+        udp-broadcast: 255.255.255.255:0
+        mqtt-sn:
+          advertise-interval: 1500ms
+        """;
+    assertThat(problems(yaml))
+        .containsExactly(
+            "udp-broadcast: port must be 1..65535 to send to, got '255.255.255.255:0' (line 1)",
+            "mqtt-sn.advertise-interval: must be whole seconds up to 65535s, or 0 for off,"
+                + " was 1500ms (line 3)");
   }
 
   @Test

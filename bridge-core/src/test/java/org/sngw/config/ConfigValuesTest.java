@@ -28,6 +28,51 @@ class ConfigValuesTest {
   }
 
   @Test
+  void advertiseInterval_wholeSeconds_parses() {
+    assertThat(ConfigValues.advertiseInterval("1s")).contains(Duration.ofSeconds(1));
+    assertThat(ConfigValues.advertiseInterval("15m")).contains(Duration.ofMinutes(15));
+    assertThat(ConfigValues.advertiseInterval("65535s")).contains(Duration.ofSeconds(65535));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "0s", "0ms", "0h"})
+  void advertiseInterval_zero_isOff(String text) {
+    assertThat(ConfigValues.advertiseInterval(text)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"500ms", "1500ms", "65536s", "19h"})
+  void advertiseInterval_notWholeSecondsOrTooLong_isRejected(String text) {
+    assertThatThrownBy(() -> ConfigValues.advertiseInterval(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("must be whole seconds up to 65535s, or 0 for off, was " + text);
+  }
+
+  @Test
+  void advertiseInterval_badForm_saysWhatADurationLooksLike() {
+    assertThatThrownBy(() -> ConfigValues.advertiseInterval("60"))
+        .hasMessage("expected a duration like 500ms, 10s, 5m or 1h, got '60'");
+  }
+
+  @Test
+  void gatewayId_outsideOneByte_isRejected() {
+    assertThat(ConfigValues.gatewayId("1")).isEqualTo(1);
+    assertThat(ConfigValues.gatewayId("255")).isEqualTo(255);
+    assertThatThrownBy(() -> ConfigValues.gatewayId("0")).hasMessage("must be 1..255, was 0");
+    assertThatThrownBy(() -> ConfigValues.gatewayId("256")).hasMessage("must be 1..255, was 256");
+    assertThatThrownBy(() -> ConfigValues.gatewayId("two")).hasMessage("expected an integer, got 'two'");
+  }
+
+  @Test
+  void destination_portZero_isRejected() {
+    assertThat(ConfigValues.destination("127.0.0.1:1884")).isEqualTo(new ListenAddress("127.0.0.1", 1884));
+    assertThatThrownBy(() -> ConfigValues.destination("127.0.0.1:0"))
+        .hasMessage("port must be 1..65535 to send to, got '127.0.0.1:0'");
+    assertThatThrownBy(() -> ConfigValues.destination("nowhere"))
+        .hasMessage("expected HOST:PORT or [IPv6]:PORT, got 'nowhere'");
+  }
+
+  @Test
   void path_blank_isRejected() {
     assertThat(ConfigValues.path("./data")).isEqualTo(Path.of("./data"));
     assertThatThrownBy(() -> ConfigValues.path(" ")).hasMessage("must not be empty");

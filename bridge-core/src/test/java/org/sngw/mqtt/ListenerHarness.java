@@ -12,7 +12,7 @@ import org.sngw.runtime.IoLoops;
 final class ListenerHarness implements AutoCloseable {
   static final String DENIED_FILTER = "denied/topic";
 
-  final CoreLoop core = new CoreLoop(1000);
+  final CoreLoop core = new CoreLoop();
   final IoLoops io = IoLoops.create(1);
   final TestBroker broker = new TestBroker(Set.of(DENIED_FILTER));
   final MqttListener listener =

@@ -3,23 +3,28 @@ package org.sngw.app;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.MqttSnConfig;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
+import org.sngw.sn.gateway.Advertiser;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
 import org.sngw.store.mvstore.MvStateStore;
 import org.sngw.store.mvstore.StoreException;
+import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.udp.UdpTransport;
 import org.sngw.transport.udp.UdpTransportConfig;
@@ -32,14 +37,11 @@ import org.slf4j.LoggerFactory;
  * order: listeners first, then whatever the core still has queued, then the store, then the core.
  */
 public final class Gateway implements AutoCloseable {
-  /** Datagrams the core may fall behind by before it drops new ones (the sensors resend). */
-  private static final int CORE_BACKLOG = 65_536;
-
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final GatewayMetrics metrics = new GatewayMetrics();
-  private final CoreLoop core = new CoreLoop(CORE_BACKLOG);
+  private final CoreLoop core = new CoreLoop();
   private StateStore store;
   private BrokerCore broker;
   private SnGateway snGateway;
@@ -100,7 +102,7 @@ public final class Gateway implements AutoCloseable {
   private void startListeners(GatewayConfig config) throws GatewayStartException {
     IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
     started.push(io);
-    UdpTransport udp = new UdpTransport(UdpTransportConfig.of(config.udp()), io);
+    UdpTransport udp = new UdpTransport(udpConfig(config), io);
     try {
       udp.start(snGateway.listenerFor(udp, core));
     } catch (TransportException e) {
@@ -108,6 +110,11 @@ public final class Gateway implements AutoCloseable {
     }
     started.push(udp);
     udpAddress = udp.boundAddress();
+    if (config.mqttSn().advertiseInterval().isPresent()) {
+      startAdvertising(config.mqttSn(), config.mqttSn().advertiseInterval().get(), udp);
+    } else if (config.udpBroadcast().isPresent()) {
+      log.info("a UDP broadcast target is set but no advertise interval: nothing is broadcast");
+    }
     MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), broker, core, io);
     started.push(mqtt::close);
     try {
@@ -119,6 +126,25 @@ public final class Gateway implements AutoCloseable {
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
     }
+  }
+
+  private static UdpTransportConfig udpConfig(GatewayConfig config) throws GatewayStartException {
+    UdpTransportConfig udp = UdpTransportConfig.of(config.udp());
+    if (config.udpBroadcast().isEmpty()) {
+      return udp;
+    }
+    InetSocketAddress target = config.udpBroadcast().get().toSocketAddress();
+    if (target.isUnresolved()) {
+      throw new GatewayStartException("UDP broadcast target " + config.udpBroadcast().get() + ": unknown host", null);
+    }
+    return udp.withBroadcastTarget(target);
+  }
+
+  /** After the transports, so the first ADVERTISE finds them; stopped before they close. */
+  private void startAdvertising(MqttSnConfig sn, Duration interval, Transport transport) {
+    Advertiser advertiser = new Advertiser(sn.gatewayId(), interval, List.of(transport), core);
+    core.execute(advertiser::start);
+    started.push(() -> CompletableFuture.runAsync(advertiser::stop, core).join());
   }
 
   private void registerMetrics(UdpTransport udp) {

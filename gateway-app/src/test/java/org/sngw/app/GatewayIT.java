@@ -56,7 +56,8 @@ class GatewayIT {
   void start() throws Exception {
     MqttSnConfig sn = MqttSnConfig.defaults().withPredefinedTopics(Map.of(PREDEFINED_ID, "sensors/predefined"));
     gateway = Gateway.start(new GatewayConfig(
-        new ListenAddress("127.0.0.1", 0), new ListenAddress("127.0.0.1", 0), dataDir, StoreConfig.defaults(), sn,
+        new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0), dataDir,
+        StoreConfig.defaults(), sn,
         BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0))));
     sensor = new SnTestClient(gateway.udpAddress());
   }
@@ -227,7 +228,8 @@ class GatewayIT {
   @Test
   void secondGatewayOnTheSamePorts_failsWithAClearMessage() {
     GatewayConfig clash = new GatewayConfig(
-        new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), new ListenAddress("127.0.0.1", 0),
+        new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), Optional.empty(),
+        new ListenAddress("127.0.0.1", 0),
         dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
         Optional.empty());
 

@@ -33,6 +33,7 @@ final class SnTestClient implements AutoCloseable {
   private final DatagramSocket socket;
   private final InetSocketAddress gateway;
   private int lastMsgId;
+  private InetSocketAddress lastSender;
 
   SnTestClient(InetSocketAddress gateway) {
     this.gateway = gateway;
@@ -42,6 +43,20 @@ final class SnTestClient implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A sensor that only listens, for what gateways broadcast; it has no gateway to send to. */
+  static SnTestClient listener() {
+    return new SnTestClient(null);
+  }
+
+  InetSocketAddress localAddress() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
+  /** Where the packet {@link #receive} returned last came from. */
+  InetSocketAddress lastSender() {
+    return lastSender;
   }
 
   void send(SnPacket packet) {
@@ -68,6 +83,7 @@ final class SnTestClient implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    lastSender = (InetSocketAddress) datagram.getSocketAddress();
     SnDecodeResult result = SnDecoder.decode(ByteBuffer.wrap(buffer, 0, datagram.getLength()));
     assertThat(result).as("what the gateway sent decodes").isInstanceOf(SnPacket.class);
     return (SnPacket) result;

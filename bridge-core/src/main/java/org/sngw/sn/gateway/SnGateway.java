@@ -2,10 +2,10 @@ package org.sngw.sn.gateway;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.sngw.broker.Broker;
 import org.sngw.broker.Message;
 import org.sngw.config.MqttSnConfig;
-import org.sngw.runtime.CoreExecutor;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SnGateway {
   private static final Logger log = LoggerFactory.getLogger(SnGateway.class);
+  /** Packets one transport may get ahead of the core by before new ones are dropped (sensors resend). */
+  private static final int MAX_BACKLOG = 65_536;
 
   private final Broker broker;
   private final MqttSnConfig config;
@@ -57,8 +59,8 @@ public final class SnGateway {
   }
 
   /** The listener to start a transport with; it decodes on the transport's thread and hands over to {@code core}. */
-  public TransportListener listenerFor(Transport transport, CoreExecutor core) {
-    return new SnInbound(this, transport, core, stats);
+  public TransportListener listenerFor(Transport transport, Executor core) {
+    return new SnInbound(this, transport, core, stats, MAX_BACKLOG);
   }
 
   public SnStats stats() {

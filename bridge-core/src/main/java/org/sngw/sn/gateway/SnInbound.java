@@ -1,7 +1,10 @@
 package org.sngw.sn.gateway;
 
 import java.nio.ByteBuffer;
-import org.sngw.runtime.CoreExecutor;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sngw.sn.codec.SnDecodeResult;
 import org.sngw.sn.codec.SnDecoder;
 import org.sngw.sn.codec.SnMalformed;
@@ -15,21 +18,31 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs on a transport's I/O thread: decodes each frame (a pure function, so it may run here),
- * unwraps forwarder encapsulation into a {@link ForwardedPeer}, and hands the packet to the core.
+ * unwraps forwarder encapsulation into a {@link ForwardedPeer}, and hands the packets to the core
+ * in batches: one core task drains everything that arrived while it was queued, so a burst of
+ * datagrams costs one handoff, not one per datagram. The backlog is bounded: past it, datagrams
+ * are dropped and counted (a sensor resends what needs an answer).
  */
 final class SnInbound implements TransportListener {
   private static final Logger log = LoggerFactory.getLogger(SnInbound.class);
 
+  private record Arrival(PeerAddress from, SnPacket packet) {}
+
   private final SnGateway gateway;
   private final Transport via;
-  private final CoreExecutor core;
+  private final Executor core;
   private final SnStats stats;
+  private final int maxBacklog;
+  private final ConcurrentLinkedQueue<Arrival> backlog = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger backlogSize = new AtomicInteger();
+  private final AtomicBoolean drainQueued = new AtomicBoolean();
 
-  SnInbound(SnGateway gateway, Transport via, CoreExecutor core, SnStats stats) {
+  SnInbound(SnGateway gateway, Transport via, Executor core, SnStats stats, int maxBacklog) {
     this.gateway = gateway;
     this.via = via;
     this.core = core;
     this.stats = stats;
+    this.maxBacklog = maxBacklog;
   }
 
   @Override
@@ -46,8 +59,25 @@ final class SnInbound implements TransportListener {
   }
 
   private void handOver(PeerAddress from, SnPacket packet) {
-    if (!core.tryExecute(() -> gateway.handle(via, from, packet))) {
+    if (backlogSize.incrementAndGet() > maxBacklog) {
+      backlogSize.decrementAndGet();
       stats.overloadDrops.increment();
+      return;
+    }
+    backlog.add(new Arrival(from, packet));
+    if (drainQueued.compareAndSet(false, true)) {
+      core.execute(this::drain);
+    }
+  }
+
+  /** On the core loop: handles everything queued so far. */
+  private void drain() {
+    // Cleared first: an arrival after this point queues another drain rather than being missed.
+    drainQueued.set(false);
+    Arrival arrival;
+    while ((arrival = backlog.poll()) != null) {
+      backlogSize.decrementAndGet();
+      gateway.handle(via, arrival.from(), arrival.packet());
     }
   }
 

@@ -55,6 +55,7 @@ final class SnSession {
   /** MQTT-SN sensors take one QoS 1/2 message at a time. */
   private static final int SENSOR_INFLIGHT_WINDOW = 1;
   private static final int MAX_CLIENT_ID_LENGTH = 1024;
+  private static final int RELEASED_IDS_KEPT = 64;
 
   enum State {
     /** No CONNECT yet, or the last one was refused. */
@@ -75,6 +76,7 @@ final class SnSession {
   private final Broker broker;
   private final Retransmitter retransmitter;
   private final KeepAlive keepAlive;
+  private final ReleasedExactlyOnce releasedExactlyOnce;
   private State state = State.NEW;
   private Connect connect;
   /** The will topic given during the CONNECT handshake, until WILLMSG completes it. */
@@ -83,6 +85,8 @@ final class SnSession {
   private Message will;
   private TopicRegistry topics;
   private Attachment attachment;
+  /** The broker connection a same-client-id CONNECT is replacing, until that CONNECT is accepted. */
+  private ClientHandle replaced;
 
   SnSession(SnGateway gateway, SnLink link) {
     this.gateway = gateway;
@@ -91,6 +95,9 @@ final class SnSession {
     this.retransmitter = new Retransmitter(
         gateway.scheduler(), gateway.config().retryInterval(), gateway.config().retryCount(), this::giveUp);
     this.keepAlive = new KeepAlive(gateway.clock(), gateway.scheduler(), this::keepAliveExpired);
+    // A copy of a PUBLISH can trail its PUBREL by as long as the sensor may keep resending it.
+    Duration resendSpan = gateway.config().retryInterval().multipliedBy(gateway.config().retryCount() + 1L);
+    this.releasedExactlyOnce = new ReleasedExactlyOnce(gateway.clock(), resendSpan, RELEASED_IDS_KEPT);
   }
 
   State state() {
@@ -206,9 +213,12 @@ final class SnSession {
       return;
     }
     if (attachment != null) {
-      // A CONNECT on a live connection starts a new one; the broker session decides what carries over.
+      // A CONNECT on a live connection starts a new one; the broker session decides what carries
+      // over once it is accepted. Until then the old connection stays, to be ended if it never is.
       Attachment old = detach();
-      if (!old.handle.clientId().equals(c.clientId())) {
+      if (old.handle.clientId().equals(c.clientId())) {
+        replaced = old.handle;
+      } else {
         broker.disconnect(old.handle, false);
       }
     }
@@ -244,6 +254,7 @@ final class SnSession {
 
   private void refuse(String why) {
     log.info("{} refused: {}", link.peer(), why);
+    endReplaced();
     state = State.NEW;
     link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
   }
@@ -259,6 +270,7 @@ final class SnSession {
     Duration keepAlivePeriod = Duration.ofSeconds(connect.keepAliveSeconds());
     joining.handle = broker.connect(new ConnectRequest(
         connect.clientId(), connect.cleanSession(), connectWill, keepAlivePeriod, SENSOR_INFLIGHT_WINDOW), joining);
+    replaced = null;
     keepAlive.start(keepAlivePeriod);
   }
 
@@ -288,16 +300,29 @@ final class SnSession {
       case AT_MOST_ONCE, FIRE_AND_FORGET -> broker.publish(attachment.handle, message, outcome -> { });
       case AT_LEAST_ONCE -> broker.publish(attachment.handle, message,
           outcome -> link.send(new PubAck(rawTopicId, msgId, returnCode(outcome))));
-      case EXACTLY_ONCE -> broker.publishExactlyOnce(attachment.handle, msgId, message,
-          outcome -> link.send(outcome == PublishOutcome.ACCEPTED
-              ? new PubRec(msgId)
-              : new PubAck(rawTopicId, msgId, returnCode(outcome))));
+      case EXACTLY_ONCE -> publishExactlyOnce(message, msgId, rawTopicId);
     }
   }
 
   private void onPubRel(PubRel rel) {
+    releasedExactlyOnce.released(rel.msgId());
     broker.releaseInbound(attachment.handle, rel.msgId());
     link.send(new PubComp(rel.msgId()));
+  }
+
+  private void publishExactlyOnce(Message message, int msgId, int rawTopicId) {
+    if (releasedExactlyOnce.isLateCopy(msgId, message.topic(), message.payload())) {
+      link.send(new PubRec(msgId));
+      return;
+    }
+    broker.publishExactlyOnce(attachment.handle, msgId, message, outcome -> {
+      if (outcome == PublishOutcome.ACCEPTED) {
+        releasedExactlyOnce.received(msgId, message.topic(), message.payload());
+        link.send(new PubRec(msgId));
+      } else {
+        link.send(new PubAck(rawTopicId, msgId, returnCode(outcome)));
+      }
+    });
   }
 
   private void onSubscribe(Subscribe subscribe) {
@@ -404,6 +429,7 @@ final class SnSession {
     if (attachment != null) {
       broker.disconnect(detach().handle, false);
     }
+    endReplaced();
     close();
   }
 
@@ -412,6 +438,14 @@ final class SnSession {
     detach();
     link.send(Disconnect.plain());
     close();
+  }
+
+  /** A replacing CONNECT failed: the connection it was to replace is over, without DISCONNECT. */
+  private void endReplaced() {
+    if (replaced != null) {
+      broker.disconnect(replaced, false);
+      replaced = null;
+    }
   }
 
   private Attachment detach() {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
-import org.sngw.runtime.CoreExecutor;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
 
@@ -44,13 +44,13 @@ public final class MvStateStore implements StateStore, AutoCloseable {
   private static final long CLOSE_WAIT_SECONDS = 30;
 
   private final StoreFile file;
-  private final CoreExecutor core;
+  private final Executor core;
   private final StoredState loaded;
   private final StoreWriter writer;
   private final GroupCommit commits;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private MvStateStore(StoreFile file, OpenedStore opened, CoreExecutor core) {
+  private MvStateStore(StoreFile file, OpenedStore opened, Executor core) {
     this.file = file;
     this.core = core;
     this.loaded = opened.state();
@@ -68,11 +68,11 @@ public final class MvStateStore implements StateStore, AutoCloseable {
    * @throws StoreException if the file is damaged (and {@code recover} is false), from a newer
    *     release, in use, or cannot be created
    */
-  public static MvStateStore open(Path dataDir, boolean recover, CoreExecutor core) throws StoreException {
+  public static MvStateStore open(Path dataDir, boolean recover, Executor core) throws StoreException {
     return open(dataDir, recover, core, SingleFileStore::new);
   }
 
-  static MvStateStore open(Path dataDir, boolean recover, CoreExecutor core, StoreFile.FileStores fileStores)
+  static MvStateStore open(Path dataDir, boolean recover, Executor core, StoreFile.FileStores fileStores)
       throws StoreException {
     try {
       Files.createDirectories(dataDir);

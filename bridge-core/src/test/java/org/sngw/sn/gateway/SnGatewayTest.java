@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,6 @@ import org.sngw.broker.Qos;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.MqttSnConfig;
-import org.sngw.runtime.CoreExecutor;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnEncoder;
 import org.sngw.sn.codec.SnPacket;
@@ -63,19 +63,8 @@ class SnGatewayTest {
   }
 
   /** Runs handed-over work at once, on the test thread. */
-  private static CoreExecutor direct() {
-    return new CoreExecutor() {
-      @Override
-      public boolean tryExecute(Runnable task) {
-        task.run();
-        return true;
-      }
-
-      @Override
-      public void execute(Runnable task) {
-        task.run();
-      }
-    };
+  private static Executor direct() {
+    return Runnable::run;
   }
 
   @Test
@@ -600,6 +589,64 @@ class SnGatewayTest {
 
     assertThat(gateway.sessionCount()).isZero();
     assertThat(watcher.deliveries).isEmpty();
+  }
+
+  @Test
+  void register_beyondTheClientsLimit_isRefusedWithCongestion() {
+    SnGateway strict = new SnGateway(broker, new MqttSnConfig(1, Map.of(), RETRY, 3, 1, 100), time, time,
+        new InMemoryStore(), Map.of());
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(strict.listenerFor(otherTransport, direct()));
+    VirtualSensor s = new VirtualSensor(otherTransport, udp(40000));
+    connected(s, "s1");
+    register(s, "a/1", 1);
+
+    s.send(new Register(0, 2, "a/2"));
+
+    assertThat(s.receivedOne()).isEqualTo(new RegAck(0, 2, ReturnCode.REJECTED_CONGESTION));
+  }
+
+  @Test
+  void publishQos2_lateNetworkCopyAfterPubrel_isNotPublishedAgain() {
+    RecordingSink subscriber = subscribe("app", "sensors/#", Qos.EXACTLY_ONCE);
+    connected(sensor, "s1");
+    int topicId = register(sensor, "sensors/s1/door", 1);
+    Publish publish = new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("open"));
+    sensor.send(publish);
+    sensor.send(new PubRel(5));
+    sensor.received();
+
+    sensor.send(publish);
+
+    assertThat(sensor.receivedOne()).isEqualTo(new PubRec(5));
+    assertThat(subscriber.deliveries).hasSize(1);
+  }
+
+  @Test
+  void publishQos2_sameIdWithNewContentAfterPubrel_isANewMessage() {
+    RecordingSink subscriber = subscribe("app", "sensors/#", Qos.EXACTLY_ONCE);
+    connected(sensor, "s1");
+    int topicId = register(sensor, "sensors/s1/door", 1);
+    sensor.send(new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("open")));
+    sensor.send(new PubRel(5));
+
+    sensor.send(new Publish(false, SnQos.EXACTLY_ONCE, false, new SnTopic.Registered(topicId), 5, bytes("shut")));
+
+    assertThat(subscriber.deliveries).extracting(d -> new String(d.message().payload(), StandardCharsets.UTF_8))
+        .containsExactly("open", "shut");
+  }
+
+  @Test
+  void reconnectWithWill_abandonedHandshake_endsTheOldConnectionWithItsWill() {
+    connected(sensor, "s1", Optional.of(new Message("wills/s1", bytes("gone"), Qos.AT_MOST_ONCE, false)));
+    RecordingSink watcher = subscribe("app", "wills/#", Qos.AT_MOST_ONCE);
+
+    sensor.send(new Connect(true, true, 600, "s1"));
+    time.advance(RETRY.multipliedBy(config.retryCount() + 1));
+
+    assertThat(watcher.deliveries).singleElement()
+        .satisfies(d -> assertThat(d.message().topic()).isEqualTo("wills/s1"));
+    assertThat(gateway.sessionCount()).isZero();
   }
 
   // ---- helpers

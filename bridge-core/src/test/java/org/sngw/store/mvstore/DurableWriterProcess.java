@@ -23,7 +23,7 @@ final class DurableWriterProcess {
   }
 
   public static void main(String[] args) throws StoreException {
-    CoreLoop core = new CoreLoop(1_000);
+    CoreLoop core = new CoreLoop();
     DurableWriterProcess writer = new DurableWriterProcess(core, MvStateStore.open(Path.of(args[0]), false, core));
     core.execute(() -> writer.store.saveSession(CLIENT));
     core.execute(writer::turn);

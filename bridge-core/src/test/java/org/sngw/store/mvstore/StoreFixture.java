@@ -12,7 +12,7 @@ import org.sngw.store.StoredState;
 
 /** A real core loop and a data directory, with ways to wait for the core loop and for the disk. */
 final class StoreFixture implements AutoCloseable {
-  final CoreLoop core = new CoreLoop(1_000);
+  final CoreLoop core = new CoreLoop();
   final Path dataDir;
 
   StoreFixture(Path dataDir) {

@@ -12,6 +12,7 @@ import org.sngw.config.ConfigFile;
 import org.sngw.config.ConfigValues;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.MqttSnConfig;
 import org.sngw.config.StoreConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -37,6 +38,9 @@ public final class GatewayCommand {
   private static final String RECOVER = "--recover";
   private static final String IN_MEMORY = "--in-memory";
   private static final String METRICS = "--metrics";
+  private static final String GATEWAY_ID = "--gateway-id";
+  private static final String ADVERTISE_INTERVAL = "--advertise-interval";
+  private static final String UDP_BROADCAST = "--udp-broadcast";
 
   private GatewayCommand() {}
 
@@ -75,12 +79,19 @@ public final class GatewayCommand {
       }
     }
     ListenAddress udp = flag(result, UDP, ListenAddress::parse, base.udp(), errors);
+    Optional<ListenAddress> udpBroadcast = flag(
+        result, UDP_BROADCAST, text -> Optional.of(ConfigValues.destination(text)), base.udpBroadcast(), errors);
     ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
     Optional<ListenAddress> metrics =
         flag(result, METRICS, text -> Optional.of(ListenAddress.parse(text)), base.metrics(), errors);
     Map<Integer, String> topics = new HashMap<>(base.mqttSn().predefinedTopics());
     topics.putAll(predefined(result.matchedOptionValue(PREDEFINED, List.<String>of()), errors));
+    MqttSnConfig mqttSn = base.mqttSn()
+        .withGatewayId(flag(result, GATEWAY_ID, ConfigValues::gatewayId, base.mqttSn().gatewayId(), errors))
+        .withAdvertiseInterval(flag(result, ADVERTISE_INTERVAL, ConfigValues::advertiseInterval,
+            base.mqttSn().advertiseInterval(), errors))
+        .withPredefinedTopics(topics);
     if (!errors.isEmpty()) {
       return new ParseOutcome.UsageError(String.join("; ", errors));
     }
@@ -88,8 +99,7 @@ public final class GatewayCommand {
         base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
         base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
-        new GatewayConfig(
-            udp, mqtt, dataDir, store, base.mqttSn().withPredefinedTopics(topics), base.broker(), metrics));
+        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -162,10 +172,16 @@ public final class GatewayCommand {
         .footer("", "Flags override the config file, which overrides the defaults.");
     spec.addOption(option(CONFIG, "FILE", "YAML config file; see the README for its format"));
     spec.addOption(option(UDP, "HOST:PORT", "MQTT-SN over UDP (default " + defaults.udp() + ")"));
+    spec.addOption(option(UDP_BROADCAST, "HOST:PORT",
+        "where to broadcast ADVERTISE over UDP, e.g. 255.255.255.255:1884 (default none)"));
     spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));
     spec.addOption(option(METRICS, "HOST:PORT", "serve Prometheus metrics at http://HOST:PORT/metrics (default off)"));
     spec.addOption(
         option(DATA_DIR, "DIR", "where state is kept (default " + defaults.dataDir() + ")"));
+    spec.addOption(option(GATEWAY_ID, "N", "the id in GWINFO and ADVERTISE, " + ConfigValues.MIN_GATEWAY_ID + ".."
+        + ConfigValues.MAX_GATEWAY_ID + "; unique per network (default " + defaults.mqttSn().gatewayId() + ")"));
+    spec.addOption(option(ADVERTISE_INTERVAL, "DURATION",
+        "broadcast ADVERTISE this often, e.g. 15m; needs --udp-broadcast; 0 for never (default never)"));
     spec.addOption(
         OptionSpec.builder(PREDEFINED)
             .paramLabel("ID=TOPIC")

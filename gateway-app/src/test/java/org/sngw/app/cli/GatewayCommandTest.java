@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,35 @@ class GatewayCommandTest {
   @Test
   void parse_dataDir_setsTheDirectory() {
     assertThat(run("--data-dir", "/var/lib/sngw").dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
+  }
+
+  @Test
+  void parse_advertiseFlags_setIdIntervalAndBroadcastTarget() {
+    GatewayConfig config =
+        run("--gateway-id", "42", "--advertise-interval", "15m", "--udp-broadcast", "255.255.255.255:1884");
+
+    assertThat(config.mqttSn().gatewayId()).isEqualTo(42);
+    assertThat(config.mqttSn().advertiseInterval()).contains(Duration.ofMinutes(15));
+    assertThat(config.udpBroadcast()).contains(new ListenAddress("255.255.255.255", 1884));
+  }
+
+  @Test
+  void parse_noAdvertiseFlags_advertisesNothing() {
+    GatewayConfig config = run();
+
+    assertThat(config.mqttSn().advertiseInterval()).isEmpty();
+    assertThat(config.udpBroadcast()).isEmpty();
+  }
+
+  @Test
+  void parse_advertiseIntervalZero_turnsOffTheFilesAdvertising() throws IOException {
+    Path file = write("udp-broadcast: 127.0.0.1:1884\nmqtt-sn:\n  gateway-id: 3\n  advertise-interval: 60s\n");
+
+    GatewayConfig config = run("--config", file.toString(), "--advertise-interval", "0", "--gateway-id", "4");
+
+    assertThat(config.mqttSn().advertiseInterval()).isEmpty();
+    assertThat(config.mqttSn().gatewayId()).isEqualTo(4);
+    assertThat(config.udpBroadcast()).contains(new ListenAddress("127.0.0.1", 1884));
   }
 
   @Test
@@ -75,6 +105,14 @@ class GatewayCommandTest {
         "--predefined | 1=a/#    | --predefined: topic name must not contain wildcards + or #,"
             + " got 'a/#'",
         "--config     | ' '      | --config: must not be empty",
+        "--gateway-id | 0        | --gateway-id: must be 1..255, was 0",
+        "--gateway-id | 256      | --gateway-id: must be 1..255, was 256",
+        "--advertise-interval | 1500ms | --advertise-interval: must be whole seconds up to 65535s,"
+            + " or 0 for off, was 1500ms",
+        "--advertise-interval | often  | --advertise-interval: expected a duration like 500ms, 10s,"
+            + " 5m or 1h, got 'often'",
+        "--udp-broadcast | 127.0.0.1:0 | --udp-broadcast: port must be 1..65535 to send to,"
+            + " got '127.0.0.1:0'",
       })
   void parse_badValue_namesTheFlagOnOneLine(String flag, String value, String message) {
     assertThat(error(flag, value)).isEqualTo(message);
@@ -193,6 +231,7 @@ class GatewayCommandTest {
           .startsWith("Usage: java -jar gateway.jar")
           .contains("--config=FILE", "--udp=HOST:PORT", "--mqtt=HOST:PORT", "--data-dir=DIR")
           .contains("--predefined=ID=TOPIC", "--version")
+          .contains("--gateway-id=N", "--advertise-interval=DURATION", "--udp-broadcast=HOST:PORT")
           .contains("(default 0.0.0.0:1884)", "(default 0.0.0.0:1883)", "(default data)")
           .doesNotEndWith("\n");
     }

@@ -2,9 +2,17 @@ package org.sngw.transport.udp;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -75,9 +83,15 @@ public final class UdpTransport implements Transport {
     if (address.isUnresolved()) {
       throw new TransportException(cannotBind("unknown host"));
     }
+    SocketProtocolFamily family = familyOf(address.getAddress());
+    if (family == SocketProtocolFamily.INET && config.broadcastTarget().map(t -> t.getAddress() instanceof Inet6Address)
+        .orElse(false)) {
+      throw new TransportException("UDP cannot broadcast to " + format(config.broadcastTarget().get())
+          + " from an IPv4 socket (" + config.bind() + ")");
+    }
     ChannelFuture bound = new Bootstrap()
         .group(ioLoops.group())
-        .channel(ioLoops.datagramChannel())
+        .channelFactory(channelFactory(family))
         .option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes())
         .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxFrameSize()))
         .option(ChannelOption.SO_BROADCAST, canBroadcast())
@@ -88,6 +102,19 @@ public final class UdpTransport implements Transport {
       throw new TransportException(cannotBind(reason(bound.cause())), bound.cause());
     }
     return bound.channel();
+  }
+
+  /**
+   * The socket's family follows the bind address. Left to itself, Netty opens an IPv6 socket even
+   * for 0.0.0.0, which then also listens on IPv6 and broadcasts through IPv4-mapped addresses; an
+   * IPv4 address gets a plain IPv4 socket instead. An IPv6 address, "::" included, stays dual-stack.
+   */
+  private static SocketProtocolFamily familyOf(InetAddress address) {
+    return address instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+  }
+
+  private ChannelFactory<DatagramChannel> channelFactory(SocketProtocolFamily family) {
+    return ioLoops.isEpoll() ? () -> new EpollDatagramChannel(family) : () -> new NioDatagramChannel(family);
   }
 
   private String cannotBind(String reason) {

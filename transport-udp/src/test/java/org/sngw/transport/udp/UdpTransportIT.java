@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -96,6 +97,25 @@ class UdpTransportIT {
 
     assertThat(transport.boundAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
     assertThat(transport.boundAddress().getPort()).isPositive();
+  }
+
+  @Test
+  void start_onIpv4Wildcard_bindsAnIpv4Socket() throws Exception {
+    // Only listens: an IPv4 socket is what lets SO_BROADCAST reach an IPv4 broadcast address.
+    start(UdpTransportConfig.of(new ListenAddress("0.0.0.0", 0)), received);
+
+    assertThat(transport.boundAddress().getAddress()).isInstanceOf(Inet4Address.class);
+    assertThat(transport.boundAddress().getAddress().isAnyLocalAddress()).isTrue();
+  }
+
+  @Test
+  void start_ipv4SocketWithIpv6BroadcastTarget_isRefusedNamingBoth() {
+    InetSocketAddress ipv6Target = new InetSocketAddress("::1", 1884);
+    transport = new UdpTransport(UdpTransportConfig.of(loopback4()).withBroadcastTarget(ipv6Target), ioLoops);
+
+    assertThatThrownBy(() -> transport.start(received))
+        .isInstanceOf(TransportException.class)
+        .hasMessage("UDP cannot broadcast to [0:0:0:0:0:0:0:1]:1884 from an IPv4 socket (127.0.0.1:0)");
   }
 
   @Test

@@ -1,0 +1,146 @@
+package org.sngw.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.sngw.sn.gateway.SnStats;
+
+/** One run of the plan: starts the target, the subscriber and the client loops, then reports. */
+final class LoadRun {
+  private static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(30);
+  private static final Duration QUIET = Duration.ofSeconds(2);
+  private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
+  /** Beyond the schedule, how long loops may take to stop (a burst is capped at 60 s) before we give up. */
+  private static final Duration JOIN_SLACK = Duration.ofSeconds(90);
+
+  private final LoadPlan plan;
+  private final PrintStream out;
+  private final CpuMeter cpu = new CpuMeter();
+  private final String runTag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+
+  LoadRun(LoadPlan plan, PrintStream out) {
+    this.plan = plan;
+    this.out = out;
+  }
+
+  int execute() throws Exception {
+    try (GatewayTarget target = plan.gateway().isPresent()
+        ? GatewayTarget.remote(plan.gateway().get(), plan.mqtt())
+        : GatewayTarget.start(!plan.inMemory())) {
+      MqttSubscriber subscriber = startSubscriber(target);
+      try {
+        return run(target, subscriber);
+      } finally {
+        if (subscriber != null) {
+          subscriber.close();
+        }
+      }
+    }
+  }
+
+  private MqttSubscriber startSubscriber(GatewayTarget target) throws Exception {
+    if (plan.subscriber() == SubscriberMode.NONE) {
+      return null;
+    }
+    return MqttSubscriber.start(target.mqtt().orElseThrow(), "bench-sub-" + runTag,
+        plan.subscriber() == SubscriberMode.CLEAN, plan.subscriberFilter(), plan.subscriberQos());
+  }
+
+  private int run(GatewayTarget target, MqttSubscriber subscriber) throws Exception {
+    List<ClientLoop> loops = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    StartGate gate = new StartGate(plan.threads());
+    LoadSettings settings = new LoadSettings(plan.qos(), plan.window(), plan.payloadBytes(), plan.ackTimeout(),
+        plan.rate() / plan.threads(), plan.isBurst() ? perThread(plan.burst()) : 0, runTag);
+    for (int t = 0; t < plan.threads(); t++) {
+      List<Integer> indexes = new ArrayList<>();
+      for (int i = t; i < plan.clients(); i += plan.threads()) {
+        indexes.add(i);
+      }
+      ClientLoop loop = new ClientLoop(indexes, target.udp(), settings, gate);
+      loops.add(loop);
+      threads.add(new Thread(loop, "bench-sn-" + t));
+    }
+    threads.forEach(Thread::start);
+    if (!gate.awaitAll(HANDSHAKE_WAIT) || loops.stream().anyMatch(l -> l.failure() != null)) {
+      gate.callOff();
+      joinAll(threads, System.nanoTime());
+      loops.stream().filter(l -> l.failure() != null).findFirst()
+          .ifPresentOrElse(l -> out.println("SnLoad: setup failed: " + l.failure().getMessage()),
+              () -> out.println("SnLoad: clients not connected within " + HANDSHAKE_WAIT.toSeconds() + " s"));
+      return 1;
+    }
+    Thread subscriberThread = subscriber == null ? null : subscriber.thread();
+    OptionalLong kernelDropsBefore = KernelUdpCounters.receiveBufferErrors();
+    Optional<Long> overloadBefore = target.stats().map(SnStats::overloadDrops);
+    Schedule schedule = plan.isBurst()
+        ? Schedule.startingNow(0, 0, 0)
+        : Schedule.startingNow(plan.warmup().toNanos(), plan.duration().toNanos(), plan.ackTimeout().toNanos());
+    CpuMeter.Sample cpuStart = cpu.sample(threads, subscriberThread);
+    gate.open(schedule);
+    long receivedAtStart = 0;
+    long receivedAtEnd = 0;
+    CpuMeter.Sample cpuEnd;
+    if (plan.isBurst()) {
+      joinAll(threads, schedule.drainEnd());
+      cpuEnd = cpu.sample(loops.stream().mapToLong(l -> l.stats().finalCpuNanos).sum(), subscriberThread);
+    } else {
+      sleepUntil(schedule.measureStart());
+      cpuStart = cpu.sample(threads, subscriberThread);
+      receivedAtStart = subscriber == null ? 0 : subscriber.received();
+      sleepUntil(schedule.measureEnd());
+      cpuEnd = cpu.sample(threads, subscriberThread);
+      receivedAtEnd = subscriber == null ? 0 : subscriber.received();
+      joinAll(threads, schedule.drainEnd());
+    }
+    LoopStats total = new LoopStats();
+    loops.forEach(l -> total.add(l.stats()));
+    Report report = new Report(plan, target, out);
+    loops.stream().filter(l -> l.failure() != null)
+        .forEach(l -> out.println("SnLoad: a client loop failed: " + l.failure()));
+    if (subscriber != null) {
+      subscriber.awaitQuiet(QUIET, QUIET_LIMIT);
+    }
+    OptionalLong kernelDrops = delta(kernelDropsBefore, KernelUdpCounters.receiveBufferErrors());
+    Optional<Long> overload = target.stats().map(s -> s.overloadDrops() - overloadBefore.orElse(0L));
+    long receivedTotal = subscriber == null ? 0 : subscriber.received();
+    if (subscriber != null) {
+      subscriber.close();
+    }
+    Report.Delivery delivery = subscriber == null ? null : new Report.Delivery(receivedAtEnd - receivedAtStart,
+        receivedTotal, subscriber.distinct(), subscriber.duplicates(), subscriber.foreign(), subscriber.readFailure());
+    report.print(total, delivery, cpuStart, cpuEnd, overload, kernelDrops, threads.size());
+    return loops.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
+  }
+
+  private int perThread(int burst) {
+    return (burst + plan.threads() - 1) / plan.threads();
+  }
+
+  private static OptionalLong delta(OptionalLong before, OptionalLong after) {
+    return before.isPresent() && after.isPresent()
+        ? OptionalLong.of(after.getAsLong() - before.getAsLong())
+        : OptionalLong.empty();
+  }
+
+  private static void sleepUntil(long nanos) throws InterruptedException {
+    long left;
+    while ((left = nanos - System.nanoTime()) > 0) {
+      Thread.sleep(Math.max(1, left / 1_000_000));
+    }
+  }
+
+  /** Waits for the loops, which stop by themselves, until {@code after} plus the slack. */
+  private static void joinAll(List<Thread> threads, long after) throws InterruptedException {
+    long deadline = after + JOIN_SLACK.toNanos();
+    for (Thread t : threads) {
+      t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      if (t.isAlive()) {
+        throw new IllegalStateException(t.getName() + " did not stop in time");
+      }
+    }
+  }
+}

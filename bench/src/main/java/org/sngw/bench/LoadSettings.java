@@ -1,0 +1,19 @@
+package org.sngw.bench;
+
+import java.time.Duration;
+import org.sngw.sn.codec.SnQos;
+
+/**
+ * What every {@link ClientLoop} needs to know about the run.
+ *
+ * @param ratePerThread messages per second one loop may send; 0 means as fast as acks allow
+ * @param burstPerThread burst mode: QoS 0 datagrams one loop sends unpaced; 0 in a load run
+ */
+record LoadSettings(
+    SnQos qos,
+    int window,
+    int payloadBytes,
+    Duration ackTimeout,
+    double ratePerThread,
+    int burstPerThread,
+    String runTag) {}

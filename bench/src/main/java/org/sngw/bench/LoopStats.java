@@ -1,0 +1,46 @@
+package org.sngw.bench;
+
+/** What one {@link ClientLoop} counted; read by the main thread only after the loop has ended. */
+final class LoopStats {
+  final LatencyHistogram latencies = new LatencyHistogram();
+  /** Messages sent in total, and while measuring. */
+  long sent;
+  long sentMeasured;
+  /** Acks (PUBACK, or PUBCOMP at QoS 2) read while measuring; at QoS 0, messages sent then. */
+  long ackedMeasured;
+  long ackedOutside;
+  long timeouts;
+  /** PUBACKs with a return code other than accepted. */
+  long rejected;
+  /** Acks for ids no longer in flight, usually after a timeout gave up on them. */
+  long lateAcks;
+  long unexpected;
+  long malformed;
+  /** Sends the kernel refused for want of buffer space (retried later), or that failed. */
+  long sendFailures;
+  /** Reads that failed, such as ICMP port unreachable while the gateway is down. */
+  long receiveErrors;
+  long disconnects;
+  /** Burst mode: nanoseconds from the first to the last datagram sent. */
+  long burstNanos;
+  /** CPU time the loop's thread had used when it ended, read there since a dead thread has none. */
+  long finalCpuNanos;
+
+  void add(LoopStats other) {
+    latencies.add(other.latencies);
+    sent += other.sent;
+    sentMeasured += other.sentMeasured;
+    ackedMeasured += other.ackedMeasured;
+    ackedOutside += other.ackedOutside;
+    timeouts += other.timeouts;
+    rejected += other.rejected;
+    lateAcks += other.lateAcks;
+    unexpected += other.unexpected;
+    malformed += other.malformed;
+    sendFailures += other.sendFailures;
+    receiveErrors += other.receiveErrors;
+    disconnects += other.disconnects;
+    burstNanos = Math.max(burstNanos, other.burstNanos);
+    finalCpuNanos += other.finalCpuNanos;
+  }
+}

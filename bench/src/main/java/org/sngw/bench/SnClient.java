@@ -1,0 +1,96 @@
+package org.sngw.bench;
+
+import java.nio.channels.DatagramChannel;
+
+/**
+ * One simulated sensor: its UDP channel, where it is in the handshake, and its unacknowledged
+ * QoS 1/2 messages. Owned by one {@link ClientLoop} thread.
+ */
+final class SnClient {
+  enum State { CONNECTING, REGISTERING, READY, CLOSED }
+
+  final int index;
+  final DatagramChannel channel;
+  State state = State.CONNECTING;
+  int topicId;
+  /** Sequence number carried in the next payload, so the subscriber can find gaps and repeats. */
+  long nextSequence;
+  long lastHandshakeNanos;
+
+  private final int[] msgIds;
+  private final long[] sentNanos;
+  private int inFlight;
+  private int lastMsgId;
+
+  SnClient(int index, DatagramChannel channel, int window) {
+    this.index = index;
+    this.channel = channel;
+    this.msgIds = new int[window];
+    this.sentNanos = new long[window];
+  }
+
+  boolean hasRoom() {
+    return state == State.READY && inFlight < msgIds.length;
+  }
+
+  int inFlight() {
+    return inFlight;
+  }
+
+  /** A msg id not in flight; ids cycle through 1..65535 as MQTT-SN requires. */
+  int nextMsgId() {
+    do {
+      lastMsgId = lastMsgId % 0xFFFF + 1;
+    } while (slotOf(lastMsgId) >= 0);
+    return lastMsgId;
+  }
+
+  void sent(int msgId, long nanos) {
+    msgIds[inFlight] = msgId;
+    sentNanos[inFlight] = nanos;
+    inFlight++;
+  }
+
+  boolean isInFlight(int msgId) {
+    return slotOf(msgId) >= 0;
+  }
+
+  /** Removes the message and returns when it was sent, or -1 when the id is not in flight. */
+  long complete(int msgId) {
+    int slot = slotOf(msgId);
+    if (slot < 0) {
+      return -1;
+    }
+    long sent = sentNanos[slot];
+    remove(slot);
+    return sent;
+  }
+
+  /** Drops messages sent before {@code deadline} and returns how many. */
+  int expire(long deadline) {
+    int expired = 0;
+    for (int slot = inFlight - 1; slot >= 0; slot--) {
+      if (sentNanos[slot] - deadline < 0) {
+        remove(slot);
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  private int slotOf(int msgId) {
+    for (int slot = 0; slot < inFlight; slot++) {
+      if (msgIds[slot] == msgId) {
+        return slot;
+      }
+    }
+    return -1;
+  }
+
+  private void remove(int slot) {
+    int last = inFlight - 1;
+    msgIds[slot] = msgIds[last];
+    sentNanos[slot] = sentNanos[last];
+    inFlight = last;
+  }
+}

@@ -1,0 +1,22 @@
+package org.sngw.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.sngw.config.GatewayConfig;
+import org.sngw.config.ListenAddress;
+import org.sngw.config.MqttSnConfig;
+
+/** Gateway settings for in-process tests: the defaults, on random ports of 127.0.0.1 only. */
+final class LoopbackConfig {
+  private LoopbackConfig() {}
+
+  static GatewayConfig with(Path dataDir, MqttSnConfig mqttSn) {
+    GatewayConfig defaults = GatewayConfig.defaults();
+    return new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0),
+        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty());
+  }
+
+  static GatewayConfig with(Path dataDir) {
+    return with(dataDir, MqttSnConfig.defaults());
+  }
+}
