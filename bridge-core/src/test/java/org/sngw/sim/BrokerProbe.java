@@ -36,16 +36,14 @@ final class BrokerProbe implements Broker {
   /** One connection the gateway opened for a sensor. */
   static final class Connection {
     final String clientId;
-    final boolean cleanSession;
     final long connectedNanos;
     final List<Subscribed> subscribed = new ArrayList<>();
     Message will;
     Ending ending;
     long endedNanos = -1;
 
-    Connection(String clientId, boolean cleanSession, Message will, long connectedNanos) {
+    Connection(String clientId, Message will, long connectedNanos) {
       this.clientId = clientId;
-      this.cleanSession = cleanSession;
       this.will = will;
       this.connectedNanos = connectedNanos;
     }
@@ -94,7 +92,7 @@ final class BrokerProbe implements Broker {
   @Override
   public ClientHandle connect(ConnectRequest request, SessionSink sink) {
     Connection connection =
-        new Connection(request.clientId(), request.cleanSession(), request.will().orElse(null), clock.nanos());
+        new Connection(request.clientId(), request.will().orElse(null), clock.nanos());
     connections.add(connection);
     ClientHandle handle = broker.connect(request, new Watched(connection, sink));
     byHandle.put(handle, connection);

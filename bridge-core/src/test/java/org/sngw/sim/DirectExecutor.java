@@ -1,15 +1,9 @@
 package org.sngw.sim;
 
-import org.sngw.runtime.CoreExecutor;
+import java.util.concurrent.Executor;
 
 /** The core loop of a single-threaded simulation: handed-over work runs at once. */
-final class DirectExecutor implements CoreExecutor {
-  @Override
-  public boolean tryExecute(Runnable task) {
-    task.run();
-    return true;
-  }
-
+final class DirectExecutor implements Executor {
   @Override
   public void execute(Runnable task) {
     task.run();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,20 +23,19 @@ final class Invariants {
       BrokerProbe probe,
       List<SimSensor> sensors,
       Map<String, String> retained,
-      GatewayTraffic traffic,
       long pendingTasks,
       int gatewaySessions) {}
 
   private final Facts facts;
   private final Ledger ledger;
-  private final Set<Violation> violations = new LinkedHashSet<>();
+  private final Set<String> violations = new LinkedHashSet<>();
 
   private Invariants(Facts facts) {
     this.facts = facts;
     this.ledger = facts.ledger();
   }
 
-  static List<Violation> check(Facts facts) {
+  static List<String> check(Facts facts) {
     Invariants invariants = new Invariants(facts);
     invariants.errorsSeen();
     invariants.quiet();
@@ -90,8 +90,7 @@ final class Invariants {
             + " but the broker never routed it");
       }
       if (publication.qos() == Qos.EXACTLY_ONCE && routed > 1) {
-        add("QoS 2 " + publication + " from " + publication.publisher() + " was routed " + routed + " times",
-            lateCopy(publication.payload()));
+        add("QoS 2 " + publication + " from " + publication.publisher() + " was routed " + routed + " times");
       }
     }
   }
@@ -104,9 +103,9 @@ final class Invariants {
       String what = "QoS " + claim.qos().value() + " " + publication + " acknowledged to " + publication.publisher()
           + " at " + seconds(publication.ackedNanos());
       if (received == 0) {
-        add(what + " never reached " + claim.subscriber(), refusedThenAcknowledged(publication));
+        add(what + " never reached " + claim.subscriber());
       } else if (claim.qos() == Qos.EXACTLY_ONCE && received > 1) {
-        add(what + " reached " + claim.subscriber() + " " + received + " times", lateCopy(publication.payload()));
+        add(what + " reached " + claim.subscriber() + " " + received + " times");
       }
     }
   }
@@ -114,12 +113,13 @@ final class Invariants {
   /** No subscriber receives a QoS 2 delivery twice, acknowledged to its publisher or not. */
   private void exactlyOnceAtMostOnce() {
     ledger.receptions().forEach((subscriber, receptions) -> {
-      Map<String, Integer> counts = new HashMap<>();
+      Map<String, Reception> first = new HashMap<>();
       for (Reception reception : receptions) {
         if (!reception.retained() && reception.qos() == Qos.EXACTLY_ONCE) {
-          if (counts.merge(reception.payload(), 1, Integer::sum) == 2) {
-            add(subscriber + " received QoS 2 '" + reception.payload() + "' more than once",
-                lateCopy(reception.payload()));
+          Reception earlier = first.putIfAbsent(reception.payload(), reception);
+          if (earlier != null) {
+            add(subscriber + " received QoS 2 '" + reception.payload() + "' again at " + seconds(reception.nanos())
+                + ", first at " + seconds(earlier.nanos()));
           }
         }
       }
@@ -147,16 +147,16 @@ final class Invariants {
    * Per gateway connection, as the gateway saw it end: lost means its will fires exactly once; a
    * DISCONNECT or a newer connection taking over means it never fires; the gateway takes a
    * connection as disconnected only if its sensor sent DISCONNECT; once quiet, no connection is left
-   * attached. And from the sensors' side: one that vanished after its CONNACK has its will fired
-   * exactly once.
+   * attached. And from the sensors' side: one that vanished after its CONNACK has its will fired.
+   * Only at least once: within one sensor episode the gateway may have accepted an earlier CONNECT
+   * whose CONNACK was lost and then, the replacing handshake failing, lost that connection too.
    */
   private void wills() {
     Map<String, Integer> due = new HashMap<>();
     for (BrokerProbe.Connection connection : facts.probe().connections()) {
       if (connection.open()) {
         add(connection + " is still attached to the broker after everything went quiet"
-            + (connection.will == null ? "" : ", so its will '" + Ledger.text(connection.will.payload()) + "' never fired"),
-            leftAttached(connection));
+            + (connection.will == null ? "" : ", so its will '" + Ledger.text(connection.will.payload()) + "' never fired"));
       }
       if (connection.will != null) {
         due.merge(Ledger.text(connection.will.payload()), connection.ending == BrokerProbe.Ending.LOST ? 1 : 0, Integer::sum);
@@ -177,40 +177,15 @@ final class Invariants {
     for (SimSensor sensor : facts.sensors()) {
       List<Episode> episodes = sensor.episodes();
       Episode last = episodes.isEmpty() ? null : episodes.get(episodes.size() - 1);
-      if (last != null && last.end == Episode.End.VANISHED && last.connAcked && last.willPayload != null) {
-        int fired = ledger.routedCount(last.willPayload);
-        if (fired != 1) {
-          add(last + ": vanished after CONNACK, will '" + last.willPayload + "' fired " + fired + " times",
-              facts.probe().connectionsOf(sensor.plan().clientId()).stream()
-                  .filter(BrokerProbe.Connection::open).map(this::leftAttached).findFirst().orElse(null));
-        }
+      if (last != null && last.end == Episode.End.VANISHED && last.connAcked && last.willPayload != null
+          && ledger.routedCount(last.willPayload) == 0) {
+        add(last + ": vanished after CONNACK, yet its will '" + last.willPayload + "' never fired");
       }
     }
   }
 
   private void add(String text) {
-    add(text, null);
-  }
-
-  private void add(String text, KnownBug knownBug) {
-    violations.add(new Violation(text, knownBug));
-  }
-
-  /** The signature of {@link KnownBug#QOS2_LATE_COPY_PUBLISHED_AGAIN}, or null. */
-  private KnownBug lateCopy(String payload) {
-    return facts.traffic().lateCopyOf(payload) ? KnownBug.QOS2_LATE_COPY_PUBLISHED_AGAIN : null;
-  }
-
-  /** The signature of {@link KnownBug#QOS2_REFUSED_THEN_ACKNOWLEDGED}, or null. */
-  private KnownBug refusedThenAcknowledged(Publication publication) {
-    return facts.traffic().refusedOnce(publication.payload()) ? KnownBug.QOS2_REFUSED_THEN_ACKNOWLEDGED : null;
-  }
-
-  /** The signature of {@link KnownBug#RECONNECT_LEAVES_CONNECTION_ATTACHED}, or null. */
-  private KnownBug leftAttached(BrokerProbe.Connection connection) {
-    return facts.traffic().connectAfter(connection.clientId, connection.connectedNanos)
-        ? KnownBug.RECONNECT_LEAVES_CONNECTION_ATTACHED
-        : null;
+    violations.add(text);
   }
 
   private Episode episodeOf(BrokerProbe.Connection connection) {
@@ -233,6 +208,6 @@ final class Invariants {
   }
 
   private static String seconds(long nanos) {
-    return String.format(java.util.Locale.ROOT, "%.3fs", nanos / 1e9);
+    return String.format(Locale.ROOT, "%.3fs", nanos / 1e9);
   }
 }

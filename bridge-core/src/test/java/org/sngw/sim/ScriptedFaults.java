@@ -1,5 +1,6 @@
 package org.sngw.sim;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,10 +13,8 @@ import org.sngw.sn.codec.SnPacket;
  * of the network's random fate, so a scenario exercises its case whatever the seed draws.
  */
 final class ScriptedFaults {
-  enum Fault {
-    LOSE,
-    DUPLICATE
-  }
+  /** The copies that arrive, each this much after the datagram's normal delay; none when it is lost. */
+  record Fault(List<Duration> copiesLater) {}
 
   private record Rule(Direction direction, SnMessageType type, int occurrence, Fault fault) {}
 
@@ -29,14 +28,22 @@ final class ScriptedFaults {
 
   /** Loses the {@code occurrence}-th (from 1) datagram of this type going this way. */
   ScriptedFaults lose(Direction direction, SnMessageType type, int occurrence) {
-    rules.add(new Rule(direction, type, occurrence, Fault.LOSE));
-    return this;
+    return add(direction, type, occurrence);
   }
 
   /** Delivers the {@code occurrence}-th (from 1) datagram of this type going this way twice. */
   ScriptedFaults duplicate(Direction direction, SnMessageType type, int occurrence) {
-    rules.add(new Rule(direction, type, occurrence, Fault.DUPLICATE));
-    return this;
+    return add(direction, type, occurrence, Duration.ZERO, Duration.ZERO);
+  }
+
+  /** Delivers it twice, the copy {@code later} after the original: a copy that took a longer path. */
+  ScriptedFaults duplicateLate(Direction direction, SnMessageType type, int occurrence, Duration later) {
+    return add(direction, type, occurrence, Duration.ZERO, later);
+  }
+
+  /** Delivers it {@code later} than normal, so datagrams sent after it overtake it. */
+  ScriptedFaults delay(Direction direction, SnMessageType type, int occurrence, Duration later) {
+    return add(direction, type, occurrence, later);
   }
 
   /** The fault scripted for this datagram, or null. */
@@ -53,6 +60,11 @@ final class ScriptedFaults {
       }
     }
     return null;
+  }
+
+  private ScriptedFaults add(Direction direction, SnMessageType type, int occurrence, Duration... copiesLater) {
+    rules.add(new Rule(direction, type, occurrence, new Fault(List.of(copiesLater))));
+    return this;
   }
 
   /** Whether every scripted fault met its datagram, i.e. the scenario really exercised them. */

@@ -32,7 +32,6 @@ final class SimNetwork implements Transport {
   private final SimTrace trace;
   private final Ledger ledger;
   private final Map<PeerAddress, SimLink> links = new HashMap<>();
-  private final GatewayTraffic traffic = new GatewayTraffic();
   private TransportListener gateway;
   private long encapsulatedFrames;
 
@@ -58,12 +57,8 @@ final class SimNetwork implements Transport {
     return encapsulatedFrames;
   }
 
-  GatewayTraffic traffic() {
-    return traffic;
-  }
-
   Duration datagramLifetime() {
-    return profile.maxDelay();
+    return profile.lifetime();
   }
 
   // ---- the gateway's side
@@ -98,7 +93,6 @@ final class SimNetwork implements Transport {
       return;
     }
     SnPacket arriving = packet;
-    traffic.sent(link.name(), arriving);
     carry(link, Direction.DOWN, arriving, () -> link.arrive(arriving));
   }
 
@@ -123,10 +117,7 @@ final class SimNetwork implements Transport {
   // ---- the sensors' side
 
   void carryUp(SimLink link, SnPacket packet) {
-    carry(link, Direction.UP, packet, () -> {
-      traffic.arrived(link.name(), packet, time.nanos());
-      gateway.onFrame(frameSource(link), frame(link, packet));
-    });
+    carry(link, Direction.UP, packet, () -> gateway.onFrame(frameSource(link), frame(link, packet)));
   }
 
   private static PeerAddress frameSource(SimLink link) {
@@ -141,19 +132,37 @@ final class SimNetwork implements Transport {
 
   private void carry(SimLink link, Direction direction, SnPacket packet, Runnable arrival) {
     SplittableRandom random = link.random();
-    // Drawn whatever a scripted fault decides, so scripting one datagram leaves the rest of the run alone.
+    // Drawn first for every datagram, scripted or not: the link's stream advances the same way up to here.
     boolean lost = random.nextDouble() < profile.loss();
     boolean doubled = random.nextDouble() < profile.duplicate();
     ScriptedFaults.Fault fault = faults.match(direction, packet);
-    int copies = fault == ScriptedFaults.Fault.LOSE || (fault == null && lost) ? 0
-        : fault == ScriptedFaults.Fault.DUPLICATE || doubled ? 2 : 1;
-    trace.add(time.nanos(), link.name(), new Datagram(direction, packet, copies, fault != null));
-    for (int i = 0; i < copies; i++) {
-      time.schedule(delay(random), () -> {
-        trace.add(time.nanos(), link.name(), new Datagram(direction, packet, -1, false));
-        arrival.run();
-      });
+    if (fault != null) {
+      trace.add(time.nanos(), link.name(), new Datagram(direction, packet, fault.copiesLater().size(), true));
+      Duration normal = fault.copiesLater().isEmpty() ? Duration.ZERO : delay(random);
+      for (Duration later : fault.copiesLater()) {
+        deliver(link, direction, packet, scripted(normal.plus(later)), arrival);
+      }
+      return;
     }
+    int copies = lost ? 0 : doubled ? 2 : 1;
+    trace.add(time.nanos(), link.name(), new Datagram(direction, packet, copies, false));
+    for (int i = 0; i < copies; i++) {
+      deliver(link, direction, packet, delay(random), arrival);
+    }
+  }
+
+  private void deliver(SimLink link, Direction direction, SnPacket packet, Duration delay, Runnable arrival) {
+    time.schedule(delay, () -> {
+      trace.add(time.nanos(), link.name(), new Datagram(direction, packet, -1, false));
+      arrival.run();
+    });
+  }
+
+  private Duration scripted(Duration delay) {
+    if (delay.compareTo(profile.lifetime()) > 0) {
+      throw new IllegalArgumentException("a scripted datagram after " + delay + " outlives the network's datagrams");
+    }
+    return delay;
   }
 
   private Duration delay(SplittableRandom random) {
@@ -170,7 +179,7 @@ final class SimNetwork implements Transport {
       if (copies < 0) {
         return gw + "   arrives " + PacketText.of(packet);
       }
-      String fate = copies == 0 ? "  [LOST" : copies == 2 ? "  [DOUBLED" : "";
+      String fate = copies == 0 ? "  [LOST" : copies == 2 ? "  [DOUBLED" : scripted ? "  [DELAYED" : "";
       return gw + PacketText.of(packet) + fate + (fate.isEmpty() ? "" : scripted ? ", scripted]" : "]");
     }
   }

@@ -52,6 +52,11 @@ final class SimRun {
     this.network = new SimNetwork(time, scenario.network(), scenario.faults(), trace, ledger);
   }
 
+  /** A run of a written-out scenario; the seed still decides link delays and acknowledgement times. */
+  static SimResult of(long seed, Scenario scenario) {
+    return new SimRun(seed, scenario, new SplittableRandom(seed)).run();
+  }
+
   /** A run of the scenario drawn from {@code seed}. */
   static SimResult ofSeed(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -59,7 +64,7 @@ final class SimRun {
   }
 
   SimResult run() {
-    List<Violation> violations = new ArrayList<>();
+    List<String> violations = new ArrayList<>();
     List<Claims.Claim> claims = List.of();
     try {
       build();
@@ -68,12 +73,12 @@ final class SimRun {
       sensors.forEach(SimSensor::windDown);
       goQuiet();
     } catch (RuntimeException | AssertionError e) {
-      violations.add(Violation.of("the run threw " + stackTop(e)));
+      violations.add("the run threw " + stackTop(e));
     }
     violations.addAll(Invariants.check(new Invariants.Facts(ledger, claims, probe, sensors,
-        RetainedSnapshot.take(broker), network.traffic(), time.pendingTasks(), gateway.sessionCount())));
+        RetainedSnapshot.take(broker), time.pendingTasks(), gateway.sessionCount())));
     if (!scenario.faults().allApplied()) {
-      violations.add(Violation.of("a scripted fault never met its datagram; the scenario did not exercise it"));
+      violations.add("a scripted fault never met its datagram; the scenario did not exercise it");
     }
     return new SimResult(seed, violations, trace.format(), stats(claims));
   }
@@ -127,7 +132,7 @@ final class SimRun {
     int lost = (int) probe.connections().stream().filter(c -> c.ending == BrokerProbe.Ending.LOST).count();
     int willsFired = ledger.wills().keySet().stream().mapToInt(ledger::routedCount).sum();
     return new SimResult.Stats(ledger.publications().size(), acknowledged, refused, claims.size(), receptions,
-        probe.connections().size(), lost, willsFired, time.nanos() / 1_000_000_000L);
+        probe.connections().size(), lost, willsFired, network.encapsulatedFrames(), time.nanos() / 1_000_000_000L);
   }
 
   private static String stackTop(Throwable e) {

@@ -105,7 +105,6 @@ final class SimSensor {
   private boolean holding;
   private boolean leaving;
   private boolean returning;
-  private boolean publishing = true;
   private long lastSentNanos;
   private int lastMsgId;
   private int readings;
@@ -156,11 +155,6 @@ final class SimSensor {
       case DEPART -> time.schedule(plan.leaveAt(), () -> leave(false));
       case AWAY -> time.schedule(plan.leaveAt(), () -> leave(true));
     }
-  }
-
-  /** The application makes no more readings (the run is winding down). */
-  void stopPublishing() {
-    publishing = false;
   }
 
   /** The run is over: a sensor still here disconnects for good. */
@@ -361,7 +355,7 @@ final class SimSensor {
   }
 
   private void reading(Reading reading) {
-    if (!publishing || state == State.GONE || outbox.size() >= MAX_BUFFERED_READINGS) {
+    if (state == State.GONE || outbox.size() >= MAX_BUFFERED_READINGS) {
       return;
     }
     String payload = name() + "#" + ++readings;

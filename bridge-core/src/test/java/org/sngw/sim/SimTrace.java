@@ -1,5 +1,8 @@
 package org.sngw.sim;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -31,12 +34,20 @@ final class SimTrace {
     }
   }
 
+  /**
+   * Events at one instant are listed by who had them: the broker fans a message out to sessions in
+   * identity-hash order, which differs between JVMs, while each sensor's own events keep their order.
+   */
   String format() {
-    StringBuilder out = new StringBuilder();
     long first = Math.max(0, count - ring.length);
-    out.append("last ").append(count - first).append(" of ").append(count).append(" events:\n");
+    List<Event> events = new ArrayList<>();
     for (long i = first; i < count; i++) {
-      Event event = ring[(int) (i % ring.length)];
+      events.add(ring[(int) (i % ring.length)]);
+    }
+    events.sort(Comparator.comparingLong(Event::nanos).thenComparing(Event::who));
+    StringBuilder out = new StringBuilder();
+    out.append("last ").append(events.size()).append(" of ").append(count).append(" events:\n");
+    for (Event event : events) {
       out.append(String.format(Locale.ROOT, "  %10.3fs  %-8s %s%n", event.nanos() / 1e9, event.who(), event.what()));
     }
     return out.toString();

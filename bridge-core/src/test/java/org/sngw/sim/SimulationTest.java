@@ -9,9 +9,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Seeded simulation runs, one dynamic test per seed. By default seeds 1..300; {@code -Dsim.seed=N}
- * replays one, {@code -Dsim.runs=10000} (with {@code -Dsim.firstSeed=N}) runs more, {@code
- * -Dsim.strict=true} also fails on violations a {@link KnownBug} explains, {@code -Dsim.trace=s07}
- * and {@code -Dsim.traceEvents=N} choose what the failure trace shows.
+ * replays one, {@code -Dsim.runs=10000} (with {@code -Dsim.firstSeed=N}) runs more; {@code
+ * -Dsim.trace=s07} and {@code -Dsim.traceEvents=N} choose what the failure trace shows.
  */
 class SimulationTest {
   static {
@@ -23,7 +22,7 @@ class SimulationTest {
   Stream<DynamicTest> randomRuns() {
     return seeds().mapToObj(seed -> DynamicTest.dynamicTest("seed=" + seed, () -> {
       SimResult result = SimRun.ofSeed(seed);
-      if (!result.passed(Boolean.getBoolean("sim.strict"))) {
+      if (!result.passed()) {
         fail(result.report());
       }
     }));
