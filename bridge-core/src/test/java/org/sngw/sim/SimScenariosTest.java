@@ -143,6 +143,30 @@ class SimScenariosTest {
             .publishesRetained(13, "home/kitchen/state", EXACTLY_ONCE).build()));
   }
 
+  /**
+   * Found with seeds 15369 and 17165 of {@code -Dsim.runs=10000 -Dsim.firstSeed=10300}, not fixed
+   * yet. The gateway REGISTERs topic id 1 for a wildcard subscriber, never gets the REGACK and
+   * loses the sensor; after the sensor reconnects, its persistent session's delivery goes out on id
+   * 1, which the sensor does not know. The sensor answers PUBACK "invalid topic id" for topic 1, and
+   * the network doubles that answer. The first copy makes the gateway register the topic as id 2
+   * and resend; the second copy, for topic 1, is matched to the resend by msg id alone and the
+   * message is abandoned (acknowledged to the broker): the sensor never gets it. Expected: a refusal
+   * whose topic id is not the one the awaited PUBLISH carried is a stale answer and is ignored (and
+   * an id is used only once the sensor's REGACK came).
+   */
+  @Disabled("production bug: a stale PUBACK(invalid topic id) makes the gateway abandon a delivery; see Javadoc")
+  @Test
+  void stalePubackInvalidTopicId_doesNotAbandonTheReregisteredDelivery() {
+    passes(scenario(
+        ScriptedFaults.none()
+            .lose(DOWN, SnMessageType.REGISTER, 1).lose(DOWN, SnMessageType.REGISTER, 2)
+            .lose(DOWN, SnMessageType.REGISTER, 3).lose(DOWN, SnMessageType.REGISTER, 4)
+            .duplicateLate(UP, SnMessageType.PUBACK, 1, Duration.ofMillis(500))
+            .lose(DOWN, SnMessageType.PUBLISH, 3),
+        sensor("pub", 1).publishes(20, "home/attic/pub/t", AT_LEAST_ONCE).build(),
+        sensor("sub", 2).subscribes("home/attic/+/t", AT_LEAST_ONCE).build()));
+  }
+
   @Test
   void sameSeed_replaysTheSameRun() {
     assertThat(SimRun.ofSeed(42).report()).isEqualTo(SimRun.ofSeed(42).report());
