@@ -10,7 +10,6 @@ import static org.sngw.sim.SensorPlanBuilder.sensor;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BrokerConfig;
@@ -130,7 +129,6 @@ class SimScenariosTest {
    * resend of a QoS 2 msg id the broker holds is answered PUBREC whatever became of its topic id
    * (or an id the sensor itself registered or subscribed is not forgotten on one refusal).
    */
-  @Disabled("production bug: QoS 2 resend refused as invalid topic id after the gateway forgot the id; see Javadoc")
   @Test
   void qos2ResendAfterItsTopicIdWasForgotten_isNotPublishedTwice() {
     passes(scenario(
@@ -154,7 +152,6 @@ class SimScenariosTest {
    * whose topic id is not the one the awaited PUBLISH carried is a stale answer and is ignored (and
    * an id is used only once the sensor's REGACK came).
    */
-  @Disabled("production bug: a stale PUBACK(invalid topic id) makes the gateway abandon a delivery; see Javadoc")
   @Test
   void stalePubackInvalidTopicId_doesNotAbandonTheReregisteredDelivery() {
     passes(scenario(

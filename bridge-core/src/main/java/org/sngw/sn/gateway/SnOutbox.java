@@ -42,8 +42,8 @@ final class SnOutbox {
 
   private sealed interface Pending {}
 
-  /** @param reregistered true once the sensor refused a topic id for it and it was registered again */
-  private record Deliver(Delivery delivery, boolean reregistered) implements Pending {}
+  /** @param refusals how often the sensor answered "invalid topic id" to this message */
+  private record Deliver(Delivery delivery, int refusals) implements Pending {}
 
   private record Release(int packetId) implements Pending {}
 
@@ -63,8 +63,16 @@ final class SnOutbox {
   private final Retransmitter retransmitter;
   private final Acks acks;
   private final int maxPendingQos0;
+  /** How often one message may be refused for its topic id (re-registering each time) before it is dropped. */
+  private final int maxRefusals;
   private final SnStats stats;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /**
+   * Topic ids the sensor said it does not know: REGISTERed again, under the same id, before their
+   * next use. The id is kept, not replaced: the refusal may only mean that the PUBLISH overtook the
+   * REGACK or SUBACK that taught the id, and the sensor may still publish under it.
+   */
+  private final Set<Integer> toReregister = new HashSet<>();
   /** QoS 2 deliveries given up on: their broker-side release completes at once. */
   private final Set<Integer> abandoned = new HashSet<>();
   private Awaiting awaiting;
@@ -79,6 +87,7 @@ final class SnOutbox {
       Retransmitter retransmitter,
       Acks acks,
       int maxPendingQos0,
+      int maxRefusals,
       SnStats stats) {
     this.link = link;
     this.registry = registry;
@@ -86,6 +95,7 @@ final class SnOutbox {
     this.retransmitter = retransmitter;
     this.acks = acks;
     this.maxPendingQos0 = maxPendingQos0;
+    this.maxRefusals = maxRefusals;
     this.stats = stats;
   }
 
@@ -98,7 +108,7 @@ final class SnOutbox {
       }
       pendingQos0++;
     }
-    queue.addLast(new Deliver(delivery, false));
+    queue.addLast(new Deliver(delivery, 0));
     pump();
   }
 
@@ -146,6 +156,7 @@ final class SnOutbox {
     }
     settle();
     if (ack.returnCode() == ReturnCode.ACCEPTED) {
+      toReregister.remove(wait.topicId());
       publish(wait.deliver(), new SnTopic.Registered(wait.topicId()));
     } else {
       log.debug("{} refused topic {} ({})", link.peer(), wait.deliver().delivery().message().topic(), ack.returnCode());
@@ -165,7 +176,7 @@ final class SnOutbox {
       deliver = wait.deliver();
       topic = wait.topic();
     } else {
-      forgetRefusedQos0Topic(ack);
+      reregisterRefusedQos0Topic(ack);
       return;
     }
     switch (ack.returnCode()) {
@@ -179,10 +190,10 @@ final class SnOutbox {
       }
       case REJECTED_INVALID_TOPIC_ID -> {
         settle();
-        if (topic instanceof SnTopic.Registered registered && !deliver.reregistered()) {
-          // The sensor lost its registrations (it rebooted): register the topic afresh.
-          registry.forget(registered.id());
-          queue.addFirst(new Deliver(deliver.delivery(), true));
+        if (topic instanceof SnTopic.Registered registered && deliver.refusals() < maxRefusals) {
+          // The sensor lost its registrations (it rebooted), or the PUBLISH overtook the REGACK.
+          toReregister.add(registered.id());
+          queue.addFirst(new Deliver(deliver.delivery(), deliver.refusals() + 1));
         } else {
           abandon(deliver.delivery());
         }
@@ -241,6 +252,10 @@ final class SnOutbox {
   private void sendOrRegister(Deliver deliver) {
     String topic = deliver.delivery().message().topic();
     SnTopic known = knownTopic(topic);
+    if (known instanceof SnTopic.Registered registered && toReregister.contains(registered.id())) {
+      register(deliver, registered.id(), topic);
+      return;
+    }
     if (known != null) {
       publish(deliver, known);
       return;
@@ -253,9 +268,13 @@ final class SnOutbox {
       abandon(deliver.delivery());
       return;
     }
+    register(deliver, id.getAsInt(), topic);
+  }
+
+  private void register(Deliver deliver, int topicId, String topic) {
     int msgId = nextMsgId();
-    awaiting = new RegAckFor(deliver, id.getAsInt(), msgId);
-    retransmitter.send(link, new Register(id.getAsInt(), msgId, topic));
+    awaiting = new RegAckFor(deliver, topicId, msgId);
+    retransmitter.send(link, new Register(topicId, msgId, topic));
   }
 
   private SnTopic knownTopic(String topic) {
@@ -306,10 +325,11 @@ final class SnOutbox {
     }
   }
 
-  /** A QoS 0 PUBLISH can only be refused by topic id; forget the id so the next one registers. */
-  private void forgetRefusedQos0Topic(PubAck ack) {
-    if (ack.msgId() == 0 && ack.returnCode() == ReturnCode.REJECTED_INVALID_TOPIC_ID) {
-      registry.forget(ack.topicId());
+  /** A QoS 0 PUBLISH can only be refused by topic id; its next use REGISTERs the id again. */
+  private void reregisterRefusedQos0Topic(PubAck ack) {
+    if (ack.msgId() == 0 && ack.returnCode() == ReturnCode.REJECTED_INVALID_TOPIC_ID
+        && registry.nameOf(ack.topicId()) != null) {
+      toReregister.add(ack.topicId());
     }
   }
 

@@ -501,7 +501,7 @@ final class SnSession {
    */
   private final class Attachment implements SessionSink, SnOutbox.Acks {
     final SnOutbox outbox = new SnOutbox(link, topics, gateway.predefined(), retransmitter, this,
-        gateway.config().maxPendingPerClient(), gateway.stats());
+        gateway.config().maxPendingPerClient(), gateway.config().retryCount(), gateway.stats());
     ClientHandle handle;
 
     private boolean current() {
