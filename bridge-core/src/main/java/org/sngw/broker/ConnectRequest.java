@@ -11,18 +11,31 @@ import java.util.Optional;
  *     the client has not come back within 1.5 times this
  * @param inflightWindow how many QoS 1/2 deliveries may await acknowledgement at once; MQTT-SN
  *     sensors take 1, MQTT clients more
+ * @param options what sets an internal client (the upstream bridge) apart from ordinary ones
  */
 public record ConnectRequest(
-    String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive, int inflightWindow) {
+    String clientId,
+    boolean cleanSession,
+    Optional<Message> will,
+    Duration keepAlive,
+    int inflightWindow,
+    SessionOptions options) {
   public ConnectRequest {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(will, "will");
     Objects.requireNonNull(keepAlive, "keepAlive");
+    Objects.requireNonNull(options, "options");
     if (clientId.isEmpty()) {
       throw new IllegalArgumentException("client id is empty");
     }
     if (inflightWindow < 1 || inflightWindow > 0xFFFF) {
       throw new IllegalArgumentException("inflight window out of range: " + inflightWindow);
     }
+  }
+
+  /** An ordinary client: MQTT or MQTT-SN. */
+  public ConnectRequest(
+      String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive, int inflightWindow) {
+    this(clientId, cleanSession, will, keepAlive, inflightWindow, SessionOptions.ORDINARY);
   }
 }
