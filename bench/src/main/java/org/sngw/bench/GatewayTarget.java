@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.sngw.app.Gateway;
@@ -42,7 +43,8 @@ final class GatewayTarget implements AutoCloseable {
         new StoreConfig(persistent, false),
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
     try {
       Gateway gateway = Gateway.start(config);
       return new GatewayTarget(gateway.udpAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);

@@ -99,7 +99,8 @@ public final class ConfigFile {
             store(root.section("store"), d.store()),
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()),
-            root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))));
+            root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
+            d.bridges());
     root.rejectUnknownKeys();
     return config;
   }

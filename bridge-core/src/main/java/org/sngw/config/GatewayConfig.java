@@ -1,6 +1,7 @@
 package org.sngw.config;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import java.util.Optional;
  * @param udpBroadcast where the UDP transport broadcasts (ADVERTISE); empty (the default) for
  *     nowhere, so the gateway sends only replies
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
+ * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
  */
 public record GatewayConfig(
     ListenAddress udp,
@@ -19,7 +21,8 @@ public record GatewayConfig(
     StoreConfig store,
     MqttSnConfig mqttSn,
     BrokerConfig broker,
-    Optional<ListenAddress> metrics) {
+    Optional<ListenAddress> metrics,
+    List<BridgeConfig> bridges) {
   public GatewayConfig {
     Objects.requireNonNull(udp, "udp");
     Objects.requireNonNull(udpBroadcast, "udpBroadcast");
@@ -29,6 +32,7 @@ public record GatewayConfig(
     Objects.requireNonNull(mqttSn, "mqttSn");
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(metrics, "metrics");
+    bridges = List.copyOf(bridges);
   }
 
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
@@ -41,6 +45,7 @@ public record GatewayConfig(
         StoreConfig.defaults(),
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,7 +59,7 @@ class GatewayIT {
     gateway = Gateway.start(new GatewayConfig(
         new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0), dataDir,
         StoreConfig.defaults(), sn,
-        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0))));
+        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of()));
     sensor = new SnTestClient(gateway.udpAddress());
   }
 
@@ -231,7 +232,7 @@ class GatewayIT {
         new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), Optional.empty(),
         new ListenAddress("127.0.0.1", 0),
         dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
-        Optional.empty());
+        Optional.empty(), List.of());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(GatewayStartException.class)

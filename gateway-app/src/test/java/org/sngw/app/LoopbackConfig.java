@@ -1,6 +1,7 @@
 package org.sngw.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -13,7 +14,7 @@ final class LoopbackConfig {
   static GatewayConfig with(Path dataDir, MqttSnConfig mqttSn) {
     GatewayConfig defaults = GatewayConfig.defaults();
     return new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0),
-        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty());
+        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of());
   }
 
   static GatewayConfig with(Path dataDir) {
