@@ -101,6 +101,7 @@ public final class Bridge {
 
   /** On the core loop: makes sure the outbox session and its subscriptions exist, then connects. */
   public void start() {
+    broker.prepareSession(outboxClientId(config.name()), request().options());
     ClientHandle setup = broker.connect(request(), new Outbox());
     broker.subscribe(setup, outSubscriptions(), granted -> { });
     broker.disconnect(setup, true);
@@ -206,7 +207,7 @@ public final class Bridge {
   }
 
   private ConnectRequest request() {
-    SessionOptions options = new SessionOptions(true, true, OptionalInt.of(config.outbox().maxMessages()),
+    SessionOptions options = new SessionOptions(true, true, true, OptionalInt.of(config.outbox().maxMessages()),
         OptionalLong.of(config.outbox().maxBytes()));
     return new ConnectRequest(outboxClientId(config.name()), false, Optional.empty(), Duration.ZERO, UPSTREAM_WINDOW,
         options);

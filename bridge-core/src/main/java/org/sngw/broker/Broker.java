@@ -21,6 +21,13 @@ public interface Broker {
   ClientHandle connect(ConnectRequest request, SessionSink sink);
 
   /**
+   * Makes sure a persistent session exists, with these options, before any connection attaches:
+   * the bridge's outbox must queue by its own rules from the first start on, and right after a
+   * restart, before the upstream is back.
+   */
+  void prepareSession(String clientId, SessionOptions options);
+
+  /**
    * Detaches a connection. Graceful (a DISCONNECT) drops the will; otherwise the will is
    * published. A clean session ends; a persistent one keeps subscriptions and queues QoS 1/2 (and
    * QoS 0 when its options say so).

@@ -127,6 +127,7 @@ public final class BrokerCore implements Broker {
    * publish, then whenever the bridge's options change. Subscriptions still come through a
    * connection: the bridge connects, subscribes, and disconnects at once if its upstream is down.
    */
+  @Override
   public void prepareSession(String clientId, SessionOptions options) {
     Session session = sessions.get(clientId);
     if (session != null && !session.persistent()) {
@@ -348,7 +349,8 @@ public final class BrokerCore implements Broker {
       for (int i = 0; i < matches.size(); i++) {
         Session subscriber = matches.subscriber(i);
         if (subscriber != excluded) {
-          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), false));
+          boolean retain = subscriber.retainAsPublished() && message.retain();
+          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain));
         }
       }
       return congested ? PublishOutcome.CONGESTED : PublishOutcome.ACCEPTED;

@@ -21,6 +21,7 @@ final class Session {
   private final OutboundFlow outbound;
   private SessionHandle handle;
   private boolean noLocal;
+  private boolean retainAsPublished;
 
   Session(String clientId, boolean persistent, SessionLog log, OutboundFlow outbound) {
     this.clientId = clientId;
@@ -32,6 +33,7 @@ final class Session {
   /** Takes up a connect's options; a bound left empty is the broker's own. */
   void apply(SessionOptions options, BrokerConfig defaults) {
     noLocal = options.noLocal();
+    retainAsPublished = options.retainAsPublished();
     outbound.configure(
         options.queueQos0(),
         options.maxQueuedMessages().orElse(defaults.maxQueuedMessages()),
@@ -39,6 +41,10 @@ final class Session {
   }
 
   /** Whether what this session publishes stays away from its own subscriptions. */
+  boolean retainAsPublished() {
+    return retainAsPublished;
+  }
+
   boolean noLocal() {
     return noLocal;
   }

@@ -14,6 +14,9 @@ import java.util.OptionalLong;
  * @param noLocal messages this session publishes are not delivered back to it (MQTT 5 no-local,
  *     for the whole session), so a "both" bridge rule cannot loop. Retained messages sent on
  *     subscribe are not filtered: the broker does not keep who published them
+ * @param retainAsPublished messages keep the retain flag they were published with (MQTT 5), so a
+ *     bridge forwards retained messages as retained; ordinary sessions get retain only for the
+ *     retained messages sent when they subscribe, as MQTT 3.1.1 requires
  * @param queueQos0 QoS 0 messages are queued (and stored, for a persistent session) while the
  *     session is offline or older messages wait in its queue, in order with QoS 1/2, instead of
  *     going only to a connected client. Handed to the client, one is done: no window slot, no ack.
@@ -23,9 +26,13 @@ import java.util.OptionalLong;
  *     BrokerConfig.maxStoreBytes} still bounds all persistent sessions together
  */
 public record SessionOptions(
-    boolean noLocal, boolean queueQos0, OptionalInt maxQueuedMessages, OptionalLong maxQueuedBytes) {
+    boolean noLocal,
+    boolean retainAsPublished,
+    boolean queueQos0,
+    OptionalInt maxQueuedMessages,
+    OptionalLong maxQueuedBytes) {
   public static final SessionOptions ORDINARY =
-      new SessionOptions(false, false, OptionalInt.empty(), OptionalLong.empty());
+      new SessionOptions(false, false, false, OptionalInt.empty(), OptionalLong.empty());
 
   public SessionOptions {
     Objects.requireNonNull(maxQueuedMessages, "maxQueuedMessages");

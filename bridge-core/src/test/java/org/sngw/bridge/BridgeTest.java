@@ -63,6 +63,21 @@ class BridgeTest {
   }
 
   @Test
+  void retainedAndQosOfALocalMessage_areKeptUpstream() throws Exception {
+    FakeLink link = new FakeLink(true);
+    start(link, BridgeConfig.forwardEverything());
+    link.accept();
+
+    broker.publish(null, new Message("status/s1", "up".getBytes(StandardCharsets.UTF_8), Qos.EXACTLY_ONCE, true),
+        outcome -> { });
+
+    assertThat(link.published).singleElement().satisfies(p -> {
+      assertThat(p.retain()).isTrue();
+      assertThat(p.qos()).isEqualTo(Qos.EXACTLY_ONCE);
+    });
+  }
+
+  @Test
   void unreachableUpstream_isRetriedWithGrowingDelays() throws Exception {
     FakeLink link = new FakeLink(true);
     start(link, BridgeConfig.forwardEverything());

@@ -20,7 +20,7 @@ import org.sngw.time.VirtualTime;
 class BrokerCoreOutboxTest {
   private static final String OUTBOX_ID = "$bridge/up";
   private static final SessionOptions OUTBOX =
-      new SessionOptions(true, true, OptionalInt.of(6), OptionalLong.of(500));
+      new SessionOptions(true, false, true, OptionalInt.of(6), OptionalLong.of(500));
   private static final BrokerConfig CONFIG = new BrokerConfig(2, 32, 1024, 64, 1000);
 
   private final MapStateStore store = new MapStateStore();
