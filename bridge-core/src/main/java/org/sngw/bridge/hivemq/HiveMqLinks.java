@@ -32,7 +32,7 @@ public final class HiveMqLinks {
       BridgeConfig config, Status status, MqttClientDisconnectedListener disconnected) throws TlsFileException {
     MqttClientBuilder builder = MqttClient.builder()
         .identifier(config.clientId())
-        .serverHost(config.host())
+        .serverHost(unbracketed(config.host()))
         .serverPort(config.port())
         .addDisconnectedListener(disconnected);
     if (config.usesTls()) {
@@ -54,6 +54,11 @@ public final class HiveMqLinks {
       ssl = ssl.hostnameVerifier((host, session) -> true);
     }
     return ssl.applySslConfig();
+  }
+
+  /** URIs write IPv6 literals in brackets; the client wants the bare address. */
+  private static String unbracketed(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
   }
 
   static MqttQos qos(Qos qos) {

@@ -3,7 +3,6 @@ package org.sngw.bridge.hivemq;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -34,7 +33,7 @@ final class Mqtt5Link implements UpstreamLink {
 
   @Override
   public CompletableFuture<Void> connect() {
-    Mqtt5ConnectBuilder.Send<?> connect = client.connectWith()
+    return client.connectWith()
         .keepAlive((int) config.keepAlive().toSeconds())
         .cleanStart(config.cleanSession())
         .sessionExpiryInterval(config.cleanSession() ? 0 : PERSISTENT_SESSION_EXPIRY_SECONDS)
@@ -43,8 +42,9 @@ final class Mqtt5Link implements UpstreamLink {
         .payload(status.disconnected())
         .qos(MqttQos.AT_LEAST_ONCE)
         .retain(true)
-        .applyWillPublish();
-    return connect.send().thenCompose(ack -> publish(status.topic(), status.connected(), Qos.AT_LEAST_ONCE, true));
+        .applyWillPublish()
+        .send()
+        .thenCompose(ack -> publish(status.topic(), status.connected(), Qos.AT_LEAST_ONCE, true));
   }
 
   @Override
