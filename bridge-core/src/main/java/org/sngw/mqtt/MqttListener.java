@@ -73,7 +73,7 @@ public final class MqttListener implements AutoCloseable {
     }
     server = bound.channel();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
-    log.info("MQTT listener on {} ({})", address, io.isEpoll() ? "epoll" : "nio");
+    log.info("MQTT listener on {}:{} ({})", address.getHostString(), address.getPort(), io.isEpoll() ? "epoll" : "nio");
     return address;
   }
 

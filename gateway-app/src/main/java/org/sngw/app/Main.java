@@ -41,7 +41,8 @@ public final class Main {
       gateway.close();
       stopped.countDown();
     }, "sngw-shutdown"));
-    log.info("gateway running (MQTT-SN udp {}, MQTT tcp {})", gateway.udpAddress(), gateway.mqttAddress());
+    log.info("gateway running (MQTT-SN udp {}:{}, MQTT tcp {}:{})", gateway.udpAddress().getHostString(),
+        gateway.udpAddress().getPort(), gateway.mqttAddress().getHostString(), gateway.mqttAddress().getPort());
     try {
       stopped.await();
     } catch (InterruptedException e) {
