@@ -15,13 +15,22 @@ public interface Broker {
    * Attaches a connection to the client's session: creates it, resumes it (clean session false),
    * or replaces it (clean session true). A connection already holding the client id is told
    * {@link SessionSink#takenOver()}. A resumed session resends its in-flight deliveries (dup set)
-   * and PUBRELs, then its queue.
+   * and PUBRELs, then its queue. The session takes the request's {@link SessionOptions} from now
+   * on, until another connect replaces them.
    */
   ClientHandle connect(ConnectRequest request, SessionSink sink);
 
   /**
+   * Makes sure a persistent session exists, with these options, before any connection attaches:
+   * the bridge's outbox must queue by its own rules from the first start on, and right after a
+   * restart, before the upstream is back.
+   */
+  void prepareSession(String clientId, SessionOptions options);
+
+  /**
    * Detaches a connection. Graceful (a DISCONNECT) drops the will; otherwise the will is
-   * published. A clean session ends; a persistent one keeps subscriptions and queues QoS 1/2.
+   * published. A clean session ends; a persistent one keeps subscriptions and queues QoS 1/2 (and
+   * QoS 0 when its options say so).
    */
   void disconnect(ClientHandle client, boolean graceful);
 

@@ -33,13 +33,21 @@ import org.sngw.time.Scheduler;
  * durable, and in the order they were asked for. Deliveries to connected subscribers do not wait.
  * Retained messages for a new subscription are skipped if its connection is gone by then.
  *
+ * <p><b>Session options.</b> A session takes the {@link SessionOptions} of the connect that
+ * creates or resumes it, or of {@link #prepareSession}; a session restored from the store is
+ * ordinary until then. A no-local session's own publishes skip it. A session that queues QoS 0 gets
+ * QoS 0 in order with QoS 1/2, queued and (if persistent) stored while it is offline or has older
+ * messages queued; a queued QoS 0 message that finds no room is dropped, never refused.
+ *
  * <p><b>Bounds.</b> Each session queues at most {@link BrokerConfig#maxQueuedMessages()} messages
- * and {@link BrokerConfig#maxQueuedBytes()} bytes (payload plus topic) beyond its in-flight window.
+ * and {@link BrokerConfig#maxQueuedBytes()} bytes (payload plus topic) beyond its in-flight window,
+ * unless its options set other bounds.
  * When a message does not fit, the session's oldest queued QoS 0 messages are dropped if that makes
  * room; otherwise the message is refused for that session and the publish ends {@code CONGESTED}
  * (other subscribers still get it). All outgoing messages of persistent sessions, queued or in
  * flight, plus retained messages share {@link BrokerConfig#maxStoreBytes()}: past it, new QoS 1/2
- * messages for persistent sessions and new retained messages are refused ({@code CONGESTED}).
+ * messages for persistent sessions and new retained messages are refused ({@code CONGESTED}), and
+ * QoS 0 messages a persistent session would queue are dropped.
  */
 public final class BrokerCore implements Broker {
   private static final Consumer<PublishOutcome> IGNORE_OUTCOME = outcome -> {};
@@ -100,11 +108,43 @@ public final class BrokerCore implements Broker {
         store.saveSession(clientId);
       }
     }
+    // Before attaching: what the queue sends on attach follows the new options.
+    session.apply(request.options(), config);
     Message will = request.will().orElse(null);
     wills.connected(clientId, will, request.keepAlive());
     SessionHandle handle = new SessionHandle(session, sink, existing != null, will, request.keepAlive());
     session.attach(handle, request.inflightWindow());
     return handle;
+  }
+
+  /**
+   * Gives a persistent session its options before any connection attaches, so that it queues by
+   * them while offline, from the start and after a restart (a restored session is ordinary until
+   * then). Creates the session, empty and offline, if the client id has none; a clean session
+   * holding the id is taken over and ended, as a connect with clean session false would do.
+   *
+   * <p>The upstream bridge's wiring calls this once the broker is restored and before anything can
+   * publish, then whenever the bridge's options change. Subscriptions still come through a
+   * connection: the bridge connects, subscribes, and disconnects at once if its upstream is down.
+   */
+  @Override
+  public void prepareSession(String clientId, SessionOptions options) {
+    Session session = sessions.get(clientId);
+    if (session != null && !session.persistent()) {
+      // A clean session lives only while attached: its connection is taken over, as on a connect.
+      SessionSink previous = session.handle().sink();
+      session.detach();
+      previous.takenOver();
+      end(session);
+      wills.remove(clientId);
+      session = null;
+    }
+    if (session == null) {
+      session = newSession(clientId, true);
+      sessions.put(clientId, session);
+      store.saveSession(clientId);
+    }
+    session.apply(options, config);
   }
 
   @Override
@@ -135,10 +175,16 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void publish(ClientHandle from, Message message, Consumer<PublishOutcome> done) {
-    if (from != null && attached(from) == null) {
-      return;
+    Session excluded = null;
+    if (from != null) {
+      SessionHandle handle = attached(from);
+      if (handle == null) {
+        return;
+      }
+      excluded = excludedFrom(handle);
     }
-    PublishOutcome outcome = Topics.isValidName(message.topic()) ? route(message) : PublishOutcome.INVALID_TOPIC;
+    PublishOutcome outcome =
+        Topics.isValidName(message.topic()) ? route(message, excluded) : PublishOutcome.INVALID_TOPIC;
     store.afterDurable(() -> done.accept(outcome));
   }
 
@@ -152,7 +198,7 @@ public final class BrokerCore implements Broker {
     if (!Topics.isValidName(message.topic())) {
       outcome = PublishOutcome.INVALID_TOPIC;
     } else if (handle.session().rememberInbound(packetId)) {
-      outcome = routeToAllOrNone(message);
+      outcome = routeToAllOrNone(message, excludedFrom(handle));
       if (outcome == PublishOutcome.CONGESTED) {
         // Nobody got it: the sender's resend must be routed, not taken for a duplicate.
         handle.session().forgetInbound(packetId);
@@ -239,7 +285,10 @@ public final class BrokerCore implements Broker {
     }
   }
 
-  /** QoS 0 messages dropped from full queues to make room for newer messages. */
+  /**
+   * QoS 0 messages dropped: queued ones to make room for newer messages, and new ones for a session
+   * that queues QoS 0 when neither its queue nor the store budget had room.
+   */
   public long droppedMessages() {
     return overflow.dropped();
   }
@@ -275,8 +324,8 @@ public final class BrokerCore implements Broker {
 
   private Session newSession(String clientId, boolean persistent) {
     SessionLog log = persistent ? new StoredSessionLog(clientId, store, budget) : CleanSessionLog.INSTANCE;
-    OutboundQueue queue = new OutboundQueue(config.maxQueuedMessages(), config.maxQueuedBytes(), overflow);
-    return new Session(clientId, persistent, log, queue);
+    OutboundFlow outbound = new OutboundFlow(log, overflow, config.maxQueuedMessages(), config.maxQueuedBytes());
+    return new Session(clientId, persistent, log, outbound);
   }
 
   /** The handle if it is one of ours and still attached, else null. */
@@ -284,16 +333,25 @@ public final class BrokerCore implements Broker {
     return client instanceof SessionHandle handle && handle.isAttached() ? handle : null;
   }
 
-  /** Stores when retained, then offers the message to every matching session. */
-  private PublishOutcome route(Message message) {
+  /** The session a publish must not reach: its publisher, if that session is no-local; else null. */
+  private static Session excludedFrom(SessionHandle publisher) {
+    Session session = publisher.session();
+    return session.noLocal() ? session : null;
+  }
+
+  /** Stores when retained, then offers the message to every matching session but {@code excluded}. */
+  private PublishOutcome route(Message message, Session excluded) {
     boolean congested = message.retain() && !retained.keep(message);
     Message live = message.withFlags(message.qos(), false);
     MatchSet<Session> matches = enterRouting();
     try {
       subscriptions.match(message.topic(), matches);
       for (int i = 0; i < matches.size(); i++) {
-        Message delivered = live.withFlags(live.qos().min(matches.qos(i)), false);
-        congested |= !offer(matches.subscriber(i), delivered);
+        Session subscriber = matches.subscriber(i);
+        if (subscriber != excluded) {
+          boolean retain = subscriber.retainAsPublished() && message.retain();
+          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain));
+        }
       }
       return congested ? PublishOutcome.CONGESTED : PublishOutcome.ACCEPTED;
     } finally {
@@ -306,12 +364,14 @@ public final class BrokerCore implements Broker {
    * Exactly-once routing: a message that some subscriber could not take goes to none of them, so
    * the sender's later resend reaches each subscriber once.
    */
-  private PublishOutcome routeToAllOrNone(Message message) {
+  private PublishOutcome routeToAllOrNone(Message message, Session excluded) {
     MatchSet<Session> matches = enterRouting();
     try {
       subscriptions.match(message.topic(), matches);
       for (int i = 0; i < matches.size(); i++) {
-        if (!matches.subscriber(i).outbound().wouldTake(message.withFlags(message.qos().min(matches.qos(i)), false))) {
+        Session subscriber = matches.subscriber(i);
+        if (subscriber != excluded
+            && !subscriber.outbound().wouldTake(message.withFlags(message.qos().min(matches.qos(i)), false))) {
           overflow.countRefused();
           return PublishOutcome.CONGESTED;
         }
@@ -320,7 +380,7 @@ public final class BrokerCore implements Broker {
       matches.clear();
       routingDepth--;
     }
-    return route(message);
+    return route(message, excluded);
   }
 
   private MatchSet<Session> enterRouting() {

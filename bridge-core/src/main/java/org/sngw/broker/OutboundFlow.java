@@ -6,10 +6,15 @@ import org.sngw.store.StoredState;
 
 /**
  * One session's outgoing messages: QoS 1/2 deliveries in flight up to the connection's window, the
- * rest in a bounded queue, kept across connections of a persistent session. Each QoS 1/2 message
- * gets the next sequence number of the session and is written through its {@link SessionLog} at
- * every step: stored, sent, released, done. State changes before the sink is called, so a sink that
- * answers at once (an in-process bridge) is safe. QoS 0 goes only to a connected sink, never queued.
+ * rest in a bounded queue, kept across connections of a persistent session. Each queued or sent
+ * QoS 1/2 message gets the next sequence number of the session and is written through its {@link
+ * SessionLog} at every step: stored, sent, released, done. State changes before the sink is called,
+ * so a sink that answers at once (an in-process bridge) is safe.
+ *
+ * <p>QoS 0 goes only to a connected sink, never queued, unless the session queues QoS 0 ({@link
+ * SessionOptions#queueQos0()}): then it waits in the queue, numbered and stored like QoS 1/2, while
+ * the session is offline or older messages are queued, so the session gets all its messages in
+ * order. It is done (and forgotten) when handed to the sink: it takes no window slot and no ack.
  */
 final class OutboundFlow {
   private final PacketIds packetIds = new PacketIds();
@@ -19,24 +24,32 @@ final class OutboundFlow {
   private final ArrayDeque<InFlight> awaitingComplete = new ArrayDeque<>(4);
   private final OutboundQueue queued;
   private final SessionLog log;
+  private final OverflowCounts counts;
   private long nextSequence = 1;
   private SessionSink sink;
   private int window = 1;
+  private boolean queueQos0;
 
-  OutboundFlow(OutboundQueue queued, SessionLog log) {
-    this.queued = queued;
+  OutboundFlow(SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes) {
     this.log = log;
+    this.counts = counts;
+    this.queued = new OutboundQueue(maxQueuedMessages, maxQueuedBytes, counts, this::dropped);
+  }
+
+  /** Whether QoS 0 is queued, and the queue's bounds, from now on; what is queued stays. */
+  void configure(boolean newQueueQos0, int maxQueuedMessages, long maxQueuedBytes) {
+    queueQos0 = newQueueQos0;
+    queued.limit(maxQueuedMessages, maxQueuedBytes);
   }
 
   /**
    * Sends a message already at its delivery QoS and retain flag, or queues it. Returns false when a
-   * QoS 1/2 message was refused: the queue or the store budget is full.
+   * QoS 1/2 message was refused: the queue or the store budget is full. A QoS 0 message is never
+   * refused; one that finds no room is dropped.
    */
   boolean offer(Message message) {
     if (message.qos() == Qos.AT_MOST_ONCE) {
-      if (sink != null) {
-        sink.deliver(new Delivery(0, false, message));
-      }
+      offerAtMostOnce(message);
       return true;
     }
     if (!log.fits(message)) {
@@ -143,11 +156,39 @@ final class OutboundFlow {
     return awaitingAck.size() + awaitingComplete.size();
   }
 
-  private void drain() {
-    while (sink != null && inFlight() < window && !queued.isEmpty()) {
-      Queued next = queued.poll();
-      send(next.sequence(), next.message());
+  private void offerAtMostOnce(Message message) {
+    if (sink != null && (!queueQos0 || queued.isEmpty())) {
+      sink.deliver(new Delivery(0, false, message));
+    } else if (queueQos0) {
+      long sequence = nextSequence;
+      if (log.fits(message) && queued.offer(new Queued(sequence, message))) {
+        nextSequence++;
+        log.outbound(sequence, message);
+      } else {
+        counts.countDropped();
+      }
     }
+  }
+
+  /** Sends from the head of the queue: QoS 0 always, QoS 1/2 while the window has room. */
+  private void drain() {
+    for (Queued next; sink != null && (next = queued.peek()) != null; ) {
+      if (next.message().qos() == Qos.AT_MOST_ONCE) {
+        queued.poll();
+        log.done(next.sequence(), next.message());
+        sink.deliver(new Delivery(0, false, next.message()));
+      } else if (inFlight() < window) {
+        queued.poll();
+        send(next.sequence(), next.message());
+      } else {
+        return;
+      }
+    }
+  }
+
+  /** The queue dropped a QoS 0 message to make room: the store forgets it too. */
+  private void dropped(Queued entry) {
+    log.done(entry.sequence(), entry.message());
   }
 
   private void send(long sequence, Message message) {

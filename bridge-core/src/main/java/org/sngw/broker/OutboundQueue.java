@@ -2,6 +2,7 @@ package org.sngw.broker;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.function.Consumer;
 
 /**
  * One session's FIFO of messages waiting for room in its in-flight window, bounded in messages and
@@ -10,16 +11,25 @@ import java.util.Iterator;
  * nothing is dropped. QoS 1/2 messages are never dropped once queued.
  */
 final class OutboundQueue {
-  private final int maxMessages;
-  private final long maxBytes;
   private final OverflowCounts counts;
+  private final Consumer<Queued> onDrop;
   private final ArrayDeque<Queued> entries = new ArrayDeque<>(4);
+  private int maxMessages;
+  private long maxBytes;
   private long bytes;
 
-  OutboundQueue(int maxMessages, long maxBytes, OverflowCounts counts) {
+  /** @param onDrop told of each QoS 0 message dropped to make room, so that its owner can forget it */
+  OutboundQueue(int maxMessages, long maxBytes, OverflowCounts counts, Consumer<Queued> onDrop) {
     this.maxMessages = maxMessages;
     this.maxBytes = maxBytes;
     this.counts = counts;
+    this.onDrop = onDrop;
+  }
+
+  /** New bounds for messages offered from now on; what is already queued stays. */
+  void limit(int newMaxMessages, long newMaxBytes) {
+    maxMessages = newMaxMessages;
+    maxBytes = newMaxBytes;
   }
 
   boolean isEmpty() {
@@ -56,6 +66,11 @@ final class OutboundQueue {
   /** Appends a message read back from the store: it was accepted before, so no bound applies. */
   void restore(Queued entry) {
     add(entry, Footprint.of(entry.message()));
+  }
+
+  /** The oldest message, left in place; null when empty. */
+  Queued peek() {
+    return entries.peekFirst();
   }
 
   /** The oldest message, removed; null when empty. */
@@ -107,6 +122,7 @@ final class OutboundQueue {
         it.remove();
         bytes -= Footprint.of(entry.message());
         counts.countDropped();
+        onDrop.accept(entry);
         messages--;
       }
     }

@@ -3,12 +3,14 @@ package org.sngw.broker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.sngw.config.BrokerConfig;
 import org.sngw.store.StoredState;
 
 /**
  * A client id's broker state: subscriptions, the outgoing flow and the ids of incoming QoS 2
  * messages not yet released. Outlives its connections when persistent (clean session false); then
- * every change is written through its {@link SessionLog}.
+ * every change is written through its {@link SessionLog}. Its {@link SessionOptions} are those of
+ * the connect (or {@link BrokerCore#prepareSession}) that last applied them, kept while it is offline.
  */
 final class Session {
   private final String clientId;
@@ -18,12 +20,33 @@ final class Session {
   private final SessionLog log;
   private final OutboundFlow outbound;
   private SessionHandle handle;
+  private boolean noLocal;
+  private boolean retainAsPublished;
 
-  Session(String clientId, boolean persistent, SessionLog log, OutboundQueue queue) {
+  Session(String clientId, boolean persistent, SessionLog log, OutboundFlow outbound) {
     this.clientId = clientId;
     this.persistent = persistent;
     this.log = log;
-    this.outbound = new OutboundFlow(queue, log);
+    this.outbound = outbound;
+  }
+
+  /** Takes up a connect's options; a bound left empty is the broker's own. */
+  void apply(SessionOptions options, BrokerConfig defaults) {
+    noLocal = options.noLocal();
+    retainAsPublished = options.retainAsPublished();
+    outbound.configure(
+        options.queueQos0(),
+        options.maxQueuedMessages().orElse(defaults.maxQueuedMessages()),
+        options.maxQueuedBytes().orElse(defaults.maxQueuedBytes()));
+  }
+
+  /** Whether what this session publishes stays away from its own subscriptions. */
+  boolean retainAsPublished() {
+    return retainAsPublished;
+  }
+
+  boolean noLocal() {
+    return noLocal;
   }
 
   String clientId() {

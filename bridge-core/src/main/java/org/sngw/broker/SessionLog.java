@@ -2,8 +2,8 @@ package org.sngw.broker;
 
 /**
  * Writes one session's state changes through to the store: a {@link StoredSessionLog} for a
- * persistent session, {@link CleanSessionLog} for a clean one. Only QoS 1/2 messages reach the
- * outbound methods.
+ * persistent session, {@link CleanSessionLog} for a clean one. QoS 0 messages reach the outbound
+ * methods only when queued ({@link SessionOptions#queueQos0()}).
  */
 interface SessionLog {
   /** Whether a new outgoing message fits the store's byte budget. */
@@ -17,7 +17,7 @@ interface SessionLog {
   /** The client's PUBREC came for a QoS 2 message. */
   void released(long sequence);
 
-  /** The outgoing message is acknowledged or completed. */
+  /** The outgoing message is acknowledged, completed, dropped, or (QoS 0) handed to the sink. */
   void done(long sequence, Message message);
 
   /** An outgoing message read back from the store: counted, not written again. */

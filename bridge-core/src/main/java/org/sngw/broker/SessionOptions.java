@@ -1,5 +1,6 @@
 package org.sngw.broker;
 
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -7,15 +8,40 @@ import java.util.OptionalLong;
  * Session behaviour beyond MQTT's own flags, for the gateway's internal clients. The upstream
  * bridge is the one user: its session is the store-and-forward outbox.
  *
+ * <p>Options belong to a connect (or to {@code BrokerCore.prepareSession}) and stay with the
+ * session while it is offline, until the next connect brings its own.
+ *
  * @param noLocal messages this session publishes are not delivered back to it (MQTT 5 no-local,
- *     for the whole session), so a "both" bridge rule cannot loop
+ *     for the whole session), so a "both" bridge rule cannot loop. Retained messages sent on
+ *     subscribe are not filtered: the broker does not keep who published them
+ * @param retainAsPublished messages keep the retain flag they were published with (MQTT 5), so a
+ *     bridge forwards retained messages as retained; ordinary sessions get retain only for the
+ *     retained messages sent when they subscribe, as MQTT 3.1.1 requires
  * @param queueQos0 QoS 0 messages are queued (and stored, for a persistent session) while the
- *     session is offline or its window is full, instead of going only to a connected client
+ *     session is offline or older messages wait in its queue, in order with QoS 1/2, instead of
+ *     going only to a connected client. Handed to the client, one is done: no window slot, no ack.
+ *     One that finds no room (queue or store budget) is dropped, never refused
  * @param maxQueuedMessages replaces {@code BrokerConfig.maxQueuedMessages} for this session
- * @param maxQueuedBytes replaces {@code BrokerConfig.maxQueuedBytes} for this session
+ * @param maxQueuedBytes replaces {@code BrokerConfig.maxQueuedBytes} for this session; {@code
+ *     BrokerConfig.maxStoreBytes} still bounds all persistent sessions together
  */
 public record SessionOptions(
-    boolean noLocal, boolean queueQos0, OptionalInt maxQueuedMessages, OptionalLong maxQueuedBytes) {
+    boolean noLocal,
+    boolean retainAsPublished,
+    boolean queueQos0,
+    OptionalInt maxQueuedMessages,
+    OptionalLong maxQueuedBytes) {
   public static final SessionOptions ORDINARY =
-      new SessionOptions(false, false, OptionalInt.empty(), OptionalLong.empty());
+      new SessionOptions(false, false, false, OptionalInt.empty(), OptionalLong.empty());
+
+  public SessionOptions {
+    Objects.requireNonNull(maxQueuedMessages, "maxQueuedMessages");
+    Objects.requireNonNull(maxQueuedBytes, "maxQueuedBytes");
+    if (maxQueuedMessages.orElse(1) < 1) {
+      throw new IllegalArgumentException("maxQueuedMessages must be positive: " + maxQueuedMessages.getAsInt());
+    }
+    if (maxQueuedBytes.orElse(1) < 1) {
+      throw new IllegalArgumentException("maxQueuedBytes must be positive: " + maxQueuedBytes.getAsLong());
+    }
+  }
 }

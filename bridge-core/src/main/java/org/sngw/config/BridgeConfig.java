@@ -40,6 +40,11 @@ public record BridgeConfig(
     OutboxLimits outbox,
     Duration reconnectMin,
     Duration reconnectMax) {
+  public static final MqttVersion DEFAULT_VERSION = MqttVersion.V3_1_1;
+  public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofSeconds(1);
+  public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofMinutes(2);
+
   public BridgeConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(uri, "uri");
@@ -59,6 +64,29 @@ public record BridgeConfig(
     }
   }
 
+  /**
+   * A bridge to {@code upstream} with everything else at its default: MQTT 3.1.1, client id
+   * {@code sngw-<name>}, a kept session, every local topic out, TLS with the JVM's trusted CAs and
+   * hostname verification.
+   */
+  public static BridgeConfig defaults(String name, UpstreamUri upstream) {
+    return new BridgeConfig(
+        name,
+        upstream.uri(),
+        DEFAULT_VERSION,
+        defaultClientId(name),
+        upstream.username(),
+        upstream.password(),
+        TlsConfig.defaults(),
+        DEFAULT_KEEP_ALIVE,
+        false,
+        forwardEverything(),
+        defaultStatusTopic(name),
+        OutboxLimits.defaults(),
+        DEFAULT_RECONNECT_MIN,
+        DEFAULT_RECONNECT_MAX);
+  }
+
   public boolean usesTls() {
     return "mqtts".equals(uri.getScheme());
   }
@@ -74,6 +102,10 @@ public record BridgeConfig(
   /** The rule used when none are configured: every local topic out, with its own QoS and retain flag. */
   public static List<TopicRule> forwardEverything() {
     return List.of(new TopicRule("#", TopicRule.Direction.OUT, Qos.EXACTLY_ONCE, "", ""));
+  }
+
+  public static String defaultClientId(String name) {
+    return "sngw-" + name;
   }
 
   public static String defaultStatusTopic(String name) {

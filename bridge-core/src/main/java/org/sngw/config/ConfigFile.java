@@ -7,13 +7,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -51,6 +49,29 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-message-bytes: 262144      # 1..268435455
  *   max-queued-bytes: 1MiB         # per session: bytes, KiB, MiB, GiB
  *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
+ * bridges:                   # upstream brokers; absent: none
+ *   - name: cloud            # required, unique: letters, digits, _ and -
+ *     uri: mqtts://user:pass@broker.example.com:8883   # required; mqtt:// (1883) or mqtts:// (8883)
+ *     protocol: 3.1.1        # or 5
+ *     client-id: sngw-cloud  # default sngw-NAME
+ *     username: user         # overrides the URI's
+ *     password: pass
+ *     keep-alive: 60s        # whole seconds up to 65535s; 0s: none
+ *     clean-session: false
+ *     tls:                   # only with mqtts://; files in PEM, read at start
+ *       ca-file: /etc/sngw/ca.pem         # absent: the JVM's trusted CAs
+ *       cert-file: /etc/sngw/client.pem   # with key-file, for a client certificate
+ *       key-file: /etc/sngw/client.key    # PKCS#8, unencrypted
+ *       verify-hostname: true
+ *     status-topic: $SYS/broker/bridge/cloud/state
+ *     outbox: { max-messages: 100000, max-bytes: 64MiB }
+ *     reconnect: { min: 1s, max: 2m }
+ *     topics:                # absent: every local topic out, as published
+ *       - pattern: sensors/#     # a topic filter
+ *         direction: out         # out, in or both
+ *         qos: 1                 # the highest QoS kept; default 2
+ *         local-prefix: ""
+ *         remote-prefix: site-7/ # so sensors/a goes up as site-7/sensors/a
  * }</pre>
  *
  * Unknown keys, values of the wrong type and values out of range are errors; all of them are
@@ -100,7 +121,7 @@ public final class ConfigFile {
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
-            d.bridges());
+            BridgeReader.read(root.list("bridges").orElse(List.of())));
     root.rejectUnknownKeys();
     return config;
   }
@@ -113,14 +134,14 @@ public final class ConfigFile {
         new MqttSnConfig(
             section.value("gateway-id", d.gatewayId(), ConfigValues::gatewayId),
             topics,
-            section.value("retry-interval", d.retryInterval(), ConfigFile::positiveDuration),
-            section.value("retry-count", d.retryCount(), between(1, 100)),
+            section.value("retry-interval", d.retryInterval(), ConfigValues::positiveDuration),
+            section.value("retry-count", d.retryCount(), ConfigValues.between(1, 100)),
             section.value(
                 "max-topics-per-client",
                 d.maxTopicsPerClient(),
-                between(1, ConfigValues.MAX_TOPIC_ID)),
+                ConfigValues.between(1, ConfigValues.MAX_TOPIC_ID)),
             section.value(
-                "max-pending-per-client", d.maxPendingPerClient(), between(1, Integer.MAX_VALUE)),
+                "max-pending-per-client", d.maxPendingPerClient(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value("advertise-interval", d.advertiseInterval(), ConfigValues::advertiseInterval));
     section.rejectUnknownKeys();
     return config;
@@ -130,50 +151,22 @@ public final class ConfigFile {
     BrokerConfig config =
         new BrokerConfig(
             section.value(
-                "max-queued-messages", d.maxQueuedMessages(), between(1, Integer.MAX_VALUE)),
+                "max-queued-messages", d.maxQueuedMessages(), ConfigValues.between(1, Integer.MAX_VALUE)),
             // MQTT packet ids are 16 bits, so no more can be in flight at once.
-            section.value("mqtt-inflight-window", d.mqttInflightWindow(), between(1, 65535)),
-            section.value("max-message-bytes", d.maxMessageBytes(), between(1, MQTT_MAX_PACKET)),
-            section.value("max-queued-bytes", d.maxQueuedBytes(), ConfigFile::positiveSize),
-            section.value("max-store-bytes", d.maxStoreBytes(), ConfigFile::positiveSize));
+            section.value("mqtt-inflight-window", d.mqttInflightWindow(), ConfigValues.between(1, 65535)),
+            section.value("max-message-bytes", d.maxMessageBytes(), ConfigValues.between(1, MQTT_MAX_PACKET)),
+            section.value("max-queued-bytes", d.maxQueuedBytes(), ConfigValues::positiveSize),
+            section.value("max-store-bytes", d.maxStoreBytes(), ConfigValues::positiveSize));
     section.rejectUnknownKeys();
     return config;
   }
 
   private static StoreConfig store(YamlSection section, StoreConfig d) {
     StoreConfig config = new StoreConfig(
-        section.value("persistent", d.persistent(), ConfigFile::bool),
-        section.value("recover", d.recover(), ConfigFile::bool));
+        section.value("persistent", d.persistent(), ConfigValues::bool),
+        section.value("recover", d.recover(), ConfigValues::bool));
     section.rejectUnknownKeys();
     return config;
-  }
-
-  private static boolean bool(String text) {
-    return switch (text) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
-    };
-  }
-
-  private static long positiveSize(String text) {
-    long size = ConfigValues.size(text);
-    if (size == 0) {
-      throw new IllegalArgumentException("must be positive, was " + text);
-    }
-    return size;
-  }
-
-  private static Function<String, Integer> between(int min, int max) {
-    return text -> ConfigValues.integer(text, min, max);
-  }
-
-  private static Duration positiveDuration(String text) {
-    Duration duration = ConfigValues.duration(text);
-    if (duration.isZero()) {
-      throw new IllegalArgumentException("must be positive, was " + text);
-    }
-    return duration;
   }
 
   private static String syntaxError(MarkedYAMLException e) {

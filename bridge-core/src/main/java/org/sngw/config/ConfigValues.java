@@ -1,10 +1,12 @@
 package org.sngw.config;
 
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +30,7 @@ public final class ConfigValues {
   /** ADVERTISE announces the time to the next one in 16 bits of seconds. */
   public static final Duration MAX_ADVERTISE_INTERVAL = Duration.ofSeconds(0xFFFF);
 
+  private static final Pattern BRIDGE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(KiB|MiB|GiB)?");
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
 
@@ -47,6 +50,15 @@ public final class ConfigValues {
       case "m" -> Duration.ofMinutes(amount);
       default -> Duration.ofHours(amount);
     };
+  }
+
+  /** Parses a duration greater than zero. */
+  public static Duration positiveDuration(String text) {
+    Duration duration = duration(text);
+    if (duration.isZero()) {
+      throw new IllegalArgumentException("must be positive, was " + text);
+    }
+    return duration;
   }
 
   /**
@@ -78,6 +90,19 @@ public final class ConfigValues {
     return value.intValueExact();
   }
 
+  static Function<String, Integer> between(int min, int max) {
+    return text -> integer(text, min, max);
+  }
+
+  /** Parses {@code true} or {@code false}, and nothing else (no YAML 1.1 yes/no/on/off). */
+  public static boolean bool(String text) {
+    return switch (text) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException("expected true or false, got '" + text + "'");
+    };
+  }
+
   /** Parses a gateway id, 1..255. */
   public static int gatewayId(String text) {
     return integer(text, MIN_GATEWAY_ID, MAX_GATEWAY_ID);
@@ -107,6 +132,15 @@ public final class ConfigValues {
     return amount << shift;
   }
 
+  /** Parses a byte size greater than zero. */
+  public static long positiveSize(String text) {
+    long size = size(text);
+    if (size == 0) {
+      throw new IllegalArgumentException("must be positive, was " + text);
+    }
+    return size;
+  }
+
   /** Parses a file system path; it need not exist yet. */
   public static Path path(String text) {
     if (text.isBlank()) {
@@ -117,6 +151,33 @@ public final class ConfigValues {
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException("invalid path '" + text + "': " + e.getReason());
     }
+  }
+
+  /**
+   * Parses the path of a file that must exist and be readable now, so that a missing certificate
+   * is reported at start with the others, not at the first connection attempt.
+   */
+  public static Path readableFile(String text) {
+    Path file = path(text);
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("cannot read '" + text + "': file not found");
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("cannot read '" + text + "': it is a directory");
+    }
+    if (!Files.isReadable(file)) {
+      throw new IllegalArgumentException("cannot read '" + text + "': permission denied");
+    }
+    return file;
+  }
+
+  /** Parses a bridge name: letters, digits, {@code _} and {@code -}, as it names topics and sessions. */
+  public static String bridgeName(String text) {
+    if (!BRIDGE_NAME.matcher(text).matches()) {
+      throw new IllegalArgumentException(
+          "expected letters, digits, _ and - only, got '" + text + "'");
+    }
+    return text;
   }
 
   /** Parses a predefined topic id, 1..65534. */

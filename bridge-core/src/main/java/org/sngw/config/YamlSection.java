@@ -1,9 +1,12 @@
 package org.sngw.config;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -21,22 +24,25 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlSection {
   private final String path;
   private final Problems problems;
+  // Where problems about the section as a whole, or a key it lacks, are reported.
+  private final Node anchor;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   // Keys some getter asked for; whatever else the file holds is unknown.
   private final Set<String> known = new LinkedHashSet<>();
 
-  private YamlSection(String path, Problems problems) {
+  private YamlSection(String path, Problems problems, Node anchor) {
     this.path = path;
     this.problems = problems;
+    this.anchor = anchor;
   }
 
   /** The top level of a file; an empty file (no node) has no settings. */
   static YamlSection root(Node node, Problems problems) {
-    return of("", node, problems);
+    return of("", node, problems, node);
   }
 
-  private static YamlSection of(String path, Node node, Problems problems) {
-    YamlSection section = new YamlSection(path, problems);
+  private static YamlSection of(String path, Node node, Problems problems, Node anchor) {
+    YamlSection section = new YamlSection(path, problems, node != null ? node : anchor);
     if (node instanceof MappingNode mapping) {
       section.addEntries(mapping);
     } else if (node != null && !isNull(node)) {
@@ -66,7 +72,64 @@ final class YamlSection {
   YamlSection section(String key) {
     known.add(key);
     NodeTuple entry = entries.get(key);
-    return of(childPath(key), entry == null ? null : entry.getValueNode(), problems);
+    return of(childPath(key), entry == null ? null : entry.getValueNode(), problems, anchor);
+  }
+
+  /**
+   * The mappings listed under {@code key}, each with a path like {@code bridges[0]}: empty when the
+   * key is absent or its value is no list (reported), an empty list when the value is. Items that
+   * are not mappings are reported and left out.
+   */
+  Optional<List<YamlSection>> list(String key) {
+    known.add(key);
+    NodeTuple entry = entries.get(key);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    Node node = entry.getValueNode();
+    if (isNull(node)) {
+      return Optional.of(List.of());
+    }
+    if (!(node instanceof SequenceNode sequence)) {
+      problems.add(node, childPath(key), "expected a list, got " + describe(node));
+      return Optional.empty();
+    }
+    List<YamlSection> items = new ArrayList<>();
+    List<Node> nodes = sequence.getValue();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node item = nodes.get(i);
+      String itemPath = childPath(key) + "[" + i + "]";
+      if (item instanceof MappingNode) {
+        items.add(of(itemPath, item, problems, item));
+      } else {
+        problems.add(item, itemPath, "expected a mapping of settings, got " + describe(item));
+      }
+    }
+    return Optional.of(items);
+  }
+
+  /** Whether the file has {@code key} here, whatever its value. */
+  boolean has(String key) {
+    return entries.containsKey(key);
+  }
+
+  /** Like {@link #value}, but reports a missing key; null when it is missing or bad. */
+  <T> T required(String key, Function<String, T> parser) {
+    if (!has(key)) {
+      known.add(key);
+      problem(key, "required");
+      return null;
+    }
+    return value(key, null, parser);
+  }
+
+  /**
+   * Reports a problem that no single value shows, such as two settings that contradict each
+   * other, on the line of {@code key}, or of this section when the key is absent.
+   */
+  void problem(String key, String issue) {
+    NodeTuple entry = entries.get(key);
+    problems.add(entry == null ? anchor : entry.getValueNode(), childPath(key), issue);
   }
 
   /**

@@ -24,6 +24,21 @@ public final class GatewayMetrics {
     FunctionCounter.builder(name, value, LongSupplier::getAsLong).description(description).register(registry);
   }
 
+  /** A counter of one instance of something, told apart by a tag (a bridge by its name, say). */
+  public synchronized void counter(String name, String description, String tag, String tagValue, LongSupplier value) {
+    sources.add(value);
+    FunctionCounter.builder(name, value, LongSupplier::getAsLong)
+        .description(description)
+        .tag(tag, tagValue)
+        .register(registry);
+  }
+
+  /** A gauge of one instance of something, told apart by a tag. */
+  public synchronized void gauge(String name, String description, String tag, String tagValue, LongSupplier value) {
+    sources.add(value);
+    Gauge.builder(name, value, LongSupplier::getAsLong).description(description).tag(tag, tagValue).register(registry);
+  }
+
   /** A value that goes up and down, read on scrape. */
   public synchronized void gauge(String name, String description, LongSupplier value) {
     sources.add(value);

@@ -44,6 +44,11 @@ class BrokerFixture {
     return broker.connect(new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window), sink);
   }
 
+  ClientHandle connect(String clientId, boolean cleanSession, int window, SessionOptions options, RecordingSink sink) {
+    return broker.connect(
+        new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window, options), sink);
+  }
+
   ClientHandle connectWithWill(String clientId, Message will, RecordingSink sink) {
     return connectWithWill(clientId, true, will, Duration.ZERO, sink);
   }

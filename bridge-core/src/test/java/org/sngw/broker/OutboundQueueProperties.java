@@ -23,7 +23,8 @@ class OutboundQueueProperties {
       @ForAll @IntRange(min = 1, max = 40) int maxBytes,
       @ForAll @Size(max = 60) List<@IntRange(min = -1, max = 29) Integer> ops) {
     OverflowCounts counts = new OverflowCounts();
-    OutboundQueue queue = new OutboundQueue(maxMessages, maxBytes, counts);
+    List<Queued> dropped = new ArrayList<>();
+    OutboundQueue queue = new OutboundQueue(maxMessages, maxBytes, counts, dropped::add);
     Model model = new Model(maxMessages, maxBytes);
     long sequence = 0;
     for (int op : ops) {
@@ -35,7 +36,8 @@ class OutboundQueueProperties {
       }
       assertThat(queue.size()).isEqualTo(model.entries.size()).isLessThanOrEqualTo(maxMessages);
       assertThat(queue.bytes()).isEqualTo(Model.bytes(model.entries)).isLessThanOrEqualTo(maxBytes);
-      assertThat(counts.dropped()).isEqualTo(model.dropped);
+      assertThat(dropped).isEqualTo(model.dropped);
+      assertThat(counts.dropped()).isEqualTo(dropped.size());
     }
     for (Queued expected : model.entries) {
       assertThat(queue.poll()).isEqualTo(expected);
@@ -47,7 +49,7 @@ class OutboundQueueProperties {
     final int maxMessages;
     final long maxBytes;
     List<Queued> entries = new ArrayList<>();
-    long dropped;
+    final List<Queued> dropped = new ArrayList<>();
 
     Model(int maxMessages, long maxBytes) {
       this.maxMessages = maxMessages;
@@ -56,7 +58,7 @@ class OutboundQueueProperties {
 
     boolean offer(Queued entry) {
       List<Queued> trial = new ArrayList<>(entries);
-      int drops = 0;
+      List<Queued> drops = new ArrayList<>();
       Iterator<Queued> oldest = List.copyOf(entries).iterator();
       while (trial.size() + 1 > maxMessages || bytes(trial) + Footprint.of(entry.message()) > maxBytes) {
         Queued candidate = null;
@@ -68,11 +70,11 @@ class OutboundQueueProperties {
           return false;
         }
         trial.remove(candidate);
-        drops++;
+        drops.add(candidate);
       }
       trial.add(entry);
       entries = trial;
-      dropped += drops;
+      dropped.addAll(drops);
       return true;
     }
 

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
   private final OverflowCounts counts = new OverflowCounts();
+  private final List<Queued> dropped = new ArrayList<>();
   private long sequence;
 
   @Test
   void offer_messageLimitReached_dropsOldestQos0First() {
-    OutboundQueue queue = new OutboundQueue(3, 1000, counts);
+    OutboundQueue queue = queue(3, 1000);
     offer(queue, "q1", Qos.AT_LEAST_ONCE);
     offer(queue, "old0", Qos.AT_MOST_ONCE);
     offer(queue, "new0", Qos.AT_MOST_ONCE);
@@ -23,11 +24,12 @@ class OutboundQueueTest {
 
     assertThat(texts(queue)).containsExactly("q1", "new0", "next");
     assertThat(counts.dropped()).isEqualTo(1);
+    assertThat(dropped).extracting(Queued::sequence).as("reported to the owner").containsExactly(2L);
   }
 
   @Test
   void offer_fullOfQos1And2_refusesAndDropsNothing() {
-    OutboundQueue queue = new OutboundQueue(2, 1000, counts);
+    OutboundQueue queue = queue(2, 1000);
     offer(queue, "q1", Qos.AT_LEAST_ONCE);
     offer(queue, "q2", Qos.EXACTLY_ONCE);
 
@@ -35,12 +37,13 @@ class OutboundQueueTest {
 
     assertThat(texts(queue)).containsExactly("q1", "q2");
     assertThat(counts.dropped()).isZero();
+    assertThat(dropped).isEmpty();
   }
 
   @Test
   void offer_byteLimitReached_dropsAsManyQos0AsNeeded() {
     // Each message costs its payload plus the one-char topic "a": 5 bytes.
-    OutboundQueue queue = new OutboundQueue(100, 15, counts);
+    OutboundQueue queue = queue(100, 15);
     offer(queue, "zero", Qos.AT_MOST_ONCE);
     offer(queue, "ZERO", Qos.AT_MOST_ONCE);
     offer(queue, "keep", Qos.AT_LEAST_ONCE);
@@ -53,7 +56,7 @@ class OutboundQueueTest {
 
   @Test
   void offer_qos0CannotCoverTheExcess_dropsNothing() {
-    OutboundQueue queue = new OutboundQueue(100, 12, counts);
+    OutboundQueue queue = queue(100, 12);
     offer(queue, "zero", Qos.AT_MOST_ONCE);
     offer(queue, "keep", Qos.AT_LEAST_ONCE);
 
@@ -64,13 +67,29 @@ class OutboundQueueTest {
   }
 
   @Test
+  void limit_appliesToLaterOffersAndKeepsWhatIsQueued() {
+    OutboundQueue queue = queue(3, 1000);
+    offer(queue, "q1", Qos.AT_LEAST_ONCE);
+    offer(queue, "q2", Qos.AT_LEAST_ONCE);
+
+    queue.limit(1, 1000);
+
+    assertThat(offer(queue, "over", Qos.AT_LEAST_ONCE)).isFalse();
+    assertThat(texts(queue)).containsExactly("q1", "q2");
+  }
+
+  @Test
   void restore_ignoresTheBounds() {
-    OutboundQueue queue = new OutboundQueue(1, 5, counts);
+    OutboundQueue queue = queue(1, 5);
 
     queue.restore(new Queued(1, message("a", "stored before", Qos.AT_LEAST_ONCE)));
     queue.restore(new Queued(2, message("a", "restart", Qos.AT_LEAST_ONCE)));
 
     assertThat(texts(queue)).containsExactly("stored before", "restart");
+  }
+
+  private OutboundQueue queue(int maxMessages, long maxBytes) {
+    return new OutboundQueue(maxMessages, maxBytes, counts, dropped::add);
   }
 
   private boolean offer(OutboundQueue queue, String text, Qos qos) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.broker.Qos;
 
 class ConfigFileTest {
   @TempDir Path dir;
@@ -39,6 +41,23 @@ class ConfigFileTest {
                 Optional.of(Duration.ofMinutes(15))));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30));
+    assertThat(config.bridges())
+        .containsExactly(
+            new BridgeConfig(
+                "cloud",
+                URI.create("mqtt://broker.example.com:11883"),
+                BridgeConfig.MqttVersion.V5,
+                "gateway-7",
+                Optional.of("site-7b"),
+                Optional.of("other"),
+                BridgeConfig.TlsConfig.defaults(),
+                Duration.ofSeconds(30),
+                true,
+                List.of(new TopicRule("sensors/#", TopicRule.Direction.BOTH, Qos.AT_LEAST_ONCE, "local/", "site-7/")),
+                "site-7/state",
+                new BridgeConfig.OutboxLimits(10, 1024),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(10)));
   }
 
   @Test

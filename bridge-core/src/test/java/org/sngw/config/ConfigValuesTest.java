@@ -3,9 +3,12 @@ package org.sngw.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -99,5 +102,45 @@ class ConfigValuesTest {
     assertThatThrownBy(() -> ConfigValues.topicName("")).hasMessage("topic name is empty");
     assertThatThrownBy(() -> ConfigValues.topicName("a/#"))
         .hasMessage("topic name must not contain wildcards + or #, got 'a/#'");
+  }
+
+  @Test
+  void bool_onlyTrueOrFalse_isAccepted() {
+    assertThat(ConfigValues.bool("true")).isTrue();
+    assertThat(ConfigValues.bool("false")).isFalse();
+    assertThatThrownBy(() -> ConfigValues.bool("yes")).hasMessage("expected true or false, got 'yes'");
+  }
+
+  @Test
+  void positiveSizeAndDuration_zero_isRejected() {
+    assertThat(ConfigValues.positiveSize("1KiB")).isEqualTo(1024);
+    assertThat(ConfigValues.positiveDuration("1s")).isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> ConfigValues.positiveSize("0MiB")).hasMessage("must be positive, was 0MiB");
+    assertThatThrownBy(() -> ConfigValues.positiveDuration("0ms")).hasMessage("must be positive, was 0ms");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cloud", "site_7", "a-B-9"})
+  void bridgeName_lettersDigitsDashUnderscore_isAccepted(String name) {
+    assertThat(ConfigValues.bridgeName(name)).isEqualTo(name);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a b", "a/b", "a+", "caf\u00e9"})
+  void bridgeName_otherCharacters_areRejected(String name) {
+    assertThatThrownBy(() -> ConfigValues.bridgeName(name))
+        .hasMessage("expected letters, digits, _ and - only, got '" + name + "'");
+  }
+
+  @Test
+  void readableFile_missingOrDirectory_cannotBeRead(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("ca.pem"), "x");
+    Path missing = dir.resolve("missing.pem");
+
+    assertThat(ConfigValues.readableFile(file.toString())).isEqualTo(file);
+    assertThatThrownBy(() -> ConfigValues.readableFile(missing.toString()))
+        .hasMessage("cannot read '" + missing + "': file not found");
+    assertThatThrownBy(() -> ConfigValues.readableFile(dir.toString()))
+        .hasMessage("cannot read '" + dir + "': it is a directory");
   }
 }

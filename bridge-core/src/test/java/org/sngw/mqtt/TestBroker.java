@@ -15,6 +15,7 @@ import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
 import org.sngw.broker.Message;
+import org.sngw.broker.SessionOptions;
 import org.sngw.broker.PublishOutcome;
 import org.sngw.broker.Qos;
 import org.sngw.broker.SessionSink;
@@ -119,6 +120,11 @@ final class TestBroker implements Broker {
     if (!graceful) {
       owner.will.ifPresent(will -> publish(null, will, outcome -> { }));
     }
+  }
+
+  @Override
+  public void prepareSession(String clientId, SessionOptions options) {
+    throw new UnsupportedOperationException("the MQTT listener never prepares sessions");
   }
 
   @Override

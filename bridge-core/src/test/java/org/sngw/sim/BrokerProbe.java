@@ -11,6 +11,7 @@ import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
 import org.sngw.broker.Message;
+import org.sngw.broker.SessionOptions;
 import org.sngw.broker.PublishOutcome;
 import org.sngw.broker.Qos;
 import org.sngw.broker.SessionSink;
@@ -106,6 +107,11 @@ final class BrokerProbe implements Broker {
       connection.end(graceful ? Ending.DISCONNECTED : Ending.LOST, clock.nanos());
     }
     broker.disconnect(client, graceful);
+  }
+
+  @Override
+  public void prepareSession(String clientId, SessionOptions options) {
+    broker.prepareSession(clientId, options);
   }
 
   @Override

@@ -6,9 +6,17 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.sngw.bridge.Bridge;
+import org.sngw.bridge.BridgeState;
+import org.sngw.bridge.hivemq.HiveMqLinks;
+import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.broker.BrokerCore;
+import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttSnConfig;
@@ -42,6 +50,7 @@ public final class Gateway implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final CoreLoop core = new CoreLoop();
+  private final Map<String, Bridge> bridges = new LinkedHashMap<>();
   private StateStore store;
   private BrokerCore broker;
   private SnGateway snGateway;
@@ -123,6 +132,7 @@ public final class Gateway implements AutoCloseable {
       throw new GatewayStartException(e.getMessage(), e);
     }
     registerMetrics(udp);
+    startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
     }
@@ -160,6 +170,27 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.broker.messages.refused", "messages refused: a queue or the store was full",
         broker::refusedMessages);
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
+  }
+
+  private void startBridges(GatewayConfig config) throws GatewayStartException {
+    for (BridgeConfig upstream : config.bridges()) {
+      Bridge bridge;
+      try {
+        bridge = new Bridge(upstream, broker, core, core, dropped -> HiveMqLinks.create(upstream,
+            HiveMqLinks.Status.of(Bridge.upstreamStatusTopic(upstream)), context -> dropped.accept(context.getCause())));
+      } catch (TlsFileException e) {
+        throw new GatewayStartException("bridge " + upstream.name() + ": " + e.getMessage(), e);
+      }
+      core.execute(bridge::start);
+      started.push(() -> CompletableFuture.runAsync(bridge::stop, core).join());
+      bridges.put(upstream.name(), bridge);
+      String name = upstream.name();
+      metrics.counter("sngw.bridge.forwarded", "messages forwarded upstream", "bridge", name, bridge::forwarded);
+      metrics.counter("sngw.bridge.received", "messages received from upstream", "bridge", name, bridge::received);
+      metrics.counter("sngw.bridge.refused", "messages the upstream refused", "bridge", name, bridge::failedPublishes);
+      metrics.gauge("sngw.bridge.connected", "1 while the upstream is connected", "bridge", name,
+          () -> bridge.state() == BridgeState.CONNECTED ? 1 : 0);
+    }
   }
 
   private void startMetricsEndpoint(ListenAddress bind) throws GatewayStartException {
@@ -200,6 +231,11 @@ public final class Gateway implements AutoCloseable {
   /** Where metrics are served, or null when they are off. */
   public InetSocketAddress metricsAddress() {
     return metricsAddress;
+  }
+
+  /** The state of the bridge with this name; empty if there is none. */
+  public Optional<BridgeState> bridgeState(String name) {
+    return Optional.ofNullable(bridges.get(name)).map(Bridge::state);
   }
 
   public SnGateway snGateway() {

@@ -3,10 +3,15 @@ package org.sngw.app.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import org.sngw.bridge.tls.TlsFileException;
+import org.sngw.bridge.tls.TlsFiles;
+import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
 import org.sngw.config.ConfigValues;
@@ -14,6 +19,7 @@ import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttSnConfig;
 import org.sngw.config.StoreConfig;
+import org.sngw.config.UpstreamUri;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.MissingParameterException;
@@ -27,7 +33,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * The command line, {@code java -jar gateway.jar [options]}. Settings come from the defaults, then
  * the {@code --config} file, then the flags, each overriding the one before; {@code --predefined}
- * adds topic ids to the file's, replacing any it repeats.
+ * adds topic ids to the file's, replacing any it repeats, and {@code --upstream} adds bridges to
+ * the file's.
  */
 public final class GatewayCommand {
   private static final String CONFIG = "--config";
@@ -41,12 +48,13 @@ public final class GatewayCommand {
   private static final String GATEWAY_ID = "--gateway-id";
   private static final String ADVERTISE_INTERVAL = "--advertise-interval";
   private static final String UDP_BROADCAST = "--udp-broadcast";
+  private static final String UPSTREAM = "--upstream";
 
   private GatewayCommand() {}
 
   /**
-   * Turns the arguments into what to do. Reads the config file if one is named, and nothing
-   * else; prints nothing and never exits.
+   * Turns the arguments into what to do. Reads the config file if one is named and the TLS files
+   * its bridges name, and nothing else; prints nothing and never exits.
    */
   public static ParseOutcome parse(String... args) {
     CommandLine commandLine = new CommandLine(spec());
@@ -92,6 +100,9 @@ public final class GatewayCommand {
         .withAdvertiseInterval(flag(result, ADVERTISE_INTERVAL, ConfigValues::advertiseInterval,
             base.mqttSn().advertiseInterval(), errors))
         .withPredefinedTopics(topics);
+    List<BridgeConfig> bridges = new ArrayList<>(base.bridges());
+    bridges.addAll(upstreams(result.matchedOptionValue(UPSTREAM, List.<String>of()), base.bridges(), errors));
+    checkTlsFiles(bridges, errors);
     if (!errors.isEmpty()) {
       return new ParseOutcome.UsageError(String.join("; ", errors));
     }
@@ -99,7 +110,7 @@ public final class GatewayCommand {
         base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
         base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
-        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, base.bridges()));
+        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -139,6 +150,41 @@ public final class GatewayCommand {
       }
     }
     return topics;
+  }
+
+  /**
+   * A bridge with the defaults for each {@code --upstream}, named {@code upstream-1},
+   * {@code upstream-2}, ... skipping names the file's bridges already have.
+   */
+  private static List<BridgeConfig> upstreams(List<String> uris, List<BridgeConfig> fileBridges, List<String> errors) {
+    Set<String> taken = new HashSet<>();
+    fileBridges.forEach(bridge -> taken.add(bridge.name()));
+    List<BridgeConfig> bridges = new ArrayList<>();
+    int number = 0;
+    for (String uri : uris) {
+      try {
+        UpstreamUri upstream = UpstreamUri.parse(uri);
+        String name;
+        do {
+          name = "upstream-" + ++number;
+        } while (!taken.add(name));
+        bridges.add(BridgeConfig.defaults(name, upstream));
+      } catch (IllegalArgumentException e) {
+        errors.add(UPSTREAM + ": " + e.getMessage());
+      }
+    }
+    return bridges;
+  }
+
+  /** Reads the certificates and keys now, so a bad one is a start-up error, not a retry loop. */
+  private static void checkTlsFiles(List<BridgeConfig> bridges, List<String> errors) {
+    for (BridgeConfig bridge : bridges) {
+      try {
+        TlsFiles.check(bridge.tls());
+      } catch (TlsFileException e) {
+        errors.add("bridge " + bridge.name() + ": " + e.getMessage());
+      }
+    }
   }
 
   /** Picocli's complaint as one line that starts with the option it is about. */
@@ -190,6 +236,15 @@ public final class GatewayCommand {
             .description(
                 "a predefined topic id (" + ConfigValues.MIN_TOPIC_ID + ".."
                     + ConfigValues.MAX_TOPIC_ID + "); repeatable; adds to the config file's")
+            .build());
+    spec.addOption(
+        OptionSpec.builder(UPSTREAM)
+            .paramLabel("URI")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description(
+                "forward every local message to the MQTT broker at URI, e.g. mqtts://user:pass@host"
+                    + " (mqtt:// for plain TCP); repeatable; adds to the config file's bridges")
             .build());
     spec.addOption(switchOption(RECOVER,
         "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));

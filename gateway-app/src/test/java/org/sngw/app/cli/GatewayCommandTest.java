@@ -3,6 +3,7 @@ package org.sngw.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,10 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sngw.config.BridgeConfig;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
+import org.sngw.config.UpstreamUri;
 
 class GatewayCommandTest {
   @TempDir Path dir;
@@ -156,6 +159,71 @@ class GatewayCommandTest {
   }
 
   @Test
+  void parse_upstream_addsABridgeWithTheDefaults() {
+    BridgeConfig bridge = run("--upstream", "mqtt://site-7:secret@broker.example.com:1884").bridges().get(0);
+
+    assertThat(bridge)
+        .isEqualTo(
+            BridgeConfig.defaults("upstream-1", UpstreamUri.parse("mqtt://site-7:secret@broker.example.com:1884")));
+    assertThat(bridge.uri()).isEqualTo(URI.create("mqtt://broker.example.com:1884"));
+    assertThat(bridge.username()).contains("site-7");
+    assertThat(bridge.password()).contains("secret");
+    assertThat(bridge.version()).isEqualTo(BridgeConfig.MqttVersion.V3_1_1);
+    assertThat(bridge.clientId()).isEqualTo("sngw-upstream-1");
+    assertThat(bridge.rules()).isEqualTo(BridgeConfig.forwardEverything());
+  }
+
+  @Test
+  void parse_upstreamMqtts_usesTheJvmTrustStoreAndVerifiesTheHostname() {
+    BridgeConfig bridge = run("--upstream", "mqtts://broker.example.com").bridges().get(0);
+
+    assertThat(bridge.usesTls()).isTrue();
+    assertThat(bridge.port()).isEqualTo(8883);
+    assertThat(bridge.tls()).isEqualTo(BridgeConfig.TlsConfig.defaults());
+    assertThat(bridge.tls().verifyHostname()).isTrue();
+  }
+
+  @Test
+  void parse_upstreamRepeated_namesEachInTurn() {
+    GatewayConfig config = run("--upstream", "mqtt://a", "--upstream=mqtt://b");
+
+    assertThat(config.bridges()).extracting(BridgeConfig::name).containsExactly("upstream-1", "upstream-2");
+    assertThat(config.bridges()).extracting(BridgeConfig::host).containsExactly("a", "b");
+  }
+
+  @Test
+  void parse_upstreamAndConfigFileBridges_addUpAvoidingTheFilesNames() throws IOException {
+    Path file = write("bridges:\n  - { name: upstream-1, uri: \"mqtt://file\" }\n");
+
+    GatewayConfig config = run("--config", file.toString(), "--upstream", "mqtt://a", "--upstream", "mqtt://b");
+
+    assertThat(config.bridges())
+        .extracting(BridgeConfig::name)
+        .containsExactly("upstream-1", "upstream-2", "upstream-3");
+    assertThat(config.bridges()).extracting(BridgeConfig::host).containsExactly("file", "a", "b");
+  }
+
+  @Test
+  void parse_badUpstream_namesTheFlagWithoutThePassword() {
+    assertThat(error("--upstream", "http://broker"))
+        .isEqualTo("--upstream: expected mqtt://HOST[:PORT] or mqtts://HOST[:PORT], got 'http://broker'");
+    assertThat(error("--upstream", "mqtt://u:secret@broker:0"))
+        .isEqualTo("--upstream: port must be 1..65535, got 'mqtt://u:***@broker:0'");
+    assertThat(error("--upstream", "mqtt://ok", "--upstream", "broker:1883"))
+        .isEqualTo("--upstream: expected mqtt://HOST[:PORT] or mqtts://HOST[:PORT], got 'broker:1883'");
+  }
+
+  @Test
+  void parse_bridgeWithUnusableCertificate_namesTheBridgeAndFile() throws IOException {
+    Path ca = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+    Path file = write("bridges:\n  - name: cloud\n    uri: mqtts://h\n    tls: { ca-file: " + ca + " }\n");
+
+    assertThat(error("--config", file.toString(), "--udp", "x"))
+        .isEqualTo(
+            "--udp: expected HOST:PORT or [IPv6]:PORT, got 'x'; bridge cloud: " + ca + ": not a PEM certificate");
+  }
+
+  @Test
   void parse_configFile_usesItsSettings() throws IOException {
     Path file = write("mqtt: 127.0.0.1:9883\nbroker:\n  max-queued-messages: 5\n");
 
@@ -230,7 +298,7 @@ class GatewayCommandTest {
       assertThat(text)
           .startsWith("Usage: java -jar gateway.jar")
           .contains("--config=FILE", "--udp=HOST:PORT", "--mqtt=HOST:PORT", "--data-dir=DIR")
-          .contains("--predefined=ID=TOPIC", "--version")
+          .contains("--predefined=ID=TOPIC", "--upstream=URI", "--version")
           .contains("--gateway-id=N", "--advertise-interval=DURATION", "--udp-broadcast=HOST:PORT")
           .contains("(default 0.0.0.0:1884)", "(default 0.0.0.0:1883)", "(default data)")
           .doesNotEndWith("\n");
