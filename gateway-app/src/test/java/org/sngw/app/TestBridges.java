@@ -16,8 +16,7 @@ import org.sngw.config.TopicRule.Direction;
 
 /**
  * One upstream bridge for in-process tests: reconnects within a second, so an outage ends
- * quickly, and a status topic outside {@code $SYS} (Mosquitto drops clients' {@code $SYS}
- * publishes).
+ * quickly, and a status topic outside {@code $}, so it is the same topic locally and upstream.
  */
 final class TestBridges {
   static final String NAME = "site-7";

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.bridge.BridgeState;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.TopicRule.Direction;
 
@@ -39,14 +41,14 @@ class UpstreamOutageIT {
     // Persistence keeps the app's session, so what the bridge sends before the app is back is queued for it.
     try (MosquittoBroker upstream = MosquittoBroker.start(dir.resolve("mosquitto"),
             MosquittoBroker.Options.plain().withPersistence());
-        Mosquitto.Sub app = Mosquitto.subscribe(upstream.address(), "site-7/sensors/#", 1, "-c", "-i", APP);
-        Mosquitto.Sub status = Mosquitto.subscribe(upstream.address(), TestBridges.STATUS_TOPIC, 1)) {
+        Mosquitto.Sub app = Mosquitto.subscribe(upstream.address(), "site-7/sensors/#", 1, "-c", "-i", APP)) {
       GatewayConfig config = TestBridges.gateway(dir.resolve("gateway"), TestBridges.bridge(upstream.uri(),
           List.of(TestBridges.rule("sensors/#", Direction.OUT, "site-7/"))));
       Gateway gateway = Gateway.start(config);
       try {
+        Gateway first = gateway;
         await("the bridge connected upstream").atMost(Duration.ofSeconds(15))
-            .until(() -> status.messages().contains(TestBridges.STATUS_TOPIC + " connected"));
+            .until(() -> first.bridgeState(TestBridges.NAME).equals(Optional.of(BridgeState.CONNECTED)));
 
         upstream.stop();
         publishAll(gateway.udpAddress(), 0, PER_SENSOR / 2);

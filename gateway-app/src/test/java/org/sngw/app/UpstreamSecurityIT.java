@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sngw.bridge.BridgeState;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.BridgeConfig.TlsConfig;
 import org.sngw.config.GatewayConfig;
@@ -72,6 +73,7 @@ class UpstreamSecurityIT {
       await().atMost(DELIVERY).untilAsserted(() -> assertThat(log.text().lines())
           .as("a log line naming the bridge and the TLS failure")
           .anyMatch(line -> line.contains(TestBridges.NAME) && TLS_REASON.matcher(line).find()));
+      assertThat(gateway.bridgeState(TestBridges.NAME)).contains(BridgeState.WAITING);
       assertThat(app.messages()).isEmpty();
     }
   }

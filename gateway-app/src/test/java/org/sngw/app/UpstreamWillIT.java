@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.bridge.Bridge;
 import org.sngw.config.BridgeConfig;
+import org.sngw.config.UpstreamUri;
 
 /**
  * A gateway that dies without a word (kill -9, a power cut) still turns its upstream status to
@@ -22,22 +24,21 @@ class UpstreamWillIT {
 
   @Test
   void killedGateway_upstreamStatusTurnsDisconnected() {
-    // The default status topic carries the bridge's name in one level: "+" matches whatever it is.
-    // Mosquitto silently drops what ordinary clients publish under $SYS/, wills included: a default
-    // there would be invisible upstream, and this test would say so.
-    String statusFilter = BridgeConfig.defaultStatusTopic("+");
-    try (MosquittoBroker upstream = MosquittoBroker.start(dir.resolve("mosquitto"), MosquittoBroker.Options.plain());
-        Mosquitto.Sub app = Mosquitto.subscribe(upstream.address(), statusFilter, 1);
-        GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:0", "--mqtt", "127.0.0.1:0",
-            "--data-dir", dir.resolve("gateway").toString(), "--upstream", upstream.uri().toString())) {
-      await().atMost(STATUS).untilAsserted(() -> assertThat(app.messages())
-          .as("status on %s; gateway log: %s", statusFilter, gateway.log()).last().asString().endsWith(" connected"));
+    try (MosquittoBroker upstream = MosquittoBroker.start(dir.resolve("mosquitto"), MosquittoBroker.Options.plain())) {
+      String uri = upstream.uri().toString();
+      // --upstream makes a bridge named upstream-1 with the defaults.
+      String status = Bridge.upstreamStatusTopic(BridgeConfig.defaults("upstream-1", UpstreamUri.parse(uri)));
+      try (Mosquitto.Sub app = Mosquitto.subscribe(upstream.address(), status, 1);
+          GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:0", "--mqtt", "127.0.0.1:0",
+              "--data-dir", dir.resolve("gateway").toString(), "--upstream", uri)) {
+        await().atMost(STATUS).untilAsserted(() -> assertThat(app.messages()).as("gateway log: %s", gateway.log())
+            .containsExactly(status + " connected"));
 
-      gateway.kill();
+        gateway.kill();
 
-      await().atMost(STATUS).untilAsserted(() -> assertThat(app.messages())
-          .as("status on %s; Mosquitto log: %s", statusFilter, upstream.log())
-          .last().asString().endsWith(" disconnected"));
+        await().atMost(STATUS).untilAsserted(() -> assertThat(app.messages()).as("Mosquitto log: %s", upstream.log())
+            .containsExactly(status + " connected", status + " disconnected"));
+      }
     }
   }
 }
