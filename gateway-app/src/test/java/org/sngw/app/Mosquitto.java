@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** Debian's mosquitto_sub and mosquitto_pub, run against the gateway's MQTT listener. */
+/** Debian's mosquitto_sub and mosquitto_pub, run against the gateway's MQTT listener or a {@link MosquittoBroker}. */
 final class Mosquitto {
   private Mosquitto() {}
 
@@ -81,6 +81,19 @@ final class Mosquitto {
 
   /** Runs mosquitto_pub to completion and asserts it succeeded. */
   static void publish(InetSocketAddress broker, String topic, String payload, int qos, String... extraArgs) {
+    Finished pub = runPublish(broker, topic, payload, qos, extraArgs);
+    assertThat(pub.exitCode()).as("mosquitto_pub exit code: " + pub.output()).isZero();
+  }
+
+  /** Runs mosquitto_pub to completion and returns its exit code: for publishes the broker should refuse. */
+  static int publishExitCode(InetSocketAddress broker, String topic, String payload, int qos, String... extraArgs) {
+    return runPublish(broker, topic, payload, qos, extraArgs).exitCode();
+  }
+
+  private record Finished(int exitCode, String output) {}
+
+  private static Finished runPublish(InetSocketAddress broker, String topic, String payload, int qos,
+      String... extraArgs) {
     List<String> command = new ArrayList<>(List.of(
         "mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
         "-t", topic, "-m", payload, "-q", Integer.toString(qos)));
@@ -89,8 +102,8 @@ final class Mosquitto {
     try {
       assertThat(process.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS))
           .as("mosquitto_pub finished").isTrue();
-      assertThat(process.exitValue()).as("mosquitto_pub exit code: "
-          + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+      return new Finished(process.exitValue(),
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

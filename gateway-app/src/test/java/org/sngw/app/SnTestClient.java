@@ -19,6 +19,8 @@ import org.sngw.sn.codec.SnEncoder;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
 import org.sngw.sn.codec.SnPacket.Connect;
+import org.sngw.sn.codec.SnPacket.PubAck;
+import org.sngw.sn.codec.SnPacket.Publish;
 import org.sngw.sn.codec.SnPacket.RegAck;
 import org.sngw.sn.codec.SnPacket.Register;
 import org.sngw.sn.codec.SnPacket.SubAck;
@@ -149,6 +151,13 @@ final class SnTestClient implements AutoCloseable {
     RegAck ack = receive(RegAck.class);
     assertThat(ack.returnCode()).isEqualTo(ReturnCode.ACCEPTED);
     return ack.topicId();
+  }
+
+  /** A QoS 1 PUBLISH to a registered topic id; returns once the gateway accepted it with PUBACK. */
+  void publishQos1(int topicId, byte[] payload) {
+    int msgId = nextMsgId();
+    send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(topicId), msgId, payload));
+    assertThat(receive()).isEqualTo(new PubAck(topicId, msgId, ReturnCode.ACCEPTED));
   }
 
   SubAck subscribe(SnTopic topic, SnQos qos) {

@@ -1,0 +1,37 @@
+package org.sngw.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a short-lived tool (openssl, mosquitto_passwd) to completion and fails loudly if it fails. */
+final class Commands {
+  private Commands() {}
+
+  static void run(List<String> command, String installHint) {
+    Process process;
+    try {
+      process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + command.get(0) + " (" + installHint + ")", e);
+    }
+    try {
+      // Read before waiting: a chatty tool must not block on a full pipe.
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError(String.join(" ", command) + " did not finish");
+      }
+      if (process.exitValue() != 0) {
+        throw new AssertionError(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
