@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -75,7 +76,12 @@ public final class Bridge {
     this.scheduler = scheduler;
     this.mapper = new TopicMapper(config.rules());
     this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), new SplittableRandom());
-    this.link = links.create(cause -> core.execute(() -> dropped(cause)));
+    // After stop() nobody listens: the core loop may be gone by the time the library reports it.
+    this.link = links.create(cause -> {
+      if (state != BridgeState.STOPPED) {
+        core.execute(() -> dropped(cause));
+      }
+    });
   }
 
   public String name() {
@@ -109,14 +115,23 @@ public final class Bridge {
     connect();
   }
 
-  /** On the core loop: stops forwarding; what is not forwarded yet stays in the outbox. */
-  public void stop() {
+  /**
+   * On the core loop: stops forwarding; what is not forwarded yet stays in the outbox. A clean
+   * DISCONNECT makes the upstream drop the will, so the bridge says "disconnected" itself first.
+   * The future completes when the upstream connection is closed.
+   */
+  public CompletableFuture<Void> stop() {
+    boolean wasConnected = state == BridgeState.CONNECTED;
     state = BridgeState.STOPPED;
     if (retry != null) {
       retry.cancel();
     }
     detach();
-    link.disconnect();
+    publishLocalStatus(DISCONNECTED);
+    CompletableFuture<Void> farewell = wasConnected
+        ? link.publish(upstreamStatusTopic(config), DISCONNECTED, Qos.AT_LEAST_ONCE, true)
+        : CompletableFuture.completedFuture(null);
+    return farewell.handle((ok, failure) -> null).thenCompose(ignored -> link.disconnect());
   }
 
   private void connect() {

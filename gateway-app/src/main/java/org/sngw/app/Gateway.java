@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.sngw.bridge.Bridge;
 import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
@@ -46,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  /** How long a stopping bridge may take to say goodbye upstream. */
+  private static final Duration BRIDGE_STOP_TIMEOUT = Duration.ofSeconds(5);
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -182,7 +186,11 @@ public final class Gateway implements AutoCloseable {
         throw new GatewayStartException("bridge " + upstream.name() + ": " + e.getMessage(), e);
       }
       core.execute(bridge::start);
-      started.push(() -> CompletableFuture.runAsync(bridge::stop, core).join());
+      started.push(() -> CompletableFuture.supplyAsync(bridge::stop, core)
+          .thenCompose(stopped -> stopped)
+          .orTimeout(BRIDGE_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+          .handle((ok, failure) -> null)
+          .join());
       bridges.put(upstream.name(), bridge);
       String name = upstream.name();
       metrics.counter("sngw.bridge.forwarded", "messages forwarded upstream", "bridge", name, bridge::forwarded);
