@@ -121,7 +121,7 @@ public final class ConfigFile {
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
-            BridgeReader.read(root.list("bridges").orElse(List.of())));
+            BridgeReader.read(root.list("bridges").orElse(List.of())), d.serialPorts());
     root.rejectUnknownKeys();
     return config;
   }

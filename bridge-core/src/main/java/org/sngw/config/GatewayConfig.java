@@ -12,6 +12,7 @@ import java.util.Optional;
  *     nowhere, so the gateway sends only replies
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
  * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
+ * @param serialPorts serial ports with sensors; none by default
  */
 public record GatewayConfig(
     ListenAddress udp,
@@ -22,7 +23,8 @@ public record GatewayConfig(
     MqttSnConfig mqttSn,
     BrokerConfig broker,
     Optional<ListenAddress> metrics,
-    List<BridgeConfig> bridges) {
+    List<BridgeConfig> bridges,
+    List<SerialPortConfig> serialPorts) {
   public GatewayConfig {
     Objects.requireNonNull(udp, "udp");
     Objects.requireNonNull(udpBroadcast, "udpBroadcast");
@@ -33,6 +35,7 @@ public record GatewayConfig(
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(metrics, "metrics");
     bridges = List.copyOf(bridges);
+    serialPorts = List.copyOf(serialPorts);
   }
 
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
@@ -46,6 +49,7 @@ public record GatewayConfig(
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
+        List.of(),
         List.of());
   }
 }

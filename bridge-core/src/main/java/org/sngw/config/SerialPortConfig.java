@@ -1,0 +1,57 @@
+package org.sngw.config;
+
+import java.util.Objects;
+
+/**
+ * One serial port with sensors on it: a USB-serial node, a UART on the GPIO header, or an XBee
+ * coordinator relaying a radio network.
+ *
+ * @param device a path such as {@code /dev/ttyUSB0} or a stable {@code /dev/serial/by-id/...} link
+ */
+public record SerialPortConfig(
+    String device,
+    int baud,
+    int dataBits,
+    Parity parity,
+    StopBits stopBits,
+    FlowControl flowControl,
+    Framing framing) {
+  public SerialPortConfig {
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(parity, "parity");
+    Objects.requireNonNull(stopBits, "stopBits");
+    Objects.requireNonNull(flowControl, "flowControl");
+    Objects.requireNonNull(framing, "framing");
+  }
+
+  public static final int DEFAULT_BAUD = 115_200;
+
+  /** 8N1 at 115200 baud, no flow control, plain framing. */
+  public static SerialPortConfig of(String device) {
+    return new SerialPortConfig(device, DEFAULT_BAUD, 8, Parity.NONE, StopBits.ONE, FlowControl.NONE, Framing.PLAIN);
+  }
+
+  public SerialPortConfig with(int newBaud, Framing newFraming) {
+    return new SerialPortConfig(device, newBaud, dataBits, parity, stopBits, flowControl, newFraming);
+  }
+
+  public enum Parity { NONE, ODD, EVEN, MARK, SPACE }
+
+  public enum StopBits { ONE, ONE_POINT_FIVE, TWO }
+
+  public enum FlowControl { NONE, RTS_CTS, XON_XOFF }
+
+  /** How MQTT-SN packets are delimited on the line. */
+  public enum Framing {
+    /** Bare MQTT-SN packets back to back, delimited by their own length field. */
+    PLAIN,
+    /** COBS frames ending in 0x00, as Arduino's PacketSerial sends them. */
+    COBS,
+    /** COBS frames with a CRC-16 trailer, for noisy lines. */
+    COBS_CRC,
+    /** XBee API mode 1 frames: receive/transmit packets, one radio node address per sensor. */
+    XBEE,
+    /** XBee API mode 2: API frames with escaped control bytes. */
+    XBEE_ESCAPED
+  }
+}
