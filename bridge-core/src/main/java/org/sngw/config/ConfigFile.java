@@ -49,6 +49,14 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-message-bytes: 262144      # 1..268435455
  *   max-queued-bytes: 1MiB         # per session: bytes, KiB, MiB, GiB
  *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
+ * serial:                    # serial ports with sensors; absent: none
+ *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
+ *     baud: 115200
+ *     data-bits: 8
+ *     parity: none           # none, odd, even, mark, space
+ *     stop-bits: 1           # 1, 1.5, 2
+ *     flow-control: none     # none, rts-cts, xon-xoff
+ *     framing: plain         # plain, cobs, cobs-crc, xbee, xbee-escaped
  * bridges:                   # upstream brokers; absent: none
  *   - name: cloud            # required, unique: letters, digits, _ and -
  *     uri: mqtts://user:pass@broker.example.com:8883   # required; mqtt:// (1883) or mqtts:// (8883)
@@ -121,7 +129,8 @@ public final class ConfigFile {
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
-            BridgeReader.read(root.list("bridges").orElse(List.of())), d.serialPorts());
+            BridgeReader.read(root.list("bridges").orElse(List.of())),
+            SerialPortReader.read(root.list("serial").orElse(List.of())));
     root.rejectUnknownKeys();
     return config;
   }

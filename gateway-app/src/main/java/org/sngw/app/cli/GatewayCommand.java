@@ -18,6 +18,8 @@ import org.sngw.config.ConfigValues;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttSnConfig;
+import org.sngw.config.SerialPortConfig;
+import org.sngw.config.SerialPortReader;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.UpstreamUri;
 import picocli.CommandLine;
@@ -49,6 +51,7 @@ public final class GatewayCommand {
   private static final String ADVERTISE_INTERVAL = "--advertise-interval";
   private static final String UDP_BROADCAST = "--udp-broadcast";
   private static final String UPSTREAM = "--upstream";
+  private static final String SERIAL = "--serial";
 
   private GatewayCommand() {}
 
@@ -103,6 +106,14 @@ public final class GatewayCommand {
     List<BridgeConfig> bridges = new ArrayList<>(base.bridges());
     bridges.addAll(upstreams(result.matchedOptionValue(UPSTREAM, List.<String>of()), base.bridges(), errors));
     checkTlsFiles(bridges, errors);
+    List<SerialPortConfig> serialPorts = new ArrayList<>(base.serialPorts());
+    for (String port : result.matchedOptionValue(SERIAL, List.<String>of())) {
+      try {
+        serialPorts.add(SerialPortReader.parseFlag(port));
+      } catch (IllegalArgumentException e) {
+        errors.add(SERIAL + ": " + e.getMessage());
+      }
+    }
     if (!errors.isEmpty()) {
       return new ParseOutcome.UsageError(String.join("; ", errors));
     }
@@ -110,7 +121,7 @@ public final class GatewayCommand {
         base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
         base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
-        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, base.serialPorts()));
+        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, serialPorts));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -245,6 +256,15 @@ public final class GatewayCommand {
             .description(
                 "forward every local message to the MQTT broker at URI, e.g. mqtts://user:pass@host"
                     + " (mqtt:// for plain TCP); repeatable; adds to the config file's bridges")
+            .build());
+    spec.addOption(
+        OptionSpec.builder(SERIAL)
+            .paramLabel("DEVICE[@BAUD][:FRAMING]")
+            .type(List.class)
+            .auxiliaryTypes(String.class)
+            .description(
+                "sensors on a serial port, e.g. /dev/ttyUSB0@115200:plain; framing plain (default), cobs,"
+                    + " cobs-crc, xbee or xbee-escaped; 8N1, no flow control; repeatable; adds to the config file's")
             .build());
     spec.addOption(switchOption(RECOVER,
         "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));

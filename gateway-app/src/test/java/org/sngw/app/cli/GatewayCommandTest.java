@@ -16,6 +16,7 @@ import org.sngw.config.BridgeConfig;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.SerialPortConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.UpstreamUri;
 
@@ -71,6 +72,18 @@ class GatewayCommandTest {
     assertThat(config.mqttSn().advertiseInterval()).isEmpty();
     assertThat(config.mqttSn().gatewayId()).isEqualTo(4);
     assertThat(config.udpBroadcast()).contains(new ListenAddress("127.0.0.1", 1884));
+  }
+
+  @Test
+  void parse_serialRepeated_addsEachPort() {
+    assertThat(run("--serial", "/dev/ttyUSB0", "--serial", "/dev/ttyAMA0@9600:xbee").serialPorts()).containsExactly(
+        SerialPortConfig.of("/dev/ttyUSB0"),
+        SerialPortConfig.of("/dev/ttyAMA0").with(9600, SerialPortConfig.Framing.XBEE));
+  }
+
+  @Test
+  void parse_serialBadBaud_namesTheFlag() {
+    assertThat(error("--serial", "/dev/ttyUSB0@1")).startsWith("--serial:");
   }
 
   @Test
