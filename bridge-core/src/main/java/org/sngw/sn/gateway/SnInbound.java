@@ -77,7 +77,12 @@ final class SnInbound implements TransportListener {
     Arrival arrival;
     while ((arrival = backlog.poll()) != null) {
       backlogSize.decrementAndGet();
-      gateway.handle(via, arrival.from(), arrival.packet());
+      try {
+        gateway.handle(via, arrival.from(), arrival.packet());
+      } catch (RuntimeException e) {
+        // A bug must cost one packet, not the batch behind it or the gateway.
+        log.error("handling {} from {} failed", arrival.packet().type(), arrival.from(), e);
+      }
     }
   }
 
