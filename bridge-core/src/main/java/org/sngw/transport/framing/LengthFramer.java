@@ -41,6 +41,7 @@ public final class LengthFramer {
   private int end;
   private long lastFeedNanos;
   private String invalidReason;
+  /** Bytes skipped since the last report; every feed or read ends by reporting them. */
   private int skipped;
   private String firstSkipReason;
 
@@ -87,8 +88,6 @@ public final class LengthFramer {
   /** Forgets any partial frame, as when the stream was closed and reopened. */
   public void reset() {
     end = 0;
-    skipped = 0;
-    firstSkipReason = null;
   }
 
   private void scan(FrameSink sink) {

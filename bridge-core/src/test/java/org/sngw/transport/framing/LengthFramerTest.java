@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LengthFramerTest {
@@ -165,16 +167,18 @@ class LengthFramerTest {
 
   @Test
   void feed_frame_isAViewFromPositionZero() {
+    List<String> views = new ArrayList<>();
     framer.feed(ByteBuffer.wrap(hex("00" + PINGREQ)), 0, new FrameSink() {
       @Override
       public void frame(ByteBuffer frame) {
-        assertThat(frame.position()).isZero();
-        assertThat(frame.remaining()).isEqualTo(2);
+        views.add(frame.position() + ".." + frame.limit());
       }
 
       @Override
       public void discarded(String reason) {}
     });
+
+    assertThat(views).containsExactly("0..2");
   }
 
   @Test

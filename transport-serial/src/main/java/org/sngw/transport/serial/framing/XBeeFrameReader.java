@@ -30,6 +30,7 @@ public final class XBeeFrameReader implements FrameReader {
   /** Mode 2: the last raw byte was the escape. */
   private boolean escapeNext;
   private String invalidReason;
+  /** Bytes skipped since the last report; every feed or read ends by reporting them. */
   private int skipped;
   private String firstSkipReason;
 
@@ -63,8 +64,6 @@ public final class XBeeFrameReader implements FrameReader {
     end = 0;
     open = false;
     escapeNext = false;
-    skipped = 0;
-    firstSkipReason = null;
   }
 
   private void takeEscaped(byte b, FrameHandler handler) {
