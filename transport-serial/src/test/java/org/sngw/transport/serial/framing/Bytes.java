@@ -1,0 +1,42 @@
+package org.sngw.transport.serial.framing;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Test bytes: hex fixtures with spaces for reading, and streams cut into reads. */
+final class Bytes {
+  private Bytes() {}
+
+  static byte[] hex(String spaced) {
+    return HexFormat.of().parseHex(spaced.replace(" ", ""));
+  }
+
+  static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  static String hex(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.duplicate().get(bytes);
+    return hex(bytes);
+  }
+
+  /** {@code spaced} as {@link #hex(byte[])} prints it. */
+  static String normal(String spaced) {
+    return spaced.replace(" ", "").toLowerCase();
+  }
+
+  /** The stream cut into reads of the given sizes, used in turn. */
+  static List<ByteBuffer> reads(byte[] stream, List<Integer> sizes) {
+    List<ByteBuffer> reads = new ArrayList<>();
+    int at = 0;
+    for (int i = 0; at < stream.length; i++) {
+      int n = Math.min(sizes.get(i % sizes.size()), stream.length - at);
+      reads.add(ByteBuffer.wrap(stream, at, n).slice());
+      at += n;
+    }
+    return reads;
+  }
+}
