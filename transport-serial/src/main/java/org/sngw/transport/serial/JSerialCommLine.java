@@ -17,7 +17,7 @@ final class JSerialCommLine implements SerialLine {
    * transport closing. jSerialComm passes it to the tty in tenths of a second (VTIME): below 100 ms
    * a read would not wait at all and the thread would spin.
    */
-  static final int READ_TIMEOUT_MILLIS = 100;
+  private static final int READ_TIMEOUT_MILLIS = 100;
   /** Long enough for a write in progress to finish, short enough to not wait on a stuck one. */
   private static final long CLOSE_WAIT_MILLIS = 200;
 

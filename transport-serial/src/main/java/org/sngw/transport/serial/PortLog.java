@@ -1,6 +1,7 @@
 package org.sngw.transport.serial;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.sngw.config.SerialPortConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,7 @@ final class PortLog implements PortEvents {
   @Override
   public void opened() {
     log.info("Serial port {} open at {} baud {}, flow control {}",
-        config.device(), config.baud(), lineSettings(config), config.flowControl().name().toLowerCase());
+        config.device(), config.baud(), lineSettings(config), config.flowControl().name().toLowerCase(Locale.ROOT));
   }
 
   @Override

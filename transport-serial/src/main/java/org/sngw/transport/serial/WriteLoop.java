@@ -55,8 +55,9 @@ final class WriteLoop implements Runnable {
     int length = bytes.remaining();
     try {
       line.get().write(bytes);
-      counters.framesOut.increment();
+      // Bytes first: whoever sees the frame counted sees its bytes too.
       counters.bytesOut.add(length);
+      counters.framesOut.increment();
     } catch (IOException e) {
       drop(e.getMessage());
       active.writeFailed(line.get(), e.getMessage());

@@ -23,6 +23,7 @@ import org.sngw.transport.SerialPeer;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.UdpPeer;
 import org.sngw.transport.WirelessNodeId;
+import org.sngw.transport.serial.framing.FrameHandler;
 import org.sngw.transport.serial.framing.FrameReader;
 
 /** The transport's threads and lifecycle against fake lines, a recorded backoff and a fake clock. */
@@ -39,9 +40,22 @@ class SerialTransportTest {
   private final RecordingListener listener = new RecordingListener();
   private final List<Duration> pauses = new CopyOnWriteArrayList<>();
   private final AtomicInteger readersMade = new AtomicInteger();
+  private final List<Long> readTimes = new CopyOnWriteArrayList<>();
   private final Supplier<FrameReader> readers = () -> {
     readersMade.incrementAndGet();
-    return new TaggedFraming();
+    TaggedFraming framing = new TaggedFraming();
+    return new FrameReader() {
+      @Override
+      public void read(ByteBuffer bytes, long nowNanos, FrameHandler handler) {
+        readTimes.add(nowNanos);
+        framing.read(bytes, nowNanos, handler);
+      }
+
+      @Override
+      public void reset() {
+        framing.reset();
+      }
+    };
   };
   private final AtomicLong clock = new AtomicLong(42);
   private SerialTransport transport;
@@ -113,10 +127,12 @@ class SerialTransportTest {
     opener.thenOpens(new FakeLine());
 
     eventually().until(transport::isOpen);
-    assertThat(events.events.get(0)).isEqualTo("unavailable: no such device");
-    assertThat(events.events.subList(1, events.events.size() - 1)).allMatch(e -> e.startsWith("still unavailable"));
-    assertThat(events.events).last().isEqualTo("opened");
-    assertThat(pauses.subList(0, 7)).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
+    List<String> seen = List.copyOf(events.events);
+    assertThat(seen.get(0)).isEqualTo("unavailable: no such device");
+    assertThat(seen.subList(1, seen.size() - 1)).allMatch(e -> e.startsWith("still unavailable"));
+    assertThat(seen).last().isEqualTo("opened");
+    assertThat(List.copyOf(pauses).subList(0, 7))
+        .extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 30L, 30L);
     assertThat(transport.reopenCount()).isZero();
   }
 
@@ -133,6 +149,7 @@ class SerialTransportTest {
     assertThat(listener.frames.get(0).from()).isEqualTo(peer(NODE_A));
     assertThat(listener.frames.get(0).frame()).containsExactly(2, 0x16);
     assertThat(listener.frames.get(1).from()).isEqualTo(peer(NODE_B));
+    assertThat(readTimes).containsOnly(42L);
     assertThat(transport.framesReceived()).isEqualTo(2);
     assertThat(transport.bytesReceived()).isEqualTo(2L * (1 + NODE_A.length + 2));
   }
@@ -188,8 +205,11 @@ class SerialTransportTest {
     line.unplug();
 
     eventually().until(() -> opener.attempts.get() >= 4);
-    assertThat(events.events.subList(0, 4)).containsExactly(
-        "opened", "lost: unplugged, 1 peer(s)", "still unavailable: no such device", "still unavailable: no such device");
+    assertThat(List.copyOf(events.events).subList(0, 4)).containsExactly(
+        "opened",
+        "lost: unplugged, 1 peer(s)",
+        "still unavailable: no such device",
+        "still unavailable: no such device");
     assertThat(listener.lost).containsExactly(peer(NO_NODE));
   }
 
@@ -250,7 +270,8 @@ class SerialTransportTest {
 
   @Test
   void send_beforeStart_drops() {
-    transport(false, SerialTransportOptions.of(64), recordedPause).send(peer(NO_NODE), ByteBuffer.wrap(new byte[] {2, 0x16}));
+    transport(false, SerialTransportOptions.of(64), recordedPause)
+        .send(peer(NO_NODE), ByteBuffer.wrap(new byte[] {2, 0x16}));
 
     assertThat(transport.framesDropped()).isEqualTo(1);
   }
