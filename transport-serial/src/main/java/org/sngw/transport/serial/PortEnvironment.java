@@ -1,0 +1,15 @@
+package org.sngw.transport.serial;
+
+import org.sngw.config.SerialPortConfig;
+import org.sngw.time.Clock;
+
+/**
+ * What the port thread relies on outside itself: opening the port, reporting what happens to it,
+ * waiting between attempts and telling the time. The real ones in production, fakes in tests.
+ */
+record PortEnvironment(LineOpener opener, PortEvents events, RetryPause pause, Clock clock) {
+  static PortEnvironment real(SerialPortConfig config, Backoff backoff) {
+    return new PortEnvironment(
+        () -> JSerialCommLine.open(config), new PortLog(config, backoff), RetryPause.TIMED, Clock.SYSTEM);
+  }
+}

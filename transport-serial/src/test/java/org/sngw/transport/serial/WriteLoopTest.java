@@ -1,0 +1,65 @@
+package org.sngw.transport.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import org.junit.jupiter.api.Test;
+import org.sngw.transport.WirelessNodeId;
+import org.sngw.transport.serial.framing.FrameWriter;
+
+class WriteLoopTest {
+  private static final WirelessNodeId NODE = WirelessNodeId.of(new byte[] {7});
+
+  private final ActiveLine active = new ActiveLine();
+  private final Counters counters = new Counters();
+  private final FakeLine line = new FakeLine();
+
+  private WriteLoop loop(FrameWriter writer) {
+    return new WriteLoop(new ArrayBlockingQueue<>(4), writer, active, counters);
+  }
+
+  @Test
+  void write_openLine_writesFramedBytesAndCounts() {
+    active.set(line);
+
+    loop(new TaggedFraming()).write(new Outbound(Optional.of(NODE), ByteBuffer.wrap(new byte[] {2, 0x17})));
+
+    assertThat(line.written).singleElement().isEqualTo(new byte[] {1, 7, 2, 0x17});
+    assertThat(counters.framesOut.sum()).isEqualTo(1);
+    assertThat(counters.bytesOut.sum()).isEqualTo(4);
+  }
+
+  @Test
+  void write_noLineOpen_dropsAndCounts() {
+    loop(new TaggedFraming()).write(new Outbound(Optional.empty(), ByteBuffer.wrap(new byte[] {2, 0x17})));
+
+    assertThat(counters.framesDropped.sum()).isEqualTo(1);
+  }
+
+  @Test
+  void write_framingRefuses_dropsAndKeepsTheLine() {
+    active.set(line);
+    FrameWriter needsNode = (node, frame) -> {
+      throw new IllegalArgumentException("XBee frames need a radio node");
+    };
+
+    loop(needsNode).write(new Outbound(Optional.empty(), ByteBuffer.wrap(new byte[] {2, 0x17})));
+
+    assertThat(counters.framesDropped.sum()).isEqualTo(1);
+    assertThat(active.failure(line)).isEmpty();
+  }
+
+  @Test
+  void write_lineFails_dropsAndReportsItForThePortThread() {
+    active.set(line);
+    line.failWrites("EIO");
+
+    loop(new TaggedFraming()).write(new Outbound(Optional.empty(), ByteBuffer.wrap(new byte[] {2, 0x17})));
+
+    assertThat(counters.framesDropped.sum()).isEqualTo(1);
+    assertThat(counters.framesOut.sum()).isZero();
+    assertThat(active.failure(line)).contains("EIO");
+  }
+}
