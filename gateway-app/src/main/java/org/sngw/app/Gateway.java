@@ -21,6 +21,8 @@ import org.sngw.broker.BrokerCore;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.SerialPortConfig;
+import org.sngw.config.SerialPortConfig.Framing;
 import org.sngw.config.MqttSnConfig;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
@@ -36,6 +38,9 @@ import org.sngw.store.mvstore.MvStateStore;
 import org.sngw.store.mvstore.StoreException;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
+import org.sngw.transport.serial.SerialTransport;
+import org.sngw.transport.serial.SerialTransportOptions;
+import org.sngw.transport.serial.framing.Framings;
 import org.sngw.transport.udp.UdpTransport;
 import org.sngw.transport.udp.UdpTransportConfig;
 import org.slf4j.Logger;
@@ -48,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  /** Serial sensors send small packets; a larger length field on a noisy line is garbage. */
+  private static final int MAX_SERIAL_FRAME = 2048;
   /** How long a stopping bridge may take to say goodbye upstream. */
   private static final Duration BRIDGE_STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -136,6 +143,7 @@ public final class Gateway implements AutoCloseable {
       throw new GatewayStartException(e.getMessage(), e);
     }
     registerMetrics(udp);
+    startSerialPorts(config);
     startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
@@ -174,6 +182,33 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.broker.messages.refused", "messages refused: a queue or the store was full",
         broker::refusedMessages);
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
+  }
+
+  private void startSerialPorts(GatewayConfig config) throws GatewayStartException {
+    for (SerialPortConfig port : config.serialPorts()) {
+      Framing framing = port.framing();
+      SerialTransport serial = new SerialTransport(port, () -> Framings.reader(framing, MAX_SERIAL_FRAME),
+          Framings.writer(framing), framing == Framing.XBEE || framing == Framing.XBEE_ESCAPED,
+          SerialTransportOptions.of(MAX_SERIAL_FRAME));
+      try {
+        // A port that is missing now is not an error: the transport keeps trying to open it.
+        serial.start(snGateway.listenerFor(serial, core));
+      } catch (TransportException e) {
+        throw new GatewayStartException(e.getMessage(), e);
+      }
+      started.push(serial);
+      String device = port.device();
+      metrics.counter("sngw.serial.frames.received", "frames read from the port", "port", device,
+          serial::framesReceived);
+      metrics.counter("sngw.serial.frames.sent", "frames written to the port", "port", device, serial::framesSent);
+      metrics.counter("sngw.serial.frames.dropped", "frames not written: queue full or port closed", "port", device,
+          serial::framesDropped);
+      metrics.counter("sngw.serial.input.discarded", "garbage, bad checksums, timed-out partial frames", "port", device,
+          serial::inputDiscarded);
+      metrics.counter("sngw.serial.reopens", "times the port came back after it was lost", "port", device,
+          serial::reopenCount);
+      metrics.gauge("sngw.serial.open", "1 while the port is open", "port", device, () -> serial.isOpen() ? 1 : 0);
+    }
   }
 
   private void startBridges(GatewayConfig config) throws GatewayStartException {
