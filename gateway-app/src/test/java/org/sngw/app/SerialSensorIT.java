@@ -63,13 +63,30 @@ class SerialSensorIT {
   }
 
   @Test
-  void cobsWithCrc_sensorPublishes() throws Exception {
+  void cobsWithCrc_sensorPublishesAndReceivesACommand() throws Exception {
     SerialSensor sensor = start(Framing.COBS_CRC);
     try (sensor; Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1)) {
       sensor.connect("cobs-1");
       publishQos1(sensor, "sensors/cobs-1/humidity", "55");
       await().atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(sub.messages()).containsExactly("sensors/cobs-1/humidity 55"));
+
+      sensor.send(new SnPacket.Subscribe(false, SnQos.AT_MOST_ONCE, 9, new SnTopic.Short("cc")));
+      assertThat(sensor.receivePacket()).isInstanceOf(SubAck.class);
+      Mosquitto.publish(gateway.mqttAddress(), "cc", "dry", 0);
+      assertThat(((Publish) sensor.receivePacket()).data()).isEqualTo("dry".getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void cobs_forwarderEncapsulatedNode_isAnsweredThroughItsForwarder() throws Exception {
+    SerialSensor forwarder = start(Framing.COBS);
+    WirelessNodeId node = WirelessNodeId.of(new byte[] {0x0A, 0x0B});
+    try (forwarder) {
+      forwarder.send(new SnPacket.Encapsulated(0, node, new SnPacket.Connect(false, true, 60, "behind-fwd")));
+
+      assertThat(forwarder.receivePacket())
+          .isEqualTo(new SnPacket.Encapsulated(0, node, new SnPacket.ConnAck(ReturnCode.ACCEPTED)));
     }
   }
 
