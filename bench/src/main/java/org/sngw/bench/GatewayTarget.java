@@ -44,7 +44,7 @@ final class GatewayTarget implements AutoCloseable {
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
-        List.of(), List.of());
+        List.of(), List.of(), Optional.empty());
     try {
       Gateway gateway = Gateway.start(config);
       return new GatewayTarget(gateway.udpAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);

@@ -65,7 +65,7 @@ public final class SerialLoad implements java.util.concurrent.Callable<Integer> 
     GatewayConfig defaults = GatewayConfig.defaults();
     GatewayConfig config = new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(),
         new ListenAddress("127.0.0.1", 0), dir.resolve("data"), new StoreConfig(false, false), defaults.mqttSn(),
-        defaults.broker(), Optional.empty(), List.of(), List.of(SerialPortConfig.of(gatewaySide.toString())));
+        defaults.broker(), Optional.empty(), List.of(), List.of(SerialPortConfig.of(gatewaySide.toString())), Optional.empty());
     try (Gateway gateway = Gateway.start(config)) {
       MqttSubscriber subscriber = MqttSubscriber.start(gateway.mqttAddress(), "serial-bench", true, "bench/#", 0);
       SerialPort port = SerialPort.getCommPort(sensorSide.toString());

@@ -130,7 +130,7 @@ public final class ConfigFile {
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
             BridgeReader.read(root.list("bridges").orElse(List.of())),
-            SerialPortReader.read(root.list("serial").orElse(List.of())));
+            SerialPortReader.read(root.list("serial").orElse(List.of())), d.ble());
     root.rejectUnknownKeys();
     return config;
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
  * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
  * @param serialPorts serial ports with sensors; none by default
+ * @param ble Bluetooth LE sensors; off by default
  */
 public record GatewayConfig(
     ListenAddress udp,
@@ -24,7 +25,8 @@ public record GatewayConfig(
     BrokerConfig broker,
     Optional<ListenAddress> metrics,
     List<BridgeConfig> bridges,
-    List<SerialPortConfig> serialPorts) {
+    List<SerialPortConfig> serialPorts,
+    Optional<BleConfig> ble) {
   public GatewayConfig {
     Objects.requireNonNull(udp, "udp");
     Objects.requireNonNull(udpBroadcast, "udpBroadcast");
@@ -36,6 +38,7 @@ public record GatewayConfig(
     Objects.requireNonNull(metrics, "metrics");
     bridges = List.copyOf(bridges);
     serialPorts = List.copyOf(serialPorts);
+    Objects.requireNonNull(ble, "ble");
   }
 
   /** The embedded defaults: every listener on all interfaces, data in ./data. */
@@ -50,6 +53,7 @@ public record GatewayConfig(
         BrokerConfig.defaults(),
         Optional.empty(),
         List.of(),
-        List.of());
+        List.of(),
+        Optional.empty());
   }
 }

@@ -112,7 +112,7 @@ class DiscoveryIT {
     try {
       Gateway gateway = Gateway.start(new GatewayConfig(
           new ListenAddress("127.0.0.1", 0), broadcast, new ListenAddress("127.0.0.1", 0), dataDir.resolve(name),
-          StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of(), List.of()));
+          StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of(), List.of(), Optional.empty()));
       toClose.add(0, gateway);
       return gateway;
     } catch (GatewayStartException e) {

@@ -59,7 +59,7 @@ class GatewayIT {
     gateway = Gateway.start(new GatewayConfig(
         new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0), dataDir,
         StoreConfig.defaults(), sn,
-        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), List.of()));
+        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), List.of(), Optional.empty()));
     sensor = new SnTestClient(gateway.udpAddress());
   }
 
@@ -232,7 +232,7 @@ class GatewayIT {
         new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), Optional.empty(),
         new ListenAddress("127.0.0.1", 0),
         dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
-        Optional.empty(), List.of(), List.of());
+        Optional.empty(), List.of(), List.of(), Optional.empty());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(GatewayStartException.class)

@@ -14,7 +14,7 @@ final class LoopbackConfig {
   static GatewayConfig with(Path dataDir, MqttSnConfig mqttSn) {
     GatewayConfig defaults = GatewayConfig.defaults();
     return new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0),
-        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of(), List.of());
+        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of(), List.of(), Optional.empty());
   }
 
   static GatewayConfig with(Path dataDir) {

@@ -156,7 +156,7 @@ class SerialSensorIT {
   private GatewayConfig withPort(SerialPortConfig port) {
     GatewayConfig loopback = LoopbackConfig.with(dir.resolve("data"));
     return new GatewayConfig(loopback.udp(), loopback.udpBroadcast(), loopback.mqtt(), loopback.dataDir(),
-        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), loopback.bridges(), List.of(port));
+        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), loopback.bridges(), List.of(port), loopback.ble());
   }
 
   private static void publishQos1(SerialSensor sensor, String topic, String payload) {

@@ -39,7 +39,7 @@ final class TestBridges {
   static GatewayConfig gateway(Path dataDir, BridgeConfig bridge) {
     GatewayConfig loopback = LoopbackConfig.with(dataDir);
     return new GatewayConfig(loopback.udp(), loopback.udpBroadcast(), loopback.mqtt(), loopback.dataDir(),
-        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge), loopback.serialPorts());
+        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge), loopback.serialPorts(), loopback.ble());
   }
 
   static TopicRule rule(String pattern, Direction direction, String remotePrefix) {

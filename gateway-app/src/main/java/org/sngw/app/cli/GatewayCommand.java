@@ -121,7 +121,7 @@ public final class GatewayCommand {
         base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
         base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
-        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, serialPorts));
+        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, serialPorts, base.ble()));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
