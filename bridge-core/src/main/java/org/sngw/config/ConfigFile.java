@@ -57,6 +57,15 @@ import org.yaml.snakeyaml.nodes.Node;
  *     stop-bits: 1           # 1, 1.5, 2
  *     flow-control: none     # none, rts-cts, xon-xoff
  *     framing: plain         # plain, cobs, cobs-crc, xbee, xbee-escaped
+ * ble:                       # Bluetooth LE sensors through BlueZ; absent: off
+ *   adapter: hci0
+ *   service: 6e400001-b5a3-f393-e0a9-e50e24dcca9e                 # Nordic UART Service
+ *   receive-characteristic: 6e400002-b5a3-f393-e0a9-e50e24dcca9e  # written by the gateway
+ *   send-characteristic: 6e400003-b5a3-f393-e0a9-e50e24dcca9e     # notified by the sensor
+ *   allowlist: AA:BB:CC:DD:EE:01, AA:BB:CC:DD:EE:02   # absent: any device with the service
+ *   max-connections: 8       # 1..32
+ *   write-with-response: false
+ *   reconnect: { min: 1s, max: 1m }
  * bridges:                   # upstream brokers; absent: none
  *   - name: cloud            # required, unique: letters, digits, _ and -
  *     uri: mqtts://user:pass@broker.example.com:8883   # required; mqtt:// (1883) or mqtts:// (8883)
@@ -130,7 +139,8 @@ public final class ConfigFile {
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
             BridgeReader.read(root.list("bridges").orElse(List.of())),
-            SerialPortReader.read(root.list("serial").orElse(List.of())), d.ble());
+            SerialPortReader.read(root.list("serial").orElse(List.of())),
+            BleReader.read(root));
     root.rejectUnknownKeys();
     return config;
   }

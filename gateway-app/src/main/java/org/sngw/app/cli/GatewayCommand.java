@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.bridge.tls.TlsFiles;
+import org.sngw.config.BleConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
@@ -52,6 +53,7 @@ public final class GatewayCommand {
   private static final String UDP_BROADCAST = "--udp-broadcast";
   private static final String UPSTREAM = "--upstream";
   private static final String SERIAL = "--serial";
+  private static final String BLE = "--ble";
 
   private GatewayCommand() {}
 
@@ -121,7 +123,8 @@ public final class GatewayCommand {
         base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
         base.store().recover() || result.hasMatchedOption(RECOVER));
     return new ParseOutcome.Run(
-        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, serialPorts, base.ble()));
+        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, serialPorts,
+            result.hasMatchedOption(BLE) && base.ble().isEmpty() ? Optional.of(BleConfig.defaults()) : base.ble()));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -266,6 +269,8 @@ public final class GatewayCommand {
                 "sensors on a serial port, e.g. /dev/ttyUSB0@115200:plain; framing plain (default), cobs,"
                     + " cobs-crc, xbee or xbee-escaped; 8N1, no flow control; repeatable; adds to the config file's")
             .build());
+    spec.addOption(switchOption(BLE,
+        "Bluetooth LE sensors on hci0 with the Nordic UART Service (the config file's ble: section sets more)"));
     spec.addOption(switchOption(RECOVER,
         "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));
     spec.addOption(switchOption(IN_MEMORY, "keep no state on disk: nothing survives a restart"));

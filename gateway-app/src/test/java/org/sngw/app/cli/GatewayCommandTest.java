@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sngw.config.BridgeConfig;
+import org.sngw.config.BleConfig;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -84,6 +85,12 @@ class GatewayCommandTest {
   @Test
   void parse_serialBadBaud_namesTheFlag() {
     assertThat(error("--serial", "/dev/ttyUSB0@1")).startsWith("--serial:");
+  }
+
+  @Test
+  void parse_ble_turnsBluetoothOnWithTheDefaults() {
+    assertThat(run().ble()).isEmpty();
+    assertThat(run("--ble").ble()).contains(BleConfig.defaults());
   }
 
   @Test
