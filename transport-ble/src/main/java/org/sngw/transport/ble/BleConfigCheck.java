@@ -28,7 +28,8 @@ final class BleConfigCheck {
     config.allowlist().stream()
         .filter(address -> !DEVICE_ADDRESS.matcher(address).matches())
         .sorted()
-        .forEach(address -> problems.add("allowlist entry '" + address + "' is not a device address like AA:BB:CC:DD:EE:FF"));
+        .forEach(address -> problems.add(
+            "allowlist entry '" + address + "' is not a device address like AA:BB:CC:DD:EE:FF"));
     return problems;
   }
 }

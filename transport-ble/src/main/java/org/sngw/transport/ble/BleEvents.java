@@ -31,6 +31,9 @@ interface BleEvents {
   /** The link to a connected device ended after {@code upFor}; its loss goes to the listener. */
   void disconnected(BlePeer peer, Duration upFor, Duration retryIn);
 
+  /** The radio refused to resume scanning on a usable adapter; tried again after {@code retryIn}. */
+  void scanRefused(String reason, Duration retryIn);
+
   /** Every connection is in use; scanning stays paused until one ends. */
   void full(int maxConnections);
 }

@@ -18,8 +18,9 @@ final class BleLog implements BleEvents {
 
   @Override
   public void adapterReady(boolean again) {
+    String from = config.allowlist().isEmpty() ? "" : " from " + config.allowlist().size() + " allowed device(s)";
     log.info("BLE adapter {} {}: scanning for service {}{}", config.adapter(), again ? "is back" : "ready",
-        config.service(), config.allowlist().isEmpty() ? "" : " from " + config.allowlist().size() + " allowed device(s)");
+        config.service(), from);
   }
 
   @Override
@@ -63,6 +64,12 @@ final class BleLog implements BleEvents {
     // Normal for a sensor going to sleep: its MQTT-SN session decides what the loss means.
     log.info("BLE device {} disconnected after {}; reconnecting when it is seen, not before {} from now",
         peer.deviceAddress(), format(upFor), format(retryIn));
+  }
+
+  @Override
+  public void scanRefused(String reason, Duration retryIn) {
+    log.warn("BLE adapter {}: scanning could not resume: {}; connected sensors stay, trying again in {}",
+        config.adapter(), reason, format(retryIn));
   }
 
   @Override

@@ -55,10 +55,13 @@ final class Supervisor {
   private volatile boolean adapterReady;
   private boolean everReady;
   private boolean scanning;
-  private boolean stopped;
   private int adapterFailures;
+  /** Set while a scan could not be resumed on a usable adapter, so that is reported once. */
+  private boolean scanRefused;
   private Attempt attempt;
   private Cancellable adapterTimer = () -> { };
+  /** Identifies the one adapter timer that counts: one that fired as it was being replaced does nothing. */
+  private Object adapterTimerToken;
 
   Supervisor(BleConfig config, BleEnvironment env, TransportListener listener, Counters counters,
       ConcurrentMap<BlePeer, Link> links, int maxFrameSize, int queueCapacity) {
@@ -84,11 +87,13 @@ final class Supervisor {
     tryAdapter();
   }
 
-  /** Stops scanning and timers and disconnects every device, without reporting them lost: the gateway is going down. */
+  /**
+   * Stops scanning and timers and disconnects every device, without reporting them lost: the
+   * gateway is going down, not the links.
+   */
   void stop() {
-    stopped = true;
     adapterReady = false;
-    adapterTimer.cancel();
+    cancelAdapterTimer();
     abandonAttempt();
     stopScan();
     for (Link link : List.copyOf(links.values())) {
@@ -99,9 +104,6 @@ final class Supervisor {
   }
 
   private void tryAdapter() {
-    if (stopped) {
-      return;
-    }
     String problem = availabilityProblem();
     if (problem == null) {
       problem = startScan();
@@ -119,17 +121,30 @@ final class Supervisor {
     adapterFailures = 0;
     env.events().adapterReady(everReady);
     everReady = true;
-    adapterTimer = env.later(ADAPTER_CHECK, this::checkAdapter);
+    adapterTimer(ADAPTER_CHECK, this::checkAdapter);
   }
 
   private void retryAdapter() {
-    adapterTimer = env.later(backoff.delay(adapterFailures++), this::tryAdapter);
+    adapterTimer(backoff.delay(adapterFailures++), this::tryAdapter);
+  }
+
+  private void adapterTimer(Duration delay, Runnable task) {
+    cancelAdapterTimer();
+    Object token = new Object();
+    adapterTimerToken = token;
+    adapterTimer = env.later(delay, () -> {
+      if (adapterTimerToken == token) {
+        task.run();
+      }
+    });
+  }
+
+  private void cancelAdapterTimer() {
+    adapterTimer.cancel();
+    adapterTimerToken = null;
   }
 
   private void checkAdapter() {
-    if (stopped || !adapterReady) {
-      return;
-    }
     String problem = availabilityProblem();
     if (problem != null) {
       adapterLost(problem);
@@ -138,21 +153,20 @@ final class Supervisor {
     devices.forgetStale(env.clock().nanos());
     updateScan();
     if (adapterReady) {
-      adapterTimer = env.later(ADAPTER_CHECK, this::checkAdapter);
+      adapterTimer(ADAPTER_CHECK, this::checkAdapter);
     }
   }
 
   /** The adapter failed while in use: its links are gone with it, and it is waited for again. */
   private void adapterLost(String reason) {
     adapterReady = false;
-    adapterTimer.cancel();
     env.events().adapterLost(reason, links.size());
     abandonAttempt();
     stopScan();
-    long now = env.clock().nanos();
+    scanRefused = false;
+    // Not the devices' fault: their backoff stays as it was.
     for (Link link : List.copyOf(links.values())) {
       lose(link);
-      devices.dropped(link.peer(), now, link.heard());
       disconnect(link);
     }
     // The warning above was this outage's one; further failed attempts go to debug.
@@ -169,13 +183,22 @@ final class Supervisor {
     }
   }
 
-  /** Scans while there is a free connection and no connect under way, and only then. */
+  /**
+   * Scans while there is a free connection and no connect under way, and only then. A scan the
+   * radio refuses on an adapter that is still there is tried again at the next adapter check; the
+   * links up meanwhile stay up.
+   */
   private void updateScan() {
     boolean wanted = adapterReady && attempt == null && links.size() < config.maxConnections();
     if (wanted && !scanning) {
       String problem = startScan();
-      if (problem != null) {
+      if (problem == null) {
+        scanRefused = false;
+      } else if (availabilityProblem() != null) {
         adapterLost(problem);
+      } else if (!scanRefused) {
+        scanRefused = true;
+        env.events().scanRefused(problem, ADAPTER_CHECK);
       }
     } else if (!wanted && scanning) {
       stopScan();
@@ -206,7 +229,7 @@ final class Supervisor {
   }
 
   private void seen(String address) {
-    if (stopped || !adapterReady || attempt != null || links.size() >= config.maxConnections()) {
+    if (!adapterReady || attempt != null || links.size() >= config.maxConnections()) {
       // Sightings queued before the scan paused.
       return;
     }

@@ -263,6 +263,27 @@ class BleTransportConnectionTest {
   }
 
   @Test
+  void scan_refusedAfterConnectOnUsableAdapter_linkStaysOneWarningRetriedAtAdapterCheck() {
+    ble.started();
+    FakePeripheral a = ble.central.peripheral(A);
+    FakePeripheral b = ble.central.peripheral(B);
+    ble.central.refuseScan = true;
+
+    a.advertise();
+    ble.advance(Supervisor.ADAPTER_CHECK.multipliedBy(3));
+    assertThat(ble.central.scanning()).isFalse();
+    ble.central.refuseScan = false;
+    ble.advance(Supervisor.ADAPTER_CHECK);
+    b.advertise();
+
+    assertThat(a.connected()).isTrue();
+    assertThat(b.connected()).isTrue();
+    assertThat(ble.listener.lost).isEmpty();
+    assertThat(ble.events.count("scanRefused")).isEqualTo(1);
+    assertThat(ble.events.count("adapterLost")).isZero();
+  }
+
+  @Test
   void start_badSettings_throwsNamingEachField() {
     BleConfig d = BleConfig.defaults();
     BleConfig bad = new BleConfig(" ", d.service(), d.receive(), d.send(), Set.of("AA:BB:CC", A), 0, false,

@@ -1,10 +1,10 @@
 package org.sngw.transport.ble;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.sngw.transport.ble.central.BleCentral;
 import org.sngw.transport.ble.central.BleConnection;
@@ -13,18 +13,21 @@ import org.sngw.transport.ble.central.GattProfile;
 
 /**
  * An in-memory radio: peripherals the test creates advertise when told to, and are connected to
- * as each one's {@link FakePeripheral.Answer} says. Calls back on the caller's thread, at once.
+ * as each one's {@link FakePeripheral.Answer} says. Calls back on the caller's thread, at once; safe
+ * to drive from a test thread while a real transport thread uses it, as far as the tests need.
  */
 final class FakeCentral implements BleCentral {
   private final Map<String, FakePeripheral> peripherals = new LinkedHashMap<>();
   /** What the transport asked of the radio, in order: {@code scan}, {@code stop}, {@code connect <address>}. */
-  final List<String> calls = new ArrayList<>();
-  boolean available = true;
+  final List<String> calls = new CopyOnWriteArrayList<>();
+  volatile boolean available = true;
+  /** The radio refuses to scan though the adapter is there (BlueZ: InProgress, NotReady). */
+  boolean refuseScan;
   int availabilityChecks;
   boolean scannedWhileConnecting;
-  boolean closed;
+  volatile boolean closed;
   GattProfile scannedProfile;
-  private Consumer<String> scan;
+  private volatile Consumer<String> scan;
 
   FakePeripheral peripheral(String address) {
     return peripherals.computeIfAbsent(address, a -> new FakePeripheral(a, this));
@@ -59,7 +62,7 @@ final class FakeCentral implements BleCentral {
 
   @Override
   public void startScan(GattProfile profile, Consumer<String> deviceSeen) throws BleException {
-    if (!available) {
+    if (!available || refuseScan) {
       throw new BleException("org.bluez.Error.NotReady: Resource Not Ready");
     }
     calls.add("scan");

@@ -17,10 +17,10 @@ final class FakeConnection implements BleConnection {
   private final boolean completeWrites;
   private final List<Write> writes;
   private final Queue<CompletableFuture<Void>> pending = new ArrayDeque<>();
-  private Consumer<byte[]> notifications;
-  private Runnable disconnected;
-  private boolean up = true;
-  boolean disconnectCalled;
+  private volatile Consumer<byte[]> notifications;
+  private volatile Runnable disconnected;
+  private volatile boolean up = true;
+  volatile boolean disconnectCalled;
   int writesInFlightMax;
 
   FakeConnection(String address, int payloadSize, boolean completeWrites, List<Write> writes) {

@@ -1,9 +1,9 @@
 package org.sngw.transport.ble;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.sngw.transport.ble.central.BleConnection;
 import org.sngw.transport.ble.central.BleException;
 
@@ -18,12 +18,12 @@ final class FakePeripheral {
   final String address;
   private final FakeCentral central;
   /** What every write ever made to this peripheral carried, over all its links. */
-  final List<FakeConnection.Write> writes = new ArrayList<>();
+  final List<FakeConnection.Write> writes = new CopyOnWriteArrayList<>();
   Answer answer = Answer.ACCEPT;
   int payloadSize = 20;
   boolean completeWrites = true;
   private CompletableFuture<BleConnection> pendingConnect;
-  private FakeConnection connection;
+  private volatile FakeConnection connection;
 
   FakePeripheral(String address, FakeCentral central) {
     this.address = address;
@@ -40,7 +40,8 @@ final class FakePeripheral {
   CompletableFuture<BleConnection> connectRequested() {
     return switch (answer) {
       case ACCEPT -> CompletableFuture.completedFuture(newConnection());
-      case REFUSE -> CompletableFuture.failedFuture(new BleException("org.bluez.Error.Failed: le-connection-abort-by-local"));
+      case REFUSE -> CompletableFuture.failedFuture(
+          new BleException("org.bluez.Error.Failed: le-connection-abort-by-local"));
       case HOLD -> pendingConnect = new CompletableFuture<>();
     };
   }

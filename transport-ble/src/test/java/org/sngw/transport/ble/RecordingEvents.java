@@ -50,6 +50,11 @@ final class RecordingEvents implements BleEvents {
   }
 
   @Override
+  public void scanRefused(String reason, Duration retryIn) {
+    lines.add("scanRefused retry " + retryIn);
+  }
+
+  @Override
   public void full(int maxConnections) {
     lines.add("full " + maxConnections);
   }
