@@ -13,14 +13,12 @@ import org.sngw.transport.TransportListener;
 final class RecordingListener implements TransportListener {
   final Map<PeerAddress, List<byte[]>> frames = new LinkedHashMap<>();
   final List<PeerAddress> lost = new ArrayList<>();
-  final List<Thread> threads = new ArrayList<>();
 
   @Override
   public void onFrame(PeerAddress from, ByteBuffer frame) {
     byte[] copy = new byte[frame.remaining()];
     frame.get(copy);
     frames.computeIfAbsent(from, p -> new ArrayList<>()).add(copy);
-    threads.add(Thread.currentThread());
   }
 
   @Override
