@@ -1,0 +1,208 @@
+package org.sngw.transport.ble;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sngw.config.BleConfig;
+import org.sngw.time.Clock;
+import org.sngw.time.Scheduler;
+import org.sngw.transport.BlePeer;
+import org.sngw.transport.PeerAddress;
+import org.sngw.transport.Transport;
+import org.sngw.transport.TransportException;
+import org.sngw.transport.TransportListener;
+import org.sngw.transport.ble.central.BleCentral;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MQTT-SN over Bluetooth LE, the gateway as central on one adapter: scans for the configured GATT
+ * service, connects to the devices offering it (those in the allowlist, when there is one, up to
+ * {@code maxConnections}), and carries MQTT-SN as a byte stream in each direction: notifications in,
+ * cut into frames by a length framer per device; writes out, each frame in payload-sized chunks,
+ * one write at a time. A missing adapter is waited for in the background, and a dropped device
+ * connected again when it is seen, both with backoff.
+ *
+ * <p>Threads: all state lives on one thread of the transport's own ({@code ble-<adapter>}); radio
+ * callbacks and timers hop onto it, and the listener is called on it. {@link #send} may be called
+ * from any thread and never blocks.
+ */
+public final class BleTransport implements Transport {
+  private static final Logger log = LoggerFactory.getLogger(BleTransport.class);
+  /** BLE sensors send small packets; a larger length field is garbage, and a larger reply too slow to be of use. */
+  public static final int MAX_FRAME_SIZE = 2048;
+  /** Frames waiting for one device; a few bursts of replies at the rate a BLE link takes them. */
+  public static final int SEND_QUEUE_CAPACITY = 32;
+  /** The loop ends at once unless a listener call hangs; this bounds the wait for one that does. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+
+  private final BleConfig config;
+  private final BleEnvironment env;
+  private final Counters counters = new Counters();
+  private final ConcurrentMap<BlePeer, Link> links = new ConcurrentHashMap<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean warnedWrongPeer = new AtomicBoolean();
+  private volatile Supervisor supervisor;
+
+  /**
+   * @param config the adapter, the GATT service and characteristics, which devices and how many
+   * @param central the radio; the transport owns it from here and closes it in {@link #close}
+   * @param scheduler for reconnect and adapter retry timers; tasks only hand over to the transport's
+   *     thread, so any scheduler thread will do
+   * @param clock the time notifications arrive at and backoffs run on
+   */
+  public BleTransport(BleConfig config, BleCentral central, Scheduler scheduler, Clock clock) {
+    this(config, new BleEnvironment(central, scheduler, clock, new LoopThread("ble-" + config.adapter()),
+        new BleLog(config)));
+  }
+
+  BleTransport(BleConfig config, BleEnvironment env) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.env = Objects.requireNonNull(env, "env");
+  }
+
+  @Override
+  public String name() {
+    return "ble:" + config.adapter();
+  }
+
+  /**
+   * Starts looking for devices and returns; the radio works on the transport's thread. A missing or
+   * switched-off adapter, or BlueZ not running, is no error: it is warned about once and waited for.
+   *
+   * @throws TransportException for settings that can never work, naming each bad field
+   */
+  @Override
+  public synchronized void start(TransportListener listener) throws TransportException {
+    Objects.requireNonNull(listener, "listener");
+    if (closed.get()) {
+      throw new IllegalStateException(name() + " is closed");
+    }
+    if (supervisor != null) {
+      throw new IllegalStateException(name() + " is already started");
+    }
+    List<String> problems = BleConfigCheck.problems(config);
+    if (!problems.isEmpty()) {
+      throw new TransportException("BLE adapter " + config.adapter() + " cannot work: " + String.join("; ", problems));
+    }
+    Supervisor started = new Supervisor(config, env, listener, counters, links, MAX_FRAME_SIZE, SEND_QUEUE_CAPACITY);
+    supervisor = started;
+    env.loop().execute(started::start);
+  }
+
+  /** Queues a frame for a connected device; to any other address it is dropped and counted. */
+  @Override
+  public void send(PeerAddress to, ByteBuffer frame) {
+    if (!(to instanceof BlePeer peer)) {
+      counters.framesDropped.increment();
+      if (warnedWrongPeer.compareAndSet(false, true)) {
+        log.warn("{} cannot reach {}: frames to peers of other transports are dropped (a wiring bug)", name(), to);
+      }
+      return;
+    }
+    Link link = links.get(peer);
+    if (link == null) {
+      drop(peer, "it is not connected");
+    } else if (!frame.hasRemaining() || frame.remaining() > MAX_FRAME_SIZE) {
+      drop(peer, "a frame of " + frame.remaining() + " bytes is outside 1.." + MAX_FRAME_SIZE);
+    } else if (!link.outbox().offer(frame)) {
+      drop(peer, "its send queue is full");
+    }
+  }
+
+  private void drop(BlePeer peer, String why) {
+    counters.framesDropped.increment();
+    log.debug("{} dropped a frame to {}: {}", name(), peer.deviceAddress(), why);
+  }
+
+  /** False: a central reaches only the devices it is connected to, one at a time. */
+  @Override
+  public boolean canBroadcast() {
+    return false;
+  }
+
+  /** Drops the frame: there is no broadcast (sensors find the gateway by scanning, not by ADVERTISE). */
+  @Override
+  public void broadcast(ByteBuffer frame) {
+    counters.framesDropped.increment();
+  }
+
+  @Override
+  public int maxFrameSize() {
+    return MAX_FRAME_SIZE;
+  }
+
+  /** Whether the adapter is usable now: false before start, while waiting for it, and after close. */
+  public boolean isAdapterReady() {
+    Supervisor running = supervisor;
+    return running != null && running.adapterReady();
+  }
+
+  /** Devices connected now. */
+  public int connectedDevices() {
+    return links.size();
+  }
+
+  /** Frames handed to the listener. */
+  public long framesReceived() {
+    return counters.framesIn.sum();
+  }
+
+  /** Frames whose every chunk was written. */
+  public long framesSent() {
+    return counters.framesOut.sum();
+  }
+
+  /**
+   * Frames not sent: device not connected, queue full, write failed, link lost with frames queued,
+   * oversized, wrong peer, broadcast.
+   */
+  public long framesDropped() {
+    return counters.framesDropped.sum();
+  }
+
+  /** Runs of incoming bytes the framers threw away: garbage, or a partial frame not continued in time. */
+  public long inputDiscarded() {
+    return counters.inputDiscarded.sum();
+  }
+
+  /** Links established again to a device that had one before. */
+  public long reconnectCount() {
+    return counters.reconnects.sum();
+  }
+
+  /** Connects that failed or timed out. */
+  public long connectFailures() {
+    return counters.connectFailures.sum();
+  }
+
+  /** Listener calls that threw. */
+  public long listenerErrors() {
+    return counters.listenerErrors.sum();
+  }
+
+  /**
+   * Stops scanning and timers, disconnects every device without reporting it lost (the gateway is
+   * going down, not the links), and closes the central. Idempotent; returns once the transport's
+   * thread has ended, unless called from it (by the listener).
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    env.loop().execute(() -> {
+      Supervisor running = supervisor;
+      if (running != null) {
+        running.stop();
+      }
+      env.central().close();
+    });
+    env.loop().stop(STOP_WAIT);
+    log.info("BLE adapter {} closed", config.adapter());
+  }
+}
