@@ -1,0 +1,92 @@
+package org.sngw.transport.ble.bluez;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * BlueZ as python-dbusmock's bluez5 template plays it, on a {@link PrivateBus}; commands to it go
+ * through bluez_mock.py (see there), one short python run each.
+ */
+final class BluezMock implements AutoCloseable {
+  private static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
+
+  private final String python;
+  private final Path script;
+  private final Map<String, String> environment;
+  private final Path log;
+  private final Process mock;
+
+  private BluezMock(String python, Path script, Map<String, String> environment, Path log, Process mock) {
+    this.python = python;
+    this.script = script;
+    this.environment = environment;
+    this.log = log;
+    this.mock = mock;
+  }
+
+  /** The first python that can import dbusmock (a pyenv python3 on PATH may lack Debian's). */
+  static Optional<String> python() {
+    for (String python : PYTHONS) {
+      try {
+        Process probe = new ProcessBuilder(python, "-c", "import dbusmock")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (probe.waitFor(20, TimeUnit.SECONDS) && probe.exitValue() == 0) {
+          return Optional.of(python);
+        }
+      } catch (IOException e) {
+        // not installed under this name; try the next
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Starts the mock on {@code bus} and waits until it owns org.bluez. */
+  static BluezMock start(String python, PrivateBus bus, Path dir)
+      throws IOException, InterruptedException, URISyntaxException {
+    Path script = Path.of(BluezMock.class.getResource("bluez_mock.py").toURI());
+    // The template serves the system bus; both point at the private one, so nothing leaks out.
+    Map<String, String> environment = Map.of(
+        "DBUS_SYSTEM_BUS_ADDRESS", bus.address, "DBUS_SESSION_BUS_ADDRESS", bus.address);
+    Path log = dir.resolve("dbusmock.log");
+    ProcessBuilder builder = new ProcessBuilder(python, "-m", "dbusmock", "--system", "--template", "bluez5")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    BluezMock bluez = new BluezMock(python, script, environment, log, builder.start());
+    bluez.run("wait");
+    return bluez;
+  }
+
+  /** Runs one bluez_mock.py command; returns what it printed, line by line. */
+  List<String> run(String... command) throws IOException, InterruptedException {
+    List<String> arguments = new ArrayList<>(List.of(python, script.toString()));
+    arguments.addAll(List.of(command));
+    ProcessBuilder builder = new ProcessBuilder(arguments)
+        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    Process helper = builder.start();
+    String output = new String(helper.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!helper.waitFor(20, TimeUnit.SECONDS) || helper.exitValue() != 0) {
+      PrivateBus.destroy(helper);
+      throw new IllegalStateException("bluez_mock.py " + String.join(" ", command) + " failed:\n"
+          + Files.readString(log));
+    }
+    return output.lines().toList();
+  }
+
+  @Override
+  public void close() {
+    PrivateBus.destroy(mock);
+  }
+}
