@@ -18,6 +18,7 @@ import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.broker.BrokerCore;
+import org.sngw.config.BleConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -38,6 +39,9 @@ import org.sngw.store.mvstore.MvStateStore;
 import org.sngw.store.mvstore.StoreException;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
+import org.sngw.transport.ble.BleTransport;
+import org.sngw.transport.ble.OnDemandCentral;
+import org.sngw.transport.ble.bluez.BluezCentral;
 import org.sngw.transport.serial.SerialTransport;
 import org.sngw.transport.serial.SerialTransportOptions;
 import org.sngw.transport.serial.framing.Framings;
@@ -144,6 +148,9 @@ public final class Gateway implements AutoCloseable {
     }
     registerMetrics(udp);
     startSerialPorts(config);
+    if (config.ble().isPresent()) {
+      startBle(config.ble().get());
+    }
     startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
@@ -209,6 +216,23 @@ public final class Gateway implements AutoCloseable {
           serial::reopenCount);
       metrics.gauge("sngw.serial.open", "1 while the port is open", "port", device, () -> serial.isOpen() ? 1 : 0);
     }
+  }
+
+  private void startBle(BleConfig ble) throws GatewayStartException {
+    // Opened on demand by the transport's own thread: without bluetoothd the gateway runs on.
+    BleTransport transport = new BleTransport(ble, new OnDemandCentral(() -> BluezCentral.open(ble.adapter())),
+        core, core);
+    try {
+      transport.start(snGateway.listenerFor(transport, core));
+    } catch (TransportException e) {
+      throw new GatewayStartException(e.getMessage(), e);
+    }
+    started.push(transport);
+    metrics.gauge("sngw.ble.connected", "BLE sensors connected", transport::connectedDevices);
+    metrics.counter("sngw.ble.frames.received", "frames received over BLE", transport::framesReceived);
+    metrics.counter("sngw.ble.frames.sent", "frames sent over BLE", transport::framesSent);
+    metrics.counter("sngw.ble.frames.dropped", "frames not sent: queue full or device gone", transport::framesDropped);
+    metrics.counter("sngw.ble.reconnects", "BLE links made again after a drop", transport::reconnectCount);
   }
 
   private void startBridges(GatewayConfig config) throws GatewayStartException {
