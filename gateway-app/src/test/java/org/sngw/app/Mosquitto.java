@@ -58,7 +58,16 @@ final class Mosquitto {
 
     @Override
     public void close() {
+      // mosquitto_sub retrying a vanished broker can sit out SIGTERM: make sure it is gone.
       process.destroy();
+      try {
+        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
     }
   }
 
