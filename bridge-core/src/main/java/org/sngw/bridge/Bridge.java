@@ -55,7 +55,7 @@ public final class Bridge {
   private final Executor core;
   private final Scheduler scheduler;
   private final TopicMapper mapper;
-  private final Backoff backoff;
+  private final JitteredBackoff backoff;
   private final EchoFilter echoes = new EchoFilter(ECHOES_REMEMBERED);
   private final UpstreamLink link;
   private final LongAdder forwarded = new LongAdder();
@@ -75,7 +75,7 @@ public final class Bridge {
     this.core = core;
     this.scheduler = scheduler;
     this.mapper = new TopicMapper(config.rules());
-    this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax(), new SplittableRandom());
+    this.backoff = new JitteredBackoff(config.reconnectMin(), config.reconnectMax(), new SplittableRandom());
     // After stop() nobody listens: the core loop may be gone by the time the library reports it.
     this.link = links.create(cause -> {
       if (state != BridgeState.STOPPED) {

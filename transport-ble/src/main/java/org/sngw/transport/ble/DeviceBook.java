@@ -1,5 +1,6 @@
 package org.sngw.transport.ble;
 
+import org.sngw.time.Backoff;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package org.sngw.transport.ble;
 
+import org.sngw.time.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

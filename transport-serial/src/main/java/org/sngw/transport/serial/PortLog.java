@@ -1,5 +1,6 @@
 package org.sngw.transport.serial;
 
+import org.sngw.time.Backoff;
 import java.time.Duration;
 import java.util.Locale;
 import org.sngw.config.SerialPortConfig;

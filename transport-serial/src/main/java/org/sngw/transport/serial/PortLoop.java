@@ -1,5 +1,6 @@
 package org.sngw.transport.serial;
 
+import org.sngw.time.Backoff;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package org.sngw.transport.serial;
 
+import org.sngw.time.Backoff;
 import java.util.Objects;
 
 /**

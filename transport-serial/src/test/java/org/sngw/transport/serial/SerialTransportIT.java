@@ -1,5 +1,6 @@
 package org.sngw.transport.serial;
 
+import org.sngw.time.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

@@ -1,4 +1,4 @@
-package org.sngw.transport.serial;
+package org.sngw.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -8,13 +8,13 @@ import java.util.random.RandomGenerator;
  * and all of the current step ("equal jitter"), so many gateways cut off by one outage do not all
  * come back in the same second.
  */
-final class Backoff {
+final class JitteredBackoff {
   private final Duration min;
   private final Duration max;
   private final RandomGenerator random;
   private Duration step;
 
-  Backoff(Duration min, Duration max, RandomGenerator random) {
+  JitteredBackoff(Duration min, Duration max, RandomGenerator random) {
     this.min = min;
     this.max = max;
     this.random = random;

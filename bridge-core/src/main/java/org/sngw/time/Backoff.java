@@ -1,14 +1,15 @@
-package org.sngw.transport.serial;
+package org.sngw.time;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long to wait before trying again to open a port that is missing or failed: {@code initial}
- * after the first failed attempt, doubling with every further one, never more than {@code max}.
+ * How long to wait before trying again (to open a serial port, to reach a Bluetooth adapter or
+ * device): {@code initial} after the first failed attempt, doubling with every further one, never
+ * more than {@code max}.
  */
 public record Backoff(Duration initial, Duration max) {
-  /** One second, doubling to 30 s: a re-plugged USB adapter is back within a second or two. */
+  /** One second, doubling to 30 s: a re-plugged USB adapter or a restarted radio is back within seconds. */
   public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
   public Backoff {
