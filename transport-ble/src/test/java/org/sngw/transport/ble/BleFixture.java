@@ -3,6 +3,7 @@ package org.sngw.transport.ble;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
+import org.sngw.time.VirtualTime;
 import org.sngw.config.BleConfig;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportException;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sngw.time.VirtualTime;
 import org.sngw.config.BleConfig;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.PeerAddress;
