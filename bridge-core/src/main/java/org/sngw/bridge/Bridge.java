@@ -231,7 +231,8 @@ public final class Bridge {
   private List<Subscription> outSubscriptions() {
     return config.rules().stream()
         .filter(rule -> rule.direction().out())
-        .map(rule -> new Subscription(rule.localFilter(), rule.qos()))
+        // A restart re-subscribes: retained messages went upstream when the rule was new.
+        .map(rule -> new Subscription(rule.localFilter(), rule.qos(), Subscription.RetainHandling.IF_NEW))
         .toList();
   }
 

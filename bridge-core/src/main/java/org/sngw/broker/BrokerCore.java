@@ -226,7 +226,10 @@ public final class BrokerCore implements Broker {
     }
     Session session = handle.session();
     List<Optional<Qos>> grants = new ArrayList<>(requested.size());
+    List<Boolean> sendRetained = new ArrayList<>(requested.size());
     for (Subscription subscription : requested) {
+      sendRetained.add(subscription.retainHandling() == Subscription.RetainHandling.ALWAYS
+          || !session.filters().contains(subscription.filter()));
       if (Topics.isValidFilter(subscription.filter())) {
         subscriptions.subscribe(subscription.filter(), session, subscription.qos());
         session.putSubscription(subscription.filter(), subscription.qos());
@@ -239,7 +242,7 @@ public final class BrokerCore implements Broker {
     store.afterDurable(() -> {
       granted.accept(result);
       for (int i = 0; i < requested.size() && handle.isAttached(); i++) {
-        if (result.get(i).isPresent()) {
+        if (result.get(i).isPresent() && sendRetained.get(i)) {
           deliverRetained(session, requested.get(i));
         }
       }

@@ -78,6 +78,24 @@ class BridgeTest {
   }
 
   @Test
+  void restartedBridge_doesNotSendRetainedMessagesUpstreamAgain() throws Exception {
+    broker.publish(null, new Message("config/s1", "60".getBytes(StandardCharsets.UTF_8), Qos.AT_LEAST_ONCE, true),
+        outcome -> { });
+    FakeLink first = new FakeLink(true);
+    Bridge bridge = start(first, BridgeConfig.forwardEverything());
+    first.accept();
+    first.acknowledgeAll();
+    assertThat(first.published).extracting(FakeLink.Published::topic).containsExactly("config/s1");
+    bridge.stop();
+
+    FakeLink second = new FakeLink(true);
+    start(second, BridgeConfig.forwardEverything());
+    second.accept();
+
+    assertThat(second.published).isEmpty();
+  }
+
+  @Test
   void unreachableUpstream_isRetriedWithGrowingDelays() throws Exception {
     FakeLink link = new FakeLink(true);
     start(link, BridgeConfig.forwardEverything());

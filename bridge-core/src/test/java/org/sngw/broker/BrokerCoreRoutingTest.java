@@ -134,6 +134,19 @@ class BrokerCoreRoutingTest {
   }
 
   @Test
+  void subscribe_retainHandlingIfNew_sendsRetainedOnlyTheFirstTime() {
+    fixture.publish(null, retained("a/b", "x", Qos.AT_MOST_ONCE));
+    Subscription ifNew = new Subscription("a/#", Qos.AT_MOST_ONCE, Subscription.RetainHandling.IF_NEW);
+
+    fixture.subscribe(client, List.of(ifNew));
+    assertThat(sink.takeDeliveries()).hasSize(1);
+    fixture.subscribe(client, List.of(ifNew));
+    assertThat(sink.takeDeliveries()).isEmpty();
+    fixture.subscribe(client, "a/#", Qos.AT_MOST_ONCE);
+    assertThat(sink.takeDeliveries()).hasSize(1);
+  }
+
+  @Test
   void subscribe_wildcardFilter_deliversEveryMatchingRetained() {
     fixture.publish(null, retained("a/b", "1", Qos.AT_MOST_ONCE));
     fixture.publish(null, retained("a/c", "2", Qos.AT_MOST_ONCE));
