@@ -80,13 +80,13 @@ class ConfigFileTest {
   void load_badAdvertiseSettings_reportsEach() {
     String yaml =
         """
-        udp-broadcast: 255.255.255.255:0
+        udp-broadcast: 127.0.0.1:0
         mqtt-sn:
           advertise-interval: 1500ms
         """;
     assertThat(problems(yaml))
         .containsExactly(
-            "udp-broadcast: port must be 1..65535 to send to, got '255.255.255.255:0' (line 1)",
+            "udp-broadcast: port must be 1..65535 to send to, got '127.0.0.1:0' (line 1)",
             "mqtt-sn.advertise-interval: must be whole seconds up to 65535s, or 0 for off,"
                 + " was 1500ms (line 3)");
   }
@@ -110,7 +110,7 @@ class ConfigFileTest {
 
   @Test
   void load_unknownKey_reportsItWithPathAndSuggestion() {
-    assertThat(problems("udpp: 0.0.0.0:1884\nmqtt-sn:\n  retry-cout: 3\n"))
+    assertThat(problems("udpp: 127.0.0.1:1884\nmqtt-sn:\n  retry-cout: 3\n"))
         .containsExactly(
             "udpp: unknown key (did you mean udp?) (line 1)",
             "mqtt-sn.retry-cout: unknown key (did you mean retry-count?) (line 3)");
@@ -128,7 +128,7 @@ class ConfigFileTest {
   void load_severalBadValues_reportsAllTogetherInFileOrder() {
     String yaml =
         """
-        udp: 0.0.0.0:70000
+        udp: 127.0.0.1:70000
         mqtt-sn:
           gateway-id: 256
           retry-count: 0
@@ -140,7 +140,7 @@ class ConfigFileTest {
         """;
     assertThat(problems(yaml))
         .containsExactly(
-            "udp: port must be 0..65535, got '0.0.0.0:70000' (line 1)",
+            "udp: port must be 0..65535, got '127.0.0.1:70000' (line 1)",
             "mqtt-sn.gateway-id: must be 1..255, was 256 (line 3)",
             "mqtt-sn.retry-count: must be 1..100, was 0 (line 4)",
             "mqtt-sn.retry-interval: must be positive, was 0s (line 5)",
@@ -217,7 +217,7 @@ class ConfigFileTest {
 
   @Test
   void load_duplicateKey_isReported() {
-    assertThat(problems("udp: 0.0.0.0:1\nmqtt: 0.0.0.0:2\nudp: 0.0.0.0:3\n"))
+    assertThat(problems("udp: 127.0.0.1:1\nmqtt: 127.0.0.1:2\nudp: 127.0.0.1:3\n"))
         .containsExactly("udp: given twice, first on line 1 (line 3)");
   }
 
@@ -229,7 +229,7 @@ class ConfigFileTest {
 
   @Test
   void load_yamlSyntaxError_reportsFileAndLine() throws IOException {
-    Path file = write("udp: 0.0.0.0:1884\nmqtt-sn:\n  retry-count: 3\n gateway-id: 1\n");
+    Path file = write("udp: 127.0.0.1:1884\nmqtt-sn:\n  retry-count: 3\n gateway-id: 1\n");
 
     assertThatThrownBy(() -> ConfigFile.load(file))
         .isInstanceOf(ConfigException.class)

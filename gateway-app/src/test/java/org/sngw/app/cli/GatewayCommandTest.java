@@ -49,11 +49,11 @@ class GatewayCommandTest {
   @Test
   void parse_advertiseFlags_setIdIntervalAndBroadcastTarget() {
     GatewayConfig config =
-        run("--gateway-id", "42", "--advertise-interval", "15m", "--udp-broadcast", "255.255.255.255:1884");
+        run("--gateway-id", "42", "--advertise-interval", "15m", "--udp-broadcast", "127.0.0.1:1884");
 
     assertThat(config.mqttSn().gatewayId()).isEqualTo(42);
     assertThat(config.mqttSn().advertiseInterval()).contains(Duration.ofMinutes(15));
-    assertThat(config.udpBroadcast()).contains(new ListenAddress("255.255.255.255", 1884));
+    assertThat(config.udpBroadcast()).contains(new ListenAddress("127.0.0.1", 1884));
   }
 
   @Test

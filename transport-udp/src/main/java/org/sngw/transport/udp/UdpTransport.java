@@ -109,7 +109,7 @@ public final class UdpTransport implements Transport {
    * for 0.0.0.0, which then also listens on IPv6 and broadcasts through IPv4-mapped addresses; an
    * IPv4 address gets a plain IPv4 socket instead. An IPv6 address, "::" included, stays dual-stack.
    */
-  private static SocketProtocolFamily familyOf(InetAddress address) {
+  static SocketProtocolFamily familyOf(InetAddress address) {
     return address instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
   }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sngw.config.ListenAddress;
 
 class UdpTransportConfigTest {
-  private static final ListenAddress ANY = new ListenAddress("0.0.0.0", 1884);
+  private static final ListenAddress ANY = new ListenAddress("127.0.0.1", 1884);
 
   @Test
   void of_bindOnly_usesDefaultsWithoutBroadcast() {

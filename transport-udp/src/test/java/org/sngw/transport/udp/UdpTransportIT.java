@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
@@ -97,15 +96,6 @@ class UdpTransportIT {
 
     assertThat(transport.boundAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
     assertThat(transport.boundAddress().getPort()).isPositive();
-  }
-
-  @Test
-  void start_onIpv4Wildcard_bindsAnIpv4Socket() throws Exception {
-    // Only listens: an IPv4 socket is what lets SO_BROADCAST reach an IPv4 broadcast address.
-    start(UdpTransportConfig.of(new ListenAddress("0.0.0.0", 0)), received);
-
-    assertThat(transport.boundAddress().getAddress()).isInstanceOf(Inet4Address.class);
-    assertThat(transport.boundAddress().getAddress().isAnyLocalAddress()).isTrue();
   }
 
   @Test
