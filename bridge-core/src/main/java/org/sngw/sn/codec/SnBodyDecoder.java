@@ -229,8 +229,10 @@ final class SnBodyDecoder {
       topic = new SnTopic.Named(Utf8.read(b, from, end));
     } else if (end - from != 2) {
       String field = idType == TopicIdType.PREDEFINED.bits() ? "topic id" : "short topic name";
+      // A missing field has no offset of its own: blame the flags that announced it.
+      int blamed = from < end ? from : at;
       return new SnMalformed(
-          type + " " + field + " needs 2 bytes but has " + (end - from), from - base);
+          type + " " + field + " needs 2 bytes but has " + (end - from), blamed - base);
     } else {
       int id = u16(b, from);
       topic = idType == TopicIdType.PREDEFINED.bits()

@@ -137,6 +137,12 @@ class SnDecoderMalformedTest {
   }
 
   @Test
+  void decode_unsubscribeWithoutItsShortTopic_blamesTheFlagsInsideTheFrame() {
+    // Length 5, UNSUBSCRIBE, Flags short, MsgId, nothing: found by SnDecoderFuzzTest
+    assertMalformed(frame(0x05, 0x14, 0x2A, 0xDF, 0x40), "short topic name needs 2 bytes but has 0", 2);
+  }
+
+  @Test
   void decode_encapsulationWithEmptyNodeId_isMalformed() {
     // Length 3, ENCAPSULATED, Ctrl, no node id, then PINGRESP
     assertMalformed(frame(0x03, 0xFE, 0x00, 0x02, 0x17), "wireless node id", 0);
