@@ -7,13 +7,9 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.codec.mqtt.MqttDecoder;
-import io.netty.handler.codec.mqtt.MqttEncoder;
-import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sngw.broker.Broker;
 import org.sngw.config.BrokerConfig;
@@ -28,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MqttListener.class);
-  /** A connection that has not sent CONNECT by then is dropped, so idle sockets cannot pile up. */
-  private static final long CONNECT_TIMEOUT_SECONDS = 10;
 
   private final ListenAddress bind;
   private final BrokerConfig config;
@@ -58,11 +52,7 @@ public final class MqttListener implements AutoCloseable {
           @Override
           protected void initChannel(Channel channel) {
             connections.add(channel);
-            channel.pipeline()
-                .addLast(ConnectHandler.TIMEOUT, new ReadTimeoutHandler(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS))
-                .addLast("decoder", new MqttDecoder(config.maxMessageBytes()))
-                .addLast("encoder", MqttEncoder.INSTANCE)
-                .addLast("connect", connectHandler);
+            MqttPipeline.init(channel.pipeline(), config.maxMessageBytes(), connectHandler);
           }
         })
         .bind(bind.toSocketAddress())

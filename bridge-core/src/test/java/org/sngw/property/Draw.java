@@ -24,29 +24,38 @@ public interface Draw {
   }
 
   default byte[] bytes(int minLength, int maxLength) {
-    byte[] out = new byte[between(minLength, maxLength)];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = anyByte();
-    }
-    return out;
+    return bytes(minLength, maxLength, Draw::anyByte);
   }
 
   /** Bytes each drawn by {@code element}. */
   default byte[] bytes(int minLength, int maxLength, Gen<Byte> element) {
-    byte[] out = new byte[between(minLength, maxLength)];
+    List<Byte> list = list(minLength, maxLength, element);
+    byte[] out = new byte[list.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = element.next(this);
+      out[i] = list.get(i);
     }
     return out;
   }
 
+  /**
+   * A list whose every element past {@code minSize} is announced by a "one more" choice, zero
+   * meaning stop: deleting an element's choices deletes just that element, so failures shrink
+   * element by element. Sizes average halfway between the bounds.
+   */
   default <T> List<T> list(int minSize, int maxSize, Gen<? extends T> element) {
-    int size = between(minSize, maxSize);
-    List<T> out = new ArrayList<>(size);
-    for (int i = 0; i < size; i++) {
+    int spread = Math.max(1, (maxSize - minSize) / 2);
+    List<T> out = new ArrayList<>();
+    while (out.size() < minSize || (out.size() < maxSize && between(0, spread) != 0)) {
       out.add(element.next(this));
     }
     return out;
+  }
+
+  /** Any Unicode scalar value: a code point that is not a surrogate, so it has a UTF-8 form. */
+  default int codePoint() {
+    int surrogates = Character.MAX_SURROGATE - Character.MIN_SURROGATE + 1;
+    int cp = between(0, Character.MAX_CODE_POINT - surrogates);
+    return cp < Character.MIN_SURROGATE ? cp : cp + surrogates;
   }
 
   /** One of {@code values}, the first the simplest. */

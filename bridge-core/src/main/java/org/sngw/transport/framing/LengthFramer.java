@@ -34,13 +34,36 @@ public final class LengthFramer {
   private static final int HEADER_INCOMPLETE = 0;
   private static final int INVALID = -1;
 
+  /** Why a position is no frame start; worded only for the first of a run, so garbage is cheap. */
+  private enum Invalid {
+    LONG_FORM_CANNOT_FIT, LONG_LENGTH_TOO_SMALL, OVER_MAXIMUM, LENGTH_TOO_SMALL, NO_NODE_ID,
+    NO_ROOM_FOR_MESSAGE, UNKNOWN_TYPE, MISPLACED_ENCAPSULATION;
+
+    String reason(int value, int limit) {
+      return switch (this) {
+        case LONG_FORM_CANNOT_FIT -> "3-byte length form cannot fit in " + limit + " bytes";
+        case LONG_LENGTH_TOO_SMALL -> "3-byte length " + value + " is below 4";
+        case OVER_MAXIMUM -> "length " + value + " is over the maximum " + limit;
+        case LENGTH_TOO_SMALL -> "length " + value + " is below 2";
+        case NO_NODE_ID -> "encapsulation length " + value + " leaves no wireless node id";
+        case NO_ROOM_FOR_MESSAGE -> "encapsulation length " + value + " leaves no room for a message";
+        case UNKNOWN_TYPE -> String.format("msg type 0x%02X is unknown", value);
+        case MISPLACED_ENCAPSULATION -> "msg type ENCAPSULATED after a 3-byte length or inside an encapsulation";
+      };
+    }
+  }
+
   private final byte[] buffer;
   private final long timeoutNanos;
   private final long timeoutMillis;
   /** Bytes buffer[0, end) are a partial frame between feeds. */
   private int end;
   private long lastFeedNanos;
-  private String invalidReason;
+  /** Set with {@link #INVALID}: what was wrong, the value and limit it names, and where. */
+  private Invalid invalid;
+  private int invalidValue;
+  private int invalidLimit;
+  private boolean invalidInside;
   /** Bytes skipped since the last report; every feed or read ends by reporting them. */
   private int skipped;
   private String firstSkipReason;
@@ -95,7 +118,7 @@ public final class LengthFramer {
     while (start < end) {
       int length = measure(start, buffer.length, false);
       if (length == INVALID) {
-        skip(invalidReason);
+        skip();
         start++;
         continue;
       }
@@ -114,7 +137,7 @@ public final class LengthFramer {
 
   /**
    * The length of the frame starting at {@code at}, {@link #HEADER_INCOMPLETE} until enough bytes
-   * are in to tell, or {@link #INVALID} with {@link #invalidReason} set. Asks for no more bytes
+   * are in to tell, or {@link #INVALID} with {@link #invalid} set. Asks for no more bytes
    * than {@code limit}, so a partial frame never fills the buffer.
    */
   private int measure(int at, int limit, boolean nested) {
@@ -122,68 +145,69 @@ public final class LengthFramer {
       return HEADER_INCOMPLETE;
     }
     int first = u8(at);
+    invalidInside = nested;
     if (first == LONG_LENGTH_MARKER) {
       if (limit < LONG_HEADER) {
-        return invalid("3-byte length form cannot fit in " + limit + " bytes");
+        return invalid(Invalid.LONG_FORM_CANNOT_FIT, first, limit);
       }
       if (end - at < 3) {
         return HEADER_INCOMPLETE;
       }
       int length = (u8(at + 1) << 8) | u8(at + 2);
       if (length < LONG_HEADER) {
-        return invalid("3-byte length " + length + " is below 4");
+        return invalid(Invalid.LONG_LENGTH_TOO_SMALL, length, limit);
       }
       if (length > limit) {
-        return invalid("length " + length + " is over the maximum " + limit);
+        return invalid(Invalid.OVER_MAXIMUM, length, limit);
       }
-      return end - at < LONG_HEADER ? HEADER_INCOMPLETE : typed(u8(at + 3), length);
+      return end - at < LONG_HEADER ? HEADER_INCOMPLETE : typed(u8(at + 3), length, limit);
     }
     if (first < SHORT_HEADER) {
-      return invalid("length " + first + " is below 2");
+      return invalid(Invalid.LENGTH_TOO_SMALL, first, limit);
     }
     if (first > limit) {
-      return invalid("length " + first + " is over the maximum " + limit);
+      return invalid(Invalid.OVER_MAXIMUM, first, limit);
     }
     if (end - at < SHORT_HEADER) {
       return HEADER_INCOMPLETE;
     }
     int type = u8(at + 1);
-    return type == ENCAPSULATED && !nested ? encapsulation(at, first, limit) : typed(type, first);
+    return type == ENCAPSULATED && !nested ? encapsulation(at, first, limit) : typed(type, first, limit);
   }
 
   private int encapsulation(int at, int headerLength, int limit) {
     if (headerLength <= ENCAPSULATION_FIXED) {
-      return invalid("encapsulation length " + headerLength + " leaves no wireless node id");
+      return invalid(Invalid.NO_NODE_ID, headerLength, limit);
     }
     if (limit - headerLength < SHORT_HEADER) {
-      return invalid("encapsulation length " + headerLength + " leaves no room for a message");
+      return invalid(Invalid.NO_ROOM_FOR_MESSAGE, headerLength, limit);
     }
     int inner = measure(at + headerLength, limit - headerLength, true);
-    if (inner == INVALID) {
-      invalidReason = "encapsulated message: " + invalidReason;
-    }
     return inner > 0 ? headerLength + inner : inner;
   }
 
-  private int typed(int type, int length) {
+  private int typed(int type, int length, int limit) {
     SnMessageType known = SnMessageType.fromCode(type);
     if (known == null) {
-      return invalid(String.format("msg type 0x%02X is unknown", type));
+      return invalid(Invalid.UNKNOWN_TYPE, type, limit);
     }
     if (known == SnMessageType.ENCAPSULATED) {
-      return invalid("msg type ENCAPSULATED after a 3-byte length or inside an encapsulation");
+      return invalid(Invalid.MISPLACED_ENCAPSULATION, type, limit);
     }
     return length;
   }
 
-  private int invalid(String reason) {
-    invalidReason = reason;
+  private int invalid(Invalid what, int value, int limit) {
+    invalid = what;
+    invalidValue = value;
+    invalidLimit = limit;
     return INVALID;
   }
 
-  private void skip(String reason) {
+  private void skip() {
     if (skipped++ == 0) {
-      firstSkipReason = reason;
+      String reason = invalid.reason(invalidValue, invalidLimit);
+      firstSkipReason = invalidInside ? "encapsulated message: " + reason : reason;
     }
   }
 
