@@ -7,14 +7,9 @@ import static org.sngw.transport.ble.BleFixture.B;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.sngw.property.Gen;
+import org.sngw.property.PropertyCheck;
 import org.sngw.sn.codec.SnMessageType;
 
 /** Whatever the frames, payload sizes and chunkings: what goes in comes out, byte for byte. */
@@ -24,78 +19,94 @@ class BleStreamProperties {
       .map(SnMessageType::code)
       .toList();
 
-  @Property(tries = 500)
-  void send_anyFramesAnyPayloadSize_chunksFitAndReassembleToFrames(
-      @ForAll("frameLists") List<byte[]> frames, @ForAll("payloadSizes") int payloadSize) {
-    BleFixture ble = new BleFixture().started();
-    FakePeripheral sensor = ble.central.peripheral(A);
-    sensor.payloadSize = payloadSize;
-    sensor.advertise();
+  /** Frames of any plain type and body up to 600 bytes, the 3-byte length form when asked or needed. */
+  private static final Gen<List<byte[]>> FRAME_LISTS = draw -> draw.list(0, BleTransport.SEND_QUEUE_CAPACITY,
+      d -> {
+        int type = d.of(PLAIN_TYPES);
+        boolean longForm = d.bool();
+        byte[] body = d.bytes(0, 600);
+        return Frames.message(type, longForm || body.length + 2 > 0xFF, body);
+      });
 
-    frames.forEach(frame -> ble.send(A, frame));
+  /** The ATT payloads of common MTUs (23, 26, 185, 247), or any size up to BLE's 512-byte attribute. */
+  private static final Gen<Integer> PAYLOAD_SIZES =
+      draw -> draw.oneOf(d -> d.of(20, 23, 182, 244), Gen.between(1, 512));
 
-    int expectedWrites = frames.stream().mapToInt(f -> (f.length + payloadSize - 1) / payloadSize).sum();
-    assertThat(sensor.writes).hasSize(expectedWrites).allMatch(w -> w.chunk().length <= payloadSize);
-    assertThat(sensor.received()).isEqualTo(Frames.concat(frames));
-    assertThat(ble.transport.framesSent()).isEqualTo(frames.size());
+  private static final Gen<Integer> CUT_SEEDS = Gen.between(0, 100_000);
+
+  record Sending(List<byte[]> frames, int payloadSize) {}
+
+  record Chunking(List<byte[]> frames, List<Integer> cutSeeds) {}
+
+  record Interleaving(List<byte[]> framesA, List<byte[]> framesB, List<Integer> cutSeeds, List<Boolean> turns) {}
+
+  @Test
+  void send_anyFramesAnyPayloadSize_chunksFitAndReassembleToFrames() {
+    Gen<Sending> sendings = draw -> new Sending(FRAME_LISTS.next(draw), PAYLOAD_SIZES.next(draw));
+
+    PropertyCheck.forAll(500, sendings, sending -> {
+      BleFixture ble = new BleFixture().started();
+      FakePeripheral sensor = ble.central.peripheral(A);
+      int payloadSize = sending.payloadSize();
+      sensor.payloadSize = payloadSize;
+      sensor.advertise();
+
+      sending.frames().forEach(frame -> ble.send(A, frame));
+
+      int expectedWrites = sending.frames().stream()
+          .mapToInt(f -> (f.length + payloadSize - 1) / payloadSize).sum();
+      assertThat(sensor.writes).hasSize(expectedWrites).allMatch(w -> w.chunk().length <= payloadSize);
+      assertThat(sensor.received()).isEqualTo(Frames.concat(sending.frames()));
+      assertThat(ble.transport.framesSent()).isEqualTo(sending.frames().size());
+    });
   }
 
-  @Property(tries = 500)
-  void notify_anyFramesAnyChunking_sameFramesInOrder(
-      @ForAll("frameLists") List<byte[]> frames,
-      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 100_000) Integer> cutSeeds) {
-    BleFixture ble = new BleFixture().started();
-    FakePeripheral sensor = ble.connected(A);
+  @Test
+  void notify_anyFramesAnyChunking_sameFramesInOrder() {
+    Gen<Chunking> chunkings = draw -> new Chunking(FRAME_LISTS.next(draw), CUT_SEEDS.list(0, 30).next(draw));
 
-    sensor.notify(chunked(Frames.concat(frames), cutSeeds));
+    PropertyCheck.forAll(500, chunkings, chunking -> {
+      BleFixture ble = new BleFixture().started();
+      FakePeripheral sensor = ble.connected(A);
 
-    assertThat(ble.listener.from(A)).containsExactlyElementsOf(frames);
-    assertThat(ble.transport.inputDiscarded()).isZero();
+      sensor.notify(chunked(Frames.concat(chunking.frames()), chunking.cutSeeds()));
+
+      assertThat(ble.listener.from(A)).containsExactlyElementsOf(chunking.frames());
+      assertThat(ble.transport.inputDiscarded()).isZero();
+    });
   }
 
-  @Property(tries = 300)
-  void notify_twoDevicesInterleavedAnyHow_eachGetsItsOwnFrames(
-      @ForAll("frameLists") List<byte[]> framesA,
-      @ForAll("frameLists") List<byte[]> framesB,
-      @ForAll @Size(max = 20) List<@IntRange(min = 0, max = 100_000) Integer> cutSeeds,
-      @ForAll @Size(min = 1, max = 60) List<Boolean> turns) {
-    BleFixture ble = new BleFixture().started();
-    FakePeripheral a = ble.connected(A);
-    FakePeripheral b = ble.connected(B);
-    List<byte[]> chunksA = new ArrayList<>(List.of(chunked(Frames.concat(framesA), cutSeeds)));
-    List<byte[]> chunksB = new ArrayList<>(List.of(chunked(Frames.concat(framesB), cutSeeds)));
+  @Test
+  void notify_twoDevicesInterleavedAnyHow_eachGetsItsOwnFrames() {
+    Gen<Interleaving> interleavings = draw -> new Interleaving(FRAME_LISTS.next(draw), FRAME_LISTS.next(draw),
+        CUT_SEEDS.list(0, 20).next(draw), draw.list(1, 60, d -> d.bool()));
 
-    for (int turn = 0; !chunksA.isEmpty() || !chunksB.isEmpty(); turn++) {
-      boolean toA = chunksB.isEmpty() || (!chunksA.isEmpty() && turns.get(turn % turns.size()));
-      if (toA) {
-        a.notify(chunksA.remove(0));
-      } else {
-        b.notify(chunksB.remove(0));
+    PropertyCheck.forAll(300, interleavings, interleaving -> {
+      BleFixture ble = new BleFixture().started();
+      FakePeripheral a = ble.connected(A);
+      FakePeripheral b = ble.connected(B);
+      List<Integer> cutSeeds = interleaving.cutSeeds();
+      List<Boolean> turns = interleaving.turns();
+      List<byte[]> chunksA = new ArrayList<>(List.of(chunked(Frames.concat(interleaving.framesA()), cutSeeds)));
+      List<byte[]> chunksB = new ArrayList<>(List.of(chunked(Frames.concat(interleaving.framesB()), cutSeeds)));
+
+      for (int turn = 0; !chunksA.isEmpty() || !chunksB.isEmpty(); turn++) {
+        boolean toA = chunksB.isEmpty() || (!chunksA.isEmpty() && turns.get(turn % turns.size()));
+        if (toA) {
+          a.notify(chunksA.remove(0));
+        } else {
+          b.notify(chunksB.remove(0));
+        }
       }
-    }
 
-    assertThat(ble.listener.from(A)).containsExactlyElementsOf(framesA);
-    assertThat(ble.listener.from(B)).containsExactlyElementsOf(framesB);
+      assertThat(ble.listener.from(A)).containsExactlyElementsOf(interleaving.framesA());
+      assertThat(ble.listener.from(B)).containsExactlyElementsOf(interleaving.framesB());
+    });
   }
 
   /** {@code stream} cut at offsets drawn from the seeds, empty pieces included. */
   private static byte[][] chunked(byte[] stream, List<Integer> cutSeeds) {
     int[] offsets = cutSeeds.stream().mapToInt(seed -> seed % (stream.length + 1)).sorted().toArray();
     return Frames.cut(stream, offsets);
-  }
-
-  @Provide
-  Arbitrary<Integer> payloadSizes() {
-    return Arbitraries.oneOf(Arbitraries.of(20, 23, 182, 244), Arbitraries.integers().between(1, 512));
-  }
-
-  @Provide
-  Arbitrary<List<byte[]>> frameLists() {
-    Arbitrary<byte[]> frames = Combinators.combine(
-            Arbitraries.of(PLAIN_TYPES),
-            Arbitraries.of(true, false),
-            Arbitraries.bytes().array(byte[].class).ofMaxSize(600))
-        .as((type, longForm, body) -> Frames.message(type, longForm || body.length + 2 > 0xFF, body));
-    return frames.list().ofMaxSize(BleTransport.SEND_QUEUE_CAPACITY);
   }
 }

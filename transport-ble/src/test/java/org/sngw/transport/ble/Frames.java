@@ -1,8 +1,12 @@
 package org.sngw.transport.ble;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.sngw.sn.codec.SnEncoder;
+import org.sngw.sn.codec.SnPacket;
 
 /** MQTT-SN frames as the length framer sees them: a Length in either form, a known MsgType, any body. */
 final class Frames {
@@ -37,6 +41,14 @@ final class Frames {
     return out.toByteArray();
   }
 
+  /** {@code packet} as a sensor sends it. */
+  static byte[] encoded(SnPacket packet) {
+    ByteBuffer buffer = SnEncoder.encode(packet);
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+
   static byte[] concat(List<byte[]> parts) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     parts.forEach(out::writeBytes);
@@ -53,5 +65,10 @@ final class Frames {
     }
     pieces[offsets.length] = Arrays.copyOfRange(bytes, from, bytes.length);
     return pieces;
+  }
+
+  /** {@code bytes} in pieces of {@code size}, the last one shorter if need be. */
+  static byte[][] pieces(byte[] bytes, int size) {
+    return cut(bytes, IntStream.iterate(size, at -> at < bytes.length, at -> at + size).toArray());
   }
 }
