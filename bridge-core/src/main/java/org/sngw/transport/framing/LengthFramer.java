@@ -2,6 +2,7 @@ package org.sngw.transport.framing;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.sngw.sn.codec.SnMessageType;
 
 /**
@@ -34,6 +35,8 @@ public final class LengthFramer {
   private static final int HEADER_INCOMPLETE = 0;
   private static final int INVALID = -1;
 
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
   /** Why a position is no frame start; worded only for the first of a run, so garbage is cheap. */
   private enum Invalid {
     LONG_FORM_CANNOT_FIT, LONG_LENGTH_TOO_SMALL, OVER_MAXIMUM, LENGTH_TOO_SMALL, NO_NODE_ID,
@@ -47,7 +50,7 @@ public final class LengthFramer {
         case LENGTH_TOO_SMALL -> "length " + value + " is below 2";
         case NO_NODE_ID -> "encapsulation length " + value + " leaves no wireless node id";
         case NO_ROOM_FOR_MESSAGE -> "encapsulation length " + value + " leaves no room for a message";
-        case UNKNOWN_TYPE -> String.format("msg type 0x%02X is unknown", value);
+        case UNKNOWN_TYPE -> "msg type 0x" + HEX.toHexDigits((byte) value) + " is unknown";
         case MISPLACED_ENCAPSULATION -> "msg type ENCAPSULATED after a 3-byte length or inside an encapsulation";
       };
     }

@@ -48,12 +48,11 @@ class BleReassemblyFuzzTest {
   /** What a reassembly may allocate whatever its input: the framer's buffer, the link around it. */
   private static final long FIXED_ALLOCATION = 16_384;
   /**
-   * And per input byte: a buffer view per notification and per frame (up to about 64 bytes), and the
-   * reason LengthFramer words for every byte it skips, which for an unknown MsgType is a String.format
-   * of about 3 KB. An allocation sized by a length field (up to 64 KiB for a 4-byte header) still
-   * shows on the short inputs the fuzzer tries first.
+   * And per input byte: a buffer view per notification and per frame (about 64 bytes each, and a
+   * notification costs at least its length byte), and a reason per run of skipped garbage. An
+   * allocation sized by a length field (up to 64 KiB for a 4-byte header) shows at once.
    */
-  private static final long ALLOCATION_PER_BYTE = 4096;
+  private static final long ALLOCATION_PER_BYTE = 256;
   private static final TransportListener IGNORING = new TransportListener() {
     @Override
     public void onFrame(PeerAddress from, ByteBuffer frame) {}
