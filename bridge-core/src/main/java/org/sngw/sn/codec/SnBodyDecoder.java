@@ -8,6 +8,7 @@ import static org.sngw.sn.codec.SnWire.RESERVED_TOPIC_ID_TYPE;
 import static org.sngw.sn.codec.SnWire.RETAIN;
 import static org.sngw.sn.codec.SnWire.TOPIC_ID_TYPE;
 import static org.sngw.sn.codec.SnWire.WILL;
+import static org.sngw.sn.codec.SnWire.hex;
 import static org.sngw.sn.codec.SnWire.u16;
 import static org.sngw.sn.codec.SnWire.u8;
 
@@ -138,7 +139,7 @@ final class SnBodyDecoder {
     int protocolId = u8(b, at + 1);
     if (protocolId != PROTOCOL_ID) {
       return new SnMalformed(
-          String.format("protocol id 0x%02X is not 0x01", protocolId), at + 1 - base);
+          "protocol id " + hex(protocolId) + " is not 0x01", at + 1 - base);
     }
     int bad = Utf8.firstInvalid(b, at + 4, end);
     if (bad >= 0) {

@@ -3,6 +3,7 @@ package org.sngw.sn.codec;
 import static org.sngw.sn.codec.SnWire.ENCAPSULATION_FIXED;
 import static org.sngw.sn.codec.SnWire.LONG_LENGTH_MARKER;
 import static org.sngw.sn.codec.SnWire.RADIUS;
+import static org.sngw.sn.codec.SnWire.hex;
 import static org.sngw.sn.codec.SnWire.u16;
 import static org.sngw.sn.codec.SnWire.u8;
 
@@ -57,8 +58,7 @@ public final class SnDecoder {
     int code = u8(b, start + header - 1);
     SnMessageType type = SnMessageType.fromCode(code);
     if (type == null) {
-      return new SnMalformed(
-          String.format("msg type 0x%02X is reserved", code), start + header - 1 - base);
+      return new SnMalformed("msg type " + hex(code) + " is reserved", start + header - 1 - base);
     }
     return SnBodyDecoder.decode(type, b, start, header, end, base);
   }

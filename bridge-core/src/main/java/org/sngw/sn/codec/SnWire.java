@@ -1,6 +1,7 @@
 package org.sngw.sn.codec;
 
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 
 /**
  * MQTT-SN v1.2 wire constants and field access shared by the decoder and the encoder. Fields are
@@ -29,7 +30,14 @@ final class SnWire {
   // Ctrl byte of an encapsulation
   static final int RADIUS = 0x03;
 
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
   private SnWire() {}
+
+  /** A byte as 0xNN for error reasons; cheaper than String.format, as garbage can be frequent. */
+  static String hex(int value) {
+    return "0x" + HEX.toHexDigits((byte) value);
+  }
 
   static int u8(ByteBuffer b, int at) {
     return b.get(at) & 0xFF;

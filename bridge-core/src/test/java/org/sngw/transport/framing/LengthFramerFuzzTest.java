@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.List;
 import org.sngw.property.Allocations;
-import org.sngw.property.FuzzDraw;
 
 /**
  * The length framer on a stream from a plain serial line or a BLE characteristic: any bytes, cut
@@ -16,7 +15,6 @@ import org.sngw.property.FuzzDraw;
  * (Jazzer's FuzzedDataProvider reads numbers from the end), so real captures are real seeds.
  */
 class LengthFramerFuzzTest {
-  private static final long TIMEOUT_NANOS = LengthFramer.DEFAULT_INTER_BYTE_TIMEOUT.toNanos();
   private static final FrameSink IGNORING = new FrameSink() {
     @Override
     public void frame(ByteBuffer frame) {}
@@ -47,25 +45,6 @@ class LengthFramerFuzzTest {
             .feed(ByteBuffer.wrap(stream), 0, IGNORING)))
         .as("bytes allocated framing %d bytes", stream.length)
         .isLessThan(16_384 + max + 128L * stream.length);
-  }
-
-  /** Whatever came before, a frame sent after the inter-byte timeout has passed gets through. */
-  @FuzzTest
-  void feed_garbageThenSilenceThenFrame_deliversTheFrame(FuzzedDataProvider data) {
-    int max = data.consumeInt(16, 600);
-    byte[] frame = SnFrameGen.frame(new FuzzDraw(data), max);
-    int readSize = data.consumeInt(1, 64);
-    byte[] garbage = data.consumeRemainingAsBytes();
-    LengthFramer framer = new LengthFramer(max, LengthFramer.DEFAULT_INTER_BYTE_TIMEOUT);
-    RecordingFrameSink sink = new RecordingFrameSink();
-
-    for (byte[] read : Reads.cut(garbage, List.of(readSize))) {
-      framer.feed(ByteBuffer.wrap(read), 0, sink);
-    }
-    framer.feed(ByteBuffer.wrap(frame), TIMEOUT_NANOS + 1, sink);
-
-    assertThat(sink.frames).isNotEmpty();
-    assertThat(sink.frames.get(sink.frames.size() - 1)).isEqualTo(frame);
   }
 
   private static List<String> frames(byte[] stream, int max, List<Integer> readSizes) {
