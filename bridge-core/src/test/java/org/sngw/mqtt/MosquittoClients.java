@@ -40,7 +40,7 @@ final class MosquittoClients {
     try {
       return new ProcessBuilder(command).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot run " + program, e);
+      throw new UncheckedIOException("cannot run " + program + " (apt-get install mosquitto-clients; bash .ci/run does)", e);
     }
   }
 

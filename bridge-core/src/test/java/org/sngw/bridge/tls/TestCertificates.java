@@ -1,7 +1,5 @@
 package org.sngw.bridge.tls;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.sngw.RequiredTool;
 
 /**
  * A test CA with a server and a client certificate, made by the {@code openssl} command in a
@@ -45,9 +44,9 @@ public final class TestCertificates {
     this.dir = dir;
   }
 
-  /** Makes the CA, server and client files in {@code dir}; skips the test without openssl. */
+  /** Makes the CA, server and client files in {@code dir}; needs openssl ({@link RequiredTool}). */
   public static TestCertificates create(Path dir) {
-    assumeTrue(opensslInstalled(), "openssl is not installed");
+    RequiredTool.require(opensslInstalled(), "openssl", "openssl");
     TestCertificates certificates = new TestCertificates(dir);
     certificates.make();
     return certificates;

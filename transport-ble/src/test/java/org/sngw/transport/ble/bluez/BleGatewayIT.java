@@ -1,7 +1,6 @@
 package org.sngw.transport.ble.bluez;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.RequiredTool;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.BleConfig;
 import org.sngw.config.BrokerConfig;
@@ -72,11 +72,11 @@ class BleGatewayIT {
 
   @BeforeEach
   void startGatewayOverMockedBluez() throws Exception {
-    assumeTrue(PrivateBus.installed(), "dbus-daemon is not installed (Debian package dbus)");
+    RequiredTool.require(PrivateBus.installed(), "dbus-daemon", "dbus");
     Optional<String> python = BluezMock.python();
-    assumeTrue(python.isPresent(), "no python3 can import dbusmock (Debian package python3-dbusmock)");
-    assumeTrue(runs("mosquitto_sub", "--help"), "mosquitto_sub is not installed (Debian package mosquitto-clients)");
-    assumeTrue(runs("stdbuf", "--version"), "stdbuf is not installed (Debian package coreutils)");
+    RequiredTool.require(python.isPresent(), "python3 with dbusmock", "python3-dbusmock");
+    RequiredTool.require(runs("mosquitto_sub", "--help"), "mosquitto_sub", "mosquitto-clients");
+    RequiredTool.require(runs("stdbuf", "--version"), "stdbuf", "coreutils");
 
     PrivateBus bus = PrivateBus.start(dir.resolve("bus"));
     started.push(bus);

@@ -3,7 +3,6 @@ package org.sngw.transport.ble.bluez;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.sngw.transport.ble.central.GattProfile.NORDIC_UART;
 
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.RequiredTool;
 import org.sngw.transport.ble.central.BleConnection;
 import org.sngw.transport.ble.central.BleException;
 
@@ -44,9 +44,9 @@ class BluezCentralIT {
 
   @BeforeAll
   static void startMockedBluez() throws Exception {
-    assumeTrue(PrivateBus.installed(), "dbus-daemon is not installed (Debian package dbus)");
+    RequiredTool.require(PrivateBus.installed(), "dbus-daemon", "dbus");
     Optional<String> python = BluezMock.python();
-    assumeTrue(python.isPresent(), "no python3 can import dbusmock (Debian package python3-dbusmock)");
+    RequiredTool.require(python.isPresent(), "python3 with dbusmock", "python3-dbusmock");
     bus = PrivateBus.start(dir.resolve("bus"));
     bluez = BluezMock.start(python.get(), bus, dir);
     bluez.run("adapter", "hci0");
