@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * {@code -Dsngw.seed=N} fixes it; a failure names it, and the try, so it reproduces.
  */
 public final class PropertyCheck {
-  /** As many tries as jqwik made by default, so the replaced properties are tried as often. */
+  /** As many tries as the property library used before made by default, so none is tried less. */
   public static final int DEFAULT_TRIES = 1000;
 
   private static final int MAX_SHRINK_ATTEMPTS = 2000;
