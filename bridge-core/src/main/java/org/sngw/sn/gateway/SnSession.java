@@ -58,7 +58,7 @@ final class SnSession {
   private static final int RELEASED_IDS_KEPT = 64;
 
   enum State {
-    /** No CONNECT yet, or the last one was refused. */
+    /** No CONNECT yet. A refused one closes the session, so none lingers in the gateway's map. */
     NEW,
     /** CONNECT with the will flag arrived; WILLTOPIC and WILLMSG are awaited. */
     CONNECTING,
@@ -67,7 +67,7 @@ final class SnSession {
     ASLEEP,
     /** PINGREQ woke the sensor: buffered messages go out, then PINGRESP sends it back to sleep. */
     AWAKE,
-    /** Disconnected, lost or taken over; the object is out of the gateway's map. */
+    /** Disconnected, lost, taken over or refused; the object is out of the gateway's map. */
     CLOSED
   }
 
@@ -210,6 +210,9 @@ final class SnSession {
     int idLength = c.clientId().length();
     if (idLength == 0 || idLength > MAX_CLIENT_ID_LENGTH) {
       link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+      if (attachment == null) {
+        close(); // nothing to keep: a refused stranger leaves no state behind
+      }
       return;
     }
     if (attachment != null) {
@@ -252,11 +255,12 @@ final class SnSession {
         willTopic.topic(), message.message(), SnQosMapping.toBroker(willTopic.qos()), willTopic.retain())));
   }
 
+  /** Ends a CONNECT handshake with a refusal; the session goes, as no connection is left in it. */
   private void refuse(String why) {
     log.info("{} refused: {}", link.peer(), why);
     endReplaced();
-    state = State.NEW;
     link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    close();
   }
 
   private void accept(Optional<Message> connectWill) {

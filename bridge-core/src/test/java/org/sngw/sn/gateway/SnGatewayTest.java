@@ -83,6 +83,39 @@ class SnGatewayTest {
   }
 
   @Test
+  void connect_refusedFromThousandsOfAddresses_leavesNoSession() {
+    for (int port = 20000; port < 23000; port++) {
+      VirtualSensor stranger = sensorAt(port);
+      stranger.send(connect("", false, 60));
+      assertThat(stranger.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    }
+
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void connect_invalidWillTopic_isRefusedAndLeavesNoSession() {
+    sensor.send(new Connect(true, true, 60, "s1"));
+    sensor.received();
+    sensor.send(new SnPacket.WillTopic(SnQos.AT_LEAST_ONCE, false, "sensors/+/status"));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
+  void connect_refusedOnAnAcceptedConnection_leavesThatConnectionAsItWas() {
+    connected(sensor, "s1");
+
+    sensor.send(connect("", false, 60));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    assertThat(gateway.sessionCount()).isEqualTo(1);
+    sensor.send(new SnPacket.PingReq(Optional.empty()));
+    assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
+  }
+
+  @Test
   void connect_withWill_asksForTopicAndMessageBeforeConnack() {
     sensor.send(new Connect(true, true, 60, "s1"));
     assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillTopicReq());
