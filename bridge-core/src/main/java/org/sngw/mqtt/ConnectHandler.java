@@ -12,7 +12,6 @@ import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
-import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +34,7 @@ import org.sngw.broker.topic.Topics;
  */
 @ChannelHandler.Sharable
 final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
+  /** The pipeline slot of the CONNECT deadline, and of the keep-alive timer that takes its place. */
   static final String TIMEOUT = "timeout";
 
   private static final Logger log = LoggerFactory.getLogger(ConnectHandler.class);
@@ -136,7 +136,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    close(ctx, cause instanceof ReadTimeoutException ? "no CONNECT in time" : cause.toString());
+    close(ctx, cause.toString());
   }
 
   private static void close(ChannelHandlerContext ctx, String reason) {
