@@ -44,11 +44,13 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private final BrokerConfig config;
   private final Broker broker;
   private final Executor core;
+  private final MqttStats stats;
 
-  ConnectHandler(BrokerConfig config, Broker broker, Executor core) {
+  ConnectHandler(BrokerConfig config, Broker broker, Executor core, MqttStats stats) {
     this.config = config;
     this.broker = broker;
     this.core = core;
+    this.stats = stats;
   }
 
   @Override
@@ -90,7 +92,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
         config.mqttInflightWindow());
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
-    MqttSession session = new MqttSession(ctx.channel(), broker, core);
+    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats);
     ctx.pipeline().replace(this, "session", new SessionHandler(session, core));
     core.execute(() -> session.connect(request));
   }

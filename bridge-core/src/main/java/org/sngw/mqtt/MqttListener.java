@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -23,11 +24,19 @@ import org.slf4j.LoggerFactory;
  * threads decode and check packets; the broker is only ever called on the core executor.
  */
 public final class MqttListener implements AutoCloseable {
+  /**
+   * A connection's outbound buffer past which QoS 0 to it is dropped: about a second of 1 KB
+   * messages at a thousand a second, beside what the kernel's socket buffers already hold.
+   */
+  public static final int WRITE_BUFFER_HIGH_BYTES = 1 << 20;
+
+  private static final int WRITE_BUFFER_LOW_BYTES = WRITE_BUFFER_HIGH_BYTES / 2;
   private static final Logger log = LoggerFactory.getLogger(MqttListener.class);
 
   private final ListenAddress bind;
   private final BrokerConfig config;
   private final IoLoops io;
+  private final MqttStats stats = new MqttStats();
   private final ConnectHandler connectHandler;
   private final ChannelGroup connections = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -37,7 +46,11 @@ public final class MqttListener implements AutoCloseable {
     this.bind = bind;
     this.config = config;
     this.io = io;
-    this.connectHandler = new ConnectHandler(config, broker, core);
+    this.connectHandler = new ConnectHandler(config, broker, core, stats);
+  }
+
+  public MqttStats stats() {
+    return stats;
   }
 
   /** Binds and starts accepting; returns the bound address, which tells the port when 0 was asked. */
@@ -48,6 +61,8 @@ public final class MqttListener implements AutoCloseable {
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark(WRITE_BUFFER_LOW_BYTES, WRITE_BUFFER_HIGH_BYTES))
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {

@@ -12,6 +12,7 @@ import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
 import org.sngw.broker.Message;
 import org.sngw.broker.PublishOutcome;
+import org.sngw.broker.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ final class MqttSession implements SessionSink {
   private final Channel channel;
   private final Broker broker;
   private final Executor core;
+  private final MqttStats stats;
+  private final DropLog drops = new DropLog(log);
   private ClientHandle handle;
   /** Packets the broker sends from inside connect(): they must follow the CONNACK. */
   private List<Object> beforeConnAck = new ArrayList<>();
@@ -35,10 +38,11 @@ final class MqttSession implements SessionSink {
   private boolean ended;
   private boolean flushQueued;
 
-  MqttSession(Channel channel, Broker broker, Executor core) {
+  MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats) {
     this.channel = channel;
     this.broker = broker;
     this.core = core;
+    this.stats = stats;
   }
 
   void connect(ConnectRequest request) {
@@ -102,8 +106,18 @@ final class MqttSession implements SessionSink {
     }
   }
 
+  /**
+   * QoS 0 goes out only while the connection's buffer is under its high-water mark: a subscriber
+   * that reads slower than it is sent to loses its newest QoS 0 messages, counted, rather than
+   * growing the buffer without end. QoS 1 and 2 are bounded by the in-flight window instead.
+   */
   @Override
   public void deliver(Delivery delivery) {
+    if (delivery.message().qos() == Qos.AT_MOST_ONCE && !channel.isWritable() && beforeConnAck == null) {
+      stats.qos0Dropped.increment();
+      drops.dropped(handle.clientId(), "QoS 0 to a connection that is not reading fast enough");
+      return;
+    }
     send(MqttPackets.publish(delivery));
   }
 

@@ -20,7 +20,8 @@ class ConnectDeadlineTest {
 
   ConnectDeadlineTest() {
     channel.freezeTime();
-    MqttPipeline.init(channel.pipeline(), 4096, new ConnectHandler(BrokerConfig.defaults(), broker, Runnable::run));
+    ConnectHandler connect = new ConnectHandler(BrokerConfig.defaults(), broker, Runnable::run, new MqttStats());
+    MqttPipeline.init(channel.pipeline(), 4096, connect);
   }
 
   @Test

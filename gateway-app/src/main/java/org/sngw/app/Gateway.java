@@ -146,7 +146,7 @@ public final class Gateway implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new GatewayStartException(e.getMessage(), e);
     }
-    registerMetrics(udp);
+    registerMetrics(udp, mqtt);
     startSerialPorts(config);
     if (config.ble().isPresent()) {
       startBle(config.ble().get());
@@ -176,7 +176,7 @@ public final class Gateway implements AutoCloseable {
     started.push(() -> CompletableFuture.runAsync(advertiser::stop, core).join());
   }
 
-  private void registerMetrics(UdpTransport udp) {
+  private void registerMetrics(UdpTransport udp, MqttListener mqtt) {
     metrics.counter("sngw.udp.frames.received", "datagrams received", udp::framesReceived);
     metrics.counter("sngw.udp.frames.sent", "datagrams sent", udp::framesSent);
     metrics.counter("sngw.udp.frames.dropped", "datagrams not sent: send queue full", udp::framesDropped);
@@ -185,6 +185,8 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
         snGateway.stats()::pendingDrops);
     metrics.gauge("sngw.sn.sessions", "sensors with a session", snGateway::sessionCount);
+    metrics.counter("sngw.mqtt.qos0.dropped", "QoS 0 messages dropped: a subscriber's connection buffer was full",
+        mqtt.stats()::qos0Dropped);
     metrics.counter("sngw.broker.messages.dropped", "queued QoS 0 messages dropped for room", broker::droppedMessages);
     metrics.counter("sngw.broker.messages.refused", "messages refused: a queue or the store was full",
         broker::refusedMessages);
