@@ -40,6 +40,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   retry-count: 3           # 1..100
  *   max-topics-per-client: 1000    # 1..65534
  *   max-pending-per-client: 100
+ *   max-sessions: 10000      # sensors with a session at once; more get CONNACK congestion
+ *   max-sessions-per-transport: 5000   # the same per transport (UDP, each serial port, BLE)
  *   predefined-topics:       # id (1..65534): topic name without + or #
  *     1: sensors/temperature
  *     2: sensors/humidity
@@ -161,7 +163,10 @@ public final class ConfigFile {
                 ConfigValues.between(1, ConfigValues.MAX_TOPIC_ID)),
             section.value(
                 "max-pending-per-client", d.maxPendingPerClient(), ConfigValues.between(1, Integer.MAX_VALUE)),
-            section.value("advertise-interval", d.advertiseInterval(), ConfigValues::advertiseInterval));
+            section.value("advertise-interval", d.advertiseInterval(), ConfigValues::advertiseInterval),
+            section.value("max-sessions", d.maxSessions(), ConfigValues.between(1, Integer.MAX_VALUE)),
+            section.value(
+                "max-sessions-per-transport", d.maxSessionsPerTransport(), ConfigValues.between(1, Integer.MAX_VALUE)));
     section.rejectUnknownKeys();
     return config;
   }

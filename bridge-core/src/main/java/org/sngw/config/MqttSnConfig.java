@@ -17,6 +17,10 @@ import java.util.Optional;
  * @param maxPendingPerClient QoS 0 messages buffered per client while it waits for REGACK or sleeps
  * @param advertiseInterval how often to broadcast ADVERTISE, in whole seconds; empty (the default)
  *     for never
+ * @param maxSessions sensors with a session at once, over all transports; a CONNECT beyond gets
+ *     CONNACK "rejected: congestion"
+ * @param maxSessionsPerTransport the same for one transport, so a flood on one (UDP) cannot take the
+ *     room the others' sensors need
  */
 public record MqttSnConfig(
     int gatewayId,
@@ -25,13 +29,31 @@ public record MqttSnConfig(
     int retryCount,
     int maxTopicsPerClient,
     int maxPendingPerClient,
-    Optional<Duration> advertiseInterval) {
+    Optional<Duration> advertiseInterval,
+    int maxSessions,
+    int maxSessionsPerTransport) {
+  public static final int DEFAULT_MAX_SESSIONS = 10_000;
+  public static final int DEFAULT_MAX_SESSIONS_PER_TRANSPORT = 5_000;
+
   public MqttSnConfig {
     predefinedTopics = Map.copyOf(predefinedTopics);
     Objects.requireNonNull(advertiseInterval, "advertiseInterval");
   }
 
-  /** Settings without ADVERTISE. */
+  /** Settings with the default session limits. */
+  public MqttSnConfig(
+      int gatewayId,
+      Map<Integer, String> predefinedTopics,
+      Duration retryInterval,
+      int retryCount,
+      int maxTopicsPerClient,
+      int maxPendingPerClient,
+      Optional<Duration> advertiseInterval) {
+    this(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
+        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT);
+  }
+
+  /** Settings without ADVERTISE, with the default session limits. */
   public MqttSnConfig(
       int gatewayId,
       Map<Integer, String> predefinedTopics,
@@ -48,17 +70,22 @@ public record MqttSnConfig(
   }
 
   public MqttSnConfig withPredefinedTopics(Map<Integer, String> topics) {
-    return new MqttSnConfig(
-        gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient, advertiseInterval);
+    return new MqttSnConfig(gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
+        advertiseInterval, maxSessions, maxSessionsPerTransport);
   }
 
   public MqttSnConfig withGatewayId(int id) {
-    return new MqttSnConfig(
-        id, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient, advertiseInterval);
+    return new MqttSnConfig(id, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
+        advertiseInterval, maxSessions, maxSessionsPerTransport);
   }
 
   public MqttSnConfig withAdvertiseInterval(Optional<Duration> interval) {
-    return new MqttSnConfig(
-        gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient, interval);
+    return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
+        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport);
+  }
+
+  public MqttSnConfig withSessionLimits(int total, int perTransport) {
+    return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
+        maxPendingPerClient, advertiseInterval, total, perTransport);
   }
 }

@@ -38,7 +38,9 @@ class ConfigFileTest {
                 5,
                 200,
                 20,
-                Optional.of(Duration.ofMinutes(15))));
+                Optional.of(Duration.ofMinutes(15)),
+                800,
+                300));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30));
     assertThat(config.bridges())

@@ -185,6 +185,8 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
         snGateway.stats()::pendingDrops);
     metrics.gauge("sngw.sn.sessions", "sensors with a session", snGateway::sessionCount);
+    metrics.counter("sngw.sn.sessions.refused", "CONNECTs refused: as many sessions as allowed",
+        snGateway.stats()::sessionsRefused);
     metrics.counter("sngw.mqtt.qos0.dropped", "QoS 0 messages dropped: a subscriber's connection buffer was full",
         mqtt.stats()::qos0Dropped);
     metrics.counter("sngw.broker.messages.dropped", "queued QoS 0 messages dropped for room", broker::droppedMessages);

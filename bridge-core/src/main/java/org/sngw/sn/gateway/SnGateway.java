@@ -9,6 +9,7 @@ import org.sngw.config.MqttSnConfig;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
+import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.store.StateStore;
@@ -29,6 +30,7 @@ public final class SnGateway {
   private static final Logger log = LoggerFactory.getLogger(SnGateway.class);
   /** Packets one transport may get ahead of the core by before new ones are dropped (sensors resend). */
   private static final int MAX_BACKLOG = 65_536;
+  private static final long CAPACITY_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final Broker broker;
   private final MqttSnConfig config;
@@ -37,7 +39,10 @@ public final class SnGateway {
   private final Scheduler scheduler;
   private final SnStats stats = new SnStats();
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
+  private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
   private final TopicRegistries registries;
+  private long lastCapacityLogNanos;
+  private boolean capacityLogged;
 
   /**
    * @param store where persistent sensors' topic ids are kept
@@ -79,7 +84,17 @@ public final class SnGateway {
     } else if (packet instanceof Publish publish && publish.qos() == SnQos.FIRE_AND_FORGET) {
       publishWithoutSession(from, publish);
     } else if (packet instanceof Connect) {
-      sessions.computeIfAbsent(from, peer -> new SnSession(this, new TransportLink(via, peer))).handle(packet);
+      SnSession session = sessions.get(from);
+      if (session == null) {
+        if (atSessionLimit(via)) {
+          refuseForCapacity(via, from);
+          return;
+        }
+        session = new SnSession(this, new TransportLink(via, from));
+        sessions.put(from, session);
+        sessionsPerTransport.merge(via, 1, Integer::sum);
+      }
+      session.handle(packet);
     } else if (packet instanceof SnPacket.Advertise || packet instanceof SnPacket.GwInfo) {
       log.debug("{} from {}: another gateway's discovery, ignored", packet.type(), from);
     } else {
@@ -91,6 +106,24 @@ public final class SnGateway {
         new TransportLink(via, from).send(SnPacket.Disconnect.plain());
       }
     }
+  }
+
+  private boolean atSessionLimit(Transport via) {
+    return sessions.size() >= config.maxSessions()
+        || sessionsPerTransport.getOrDefault(via, 0) >= config.maxSessionsPerTransport();
+  }
+
+  /** MQTT-SN's answer to a gateway that cannot take one more client: try again after T_WAIT. */
+  private void refuseForCapacity(Transport via, PeerAddress from) {
+    stats.sessionsRefused.increment();
+    long now = clock.nanos();
+    if (!capacityLogged || now - lastCapacityLogNanos >= CAPACITY_LOG_INTERVAL_NANOS) {
+      log.warn("{} refused: {} sessions ({} on {}), the limit; {} refused so far", from, sessions.size(),
+          sessionsPerTransport.getOrDefault(via, 0), via.name(), stats.sessionsRefused());
+      capacityLogged = true;
+      lastCapacityLogNanos = now;
+    }
+    new TransportLink(via, from).send(new SnPacket.ConnAck(ReturnCode.REJECTED_CONGESTION));
   }
 
   void peerLost(PeerAddress peer) {
@@ -123,7 +156,9 @@ public final class SnGateway {
   }
 
   void closed(SnSession session) {
-    sessions.remove(session.peer(), session);
+    if (sessions.remove(session.peer(), session)) {
+      sessionsPerTransport.computeIfPresent(session.transport(), (transport, n) -> n == 1 ? null : n - 1);
+    }
   }
 
   Broker broker() {

@@ -43,6 +43,7 @@ import org.sngw.sn.codec.SnPacket.WillTopicUpd;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.transport.PeerAddress;
+import org.sngw.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +107,10 @@ final class SnSession {
 
   PeerAddress peer() {
     return link.peer();
+  }
+
+  Transport transport() {
+    return link.transport();
   }
 
   String clientId() {

@@ -116,6 +116,34 @@ class SnGatewayTest {
   }
 
   @Test
+  void connect_pastTheSessionLimits_isRefusedWithCongestionUntilASessionEnds() {
+    SnGateway limited = new SnGateway(broker, config.withSessionLimits(3, 2), time, time, new InMemoryStore(), Map.of());
+    FakeTransport udp = new FakeTransport();
+    FakeTransport serial = new FakeTransport();
+    udp.start(limited.listenerFor(udp, direct()));
+    serial.start(limited.listenerFor(serial, direct()));
+    VirtualSensor first = new VirtualSensor(udp, udp(40001));
+    connected(first, "u1");
+    connected(new VirtualSensor(udp, udp(40002)), "u2");
+    VirtualSensor thirdOnUdp = new VirtualSensor(udp, udp(40003));
+    connected(new VirtualSensor(serial, udp(40004)), "s1");
+    VirtualSensor fourth = new VirtualSensor(serial, udp(40005));
+
+    thirdOnUdp.send(connect("u3", false, 60));
+    fourth.send(connect("s2", false, 60));
+
+    assertThat(thirdOnUdp.receivedOne()).as("past the transport's limit").isEqualTo(new ConnAck(ReturnCode.REJECTED_CONGESTION));
+    assertThat(fourth.receivedOne()).as("past the total").isEqualTo(new ConnAck(ReturnCode.REJECTED_CONGESTION));
+    assertThat(limited.sessionCount()).isEqualTo(3);
+    assertThat(limited.stats().sessionsRefused()).isEqualTo(2);
+
+    first.send(new Disconnect(OptionalInt.empty()));
+    first.received();
+    thirdOnUdp.send(connect("u3", false, 60));
+    assertThat(thirdOnUdp.receivedOne()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+  }
+
+  @Test
   void connect_withWill_asksForTopicAndMessageBeforeConnack() {
     sensor.send(new Connect(true, true, 60, "s1"));
     assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.WillTopicReq());
