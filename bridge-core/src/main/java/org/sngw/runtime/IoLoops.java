@@ -29,10 +29,15 @@ public final class IoLoops implements AutoCloseable {
   }
 
   public static IoLoops create(int threads) {
+    return create("sngw-io", threads);
+  }
+
+  /** Threads of their own, named for what they serve, for a listener that must not share the others'. */
+  public static IoLoops create(String threadName, int threads) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     return new IoLoops(
-        new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("sngw-io", false), handlers), epoll);
+        new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadName, false), handlers), epoll);
   }
 
   public EventLoopGroup group() {
@@ -49,6 +54,19 @@ public final class IoLoops implements AutoCloseable {
 
   public Class<? extends DatagramChannel> datagramChannel() {
     return epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+  }
+
+  /**
+   * Why a bind failed, in a few words: native epoll says "bind(..) failed with error(-98): Address
+   * already in use", NIO "Address already in use"; both become the latter.
+   */
+  public static String bindFailure(Throwable cause) {
+    String message = cause.getMessage();
+    if (message == null) {
+      return cause.getClass().getSimpleName();
+    }
+    int colon = message.lastIndexOf(": ");
+    return colon >= 0 ? message.substring(colon + 2) : message;
   }
 
   @Override
