@@ -3,6 +3,7 @@ package org.sngw.metrics;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
+import org.sngw.logging.RateLimitedWarning;
 import org.sngw.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

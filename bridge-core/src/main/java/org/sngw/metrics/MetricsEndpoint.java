@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import org.sngw.runtime.AcceptDeadline;
 import org.sngw.runtime.IoLoops;
 import org.sngw.time.Clock;
 import org.slf4j.Logger;
@@ -71,7 +72,8 @@ public final class MetricsEndpoint implements AutoCloseable {
             }
             connections.add(channel);
             channel.pipeline()
-                .addLast("deadline", new ConnectionDeadline(limits.deadline(), counters))
+                .addLast("deadline", new AcceptDeadline(limits.deadline(),
+                    expired -> counters.expired(expired.remoteAddress(), limits.deadline())))
                 .addLast("codec", new HttpServerCodec(new HttpDecoderConfig()
                     .setMaxInitialLineLength(MAX_REQUEST_LINE)
                     .setMaxHeaderSize(MAX_HEADER_BYTES)))

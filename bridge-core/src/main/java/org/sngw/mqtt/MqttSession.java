@@ -3,6 +3,7 @@ package org.sngw.mqtt;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -15,6 +16,8 @@ import org.sngw.broker.PublishOutcome;
 import org.sngw.broker.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
+import org.sngw.logging.RateLimitedWarning;
+import org.sngw.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +28,13 @@ import org.slf4j.LoggerFactory;
  */
 final class MqttSession implements SessionSink {
   private static final Logger log = LoggerFactory.getLogger(MqttSession.class);
+  private static final Duration DROP_WARNING_INTERVAL = Duration.ofSeconds(10);
 
   private final Channel channel;
   private final Broker broker;
   private final Executor core;
   private final MqttStats stats;
-  private final DropLog drops = new DropLog(log);
+  private final RateLimitedWarning drops = new RateLimitedWarning(log, DROP_WARNING_INTERVAL, Clock.SYSTEM);
   private ClientHandle handle;
   /** Packets the broker sends from inside connect(): they must follow the CONNACK. */
   private List<Object> beforeConnAck = new ArrayList<>();
@@ -115,7 +119,7 @@ final class MqttSession implements SessionSink {
   public void deliver(Delivery delivery) {
     if (delivery.message().qos() == Qos.AT_MOST_ONCE && !channel.isWritable() && beforeConnAck == null) {
       stats.qos0Dropped.increment();
-      drops.dropped(handle.clientId(), "QoS 0 to a connection that is not reading fast enough");
+      drops.warn("client {}: QoS 0 dropped, its connection is not reading fast enough", handle.clientId());
       return;
     }
     send(MqttPackets.publish(delivery));

@@ -1,11 +1,13 @@
 package org.sngw.sn.gateway;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.sngw.broker.Broker;
 import org.sngw.broker.Message;
 import org.sngw.config.MqttSnConfig;
+import org.sngw.logging.RateLimitedWarning;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
@@ -30,7 +32,6 @@ public final class SnGateway {
   private static final Logger log = LoggerFactory.getLogger(SnGateway.class);
   /** Packets one transport may get ahead of the core by before new ones are dropped (sensors resend). */
   private static final int MAX_BACKLOG = 65_536;
-  private static final long CAPACITY_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
   private final Broker broker;
   private final MqttSnConfig config;
@@ -41,8 +42,7 @@ public final class SnGateway {
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
   private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
   private final TopicRegistries registries;
-  private long lastCapacityLogNanos;
-  private boolean capacityLogged;
+  private final RateLimitedWarning capacityWarning;
 
   /**
    * @param store where persistent sensors' topic ids are kept
@@ -61,6 +61,7 @@ public final class SnGateway {
     this.predefined = new PredefinedTopics(config.predefinedTopics());
     this.clock = clock;
     this.scheduler = scheduler;
+    this.capacityWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
   }
 
   /** The listener to start a transport with; it decodes on the transport's thread and hands over to {@code core}. */
@@ -116,13 +117,8 @@ public final class SnGateway {
   /** MQTT-SN's answer to a gateway that cannot take one more client: try again after T_WAIT. */
   private void refuseForCapacity(Transport via, PeerAddress from) {
     stats.sessionsRefused.increment();
-    long now = clock.nanos();
-    if (!capacityLogged || now - lastCapacityLogNanos >= CAPACITY_LOG_INTERVAL_NANOS) {
-      log.warn("{} refused: {} sessions ({} on {}), the limit; {} refused so far", from, sessions.size(),
-          sessionsPerTransport.getOrDefault(via, 0), via.name(), stats.sessionsRefused());
-      capacityLogged = true;
-      lastCapacityLogNanos = now;
-    }
+    capacityWarning.warn("{} refused with congestion: {} sessions, {} of them on {}, is the limit", from,
+        sessions.size(), sessionsPerTransport.getOrDefault(via, 0), via.name());
     new TransportLink(via, from).send(new SnPacket.ConnAck(ReturnCode.REJECTED_CONGESTION));
   }
 

@@ -1,4 +1,4 @@
-package org.sngw.metrics;
+package org.sngw.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

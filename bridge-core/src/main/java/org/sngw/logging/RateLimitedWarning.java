@@ -1,4 +1,4 @@
-package org.sngw.metrics;
+package org.sngw.logging;
 
 import java.time.Duration;
 import java.util.Arrays;
