@@ -51,6 +51,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-message-bytes: 262144      # 1..268435455
  *   max-queued-bytes: 1MiB         # per session: bytes, KiB, MiB, GiB
  *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
+ *   max-connections: 1000          # MQTT clients at once; more get CONNACK 3 (server unavailable)
+ *   max-pending-connections: 100   # accepted, CONNECT not yet in (10 s at most); more are closed
  * serial:                    # serial ports with sensors; absent: none
  *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
  *     baud: 115200
@@ -180,7 +182,10 @@ public final class ConfigFile {
             section.value("mqtt-inflight-window", d.mqttInflightWindow(), ConfigValues.between(1, 65535)),
             section.value("max-message-bytes", d.maxMessageBytes(), ConfigValues.between(1, MQTT_MAX_PACKET)),
             section.value("max-queued-bytes", d.maxQueuedBytes(), ConfigValues::positiveSize),
-            section.value("max-store-bytes", d.maxStoreBytes(), ConfigValues::positiveSize));
+            section.value("max-store-bytes", d.maxStoreBytes(), ConfigValues::positiveSize),
+            section.value("max-connections", d.maxConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
+            section.value(
+                "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)));
     section.rejectUnknownKeys();
     return config;
   }

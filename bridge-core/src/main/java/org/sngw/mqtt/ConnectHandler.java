@@ -22,6 +22,8 @@ import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
 import org.sngw.config.BrokerConfig;
+import org.sngw.logging.RateLimitedWarning;
+import org.sngw.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.broker.topic.Topics;
@@ -45,12 +47,15 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private final Broker broker;
   private final Executor core;
   private final MqttStats stats;
+  private final ConnectionCounts counts;
+  private final RateLimitedWarning fullWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
 
-  ConnectHandler(BrokerConfig config, Broker broker, Executor core, MqttStats stats) {
+  ConnectHandler(BrokerConfig config, Broker broker, Executor core, MqttStats stats, ConnectionCounts counts) {
     this.config = config;
     this.broker = broker;
     this.core = core;
     this.stats = stats;
+    this.counts = counts;
   }
 
   @Override
@@ -83,6 +88,12 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     }
     if (header.isWillFlag() && (header.willQos() > 2 || !Topics.isValidName(payload.willTopic()))) {
       close(ctx, "invalid will: topic '" + payload.willTopic() + "', QoS " + header.willQos());
+      return;
+    }
+    if (!counts.tryConnect(ctx.channel(), config.maxConnections())) {
+      stats.refusedConnected.increment();
+      fullWarning.warn("MQTT client {} refused: {} clients are connected, the limit", clientId, config.maxConnections());
+      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE, "connection limit");
       return;
     }
     ConnectRequest request = new ConnectRequest(

@@ -10,12 +10,15 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sngw.broker.Broker;
 import org.sngw.config.BrokerConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.logging.RateLimitedWarning;
 import org.sngw.runtime.IoLoops;
+import org.sngw.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +40,8 @@ public final class MqttListener implements AutoCloseable {
   private final BrokerConfig config;
   private final IoLoops io;
   private final MqttStats stats = new MqttStats();
+  private final ConnectionCounts counts = new ConnectionCounts();
+  private final RateLimitedWarning pendingWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
   private final ConnectHandler connectHandler;
   private final ChannelGroup connections = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -46,7 +51,7 @@ public final class MqttListener implements AutoCloseable {
     this.bind = bind;
     this.config = config;
     this.io = io;
-    this.connectHandler = new ConnectHandler(config, broker, core, stats);
+    this.connectHandler = new ConnectHandler(config, broker, core, stats, counts);
   }
 
   public MqttStats stats() {
@@ -66,6 +71,13 @@ public final class MqttListener implements AutoCloseable {
         .childHandler(new ChannelInitializer<>() {
           @Override
           protected void initChannel(Channel channel) {
+            if (!counts.tryAccept(channel, config.maxPendingConnections())) {
+              stats.refusedPending.increment();
+              pendingWarning.warn("MQTT connection from {} closed at once: {} connections are already waiting "
+                  + "for their CONNECT, the limit", channel.remoteAddress(), config.maxPendingConnections());
+              channel.close();
+              return;
+            }
             connections.add(channel);
             MqttPipeline.init(channel.pipeline(), config.maxMessageBytes(), connectHandler);
           }

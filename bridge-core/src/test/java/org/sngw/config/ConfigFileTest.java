@@ -123,7 +123,8 @@ class ConfigFileTest {
     assertThat(problems("broker:\n  colour: red\n"))
         .containsExactly(
             "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
-                + " max-message-bytes, max-queued-bytes, max-store-bytes) (line 2)");
+                + " max-message-bytes, max-queued-bytes, max-store-bytes, max-connections,"
+                + " max-pending-connections) (line 2)");
   }
 
   @Test

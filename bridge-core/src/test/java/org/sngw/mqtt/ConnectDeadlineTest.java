@@ -20,7 +20,7 @@ class ConnectDeadlineTest {
 
   ConnectDeadlineTest() {
     channel.freezeTime();
-    ConnectHandler connect = new ConnectHandler(BrokerConfig.defaults(), broker, Runnable::run, new MqttStats());
+    ConnectHandler connect = new ConnectHandler(BrokerConfig.defaults(), broker, Runnable::run, new MqttStats(), new ConnectionCounts());
     MqttPipeline.init(channel.pipeline(), 4096, connect);
   }
 

@@ -15,9 +15,17 @@ final class ListenerHarness implements AutoCloseable {
   final CoreLoop core = new CoreLoop();
   final IoLoops io = IoLoops.create(1);
   final TestBroker broker = new TestBroker(Set.of(DENIED_FILTER));
-  final MqttListener listener =
-      new MqttListener(new ListenAddress("127.0.0.1", 0), BrokerConfig.defaults(), broker, core, io);
-  final int port = listener.start().getPort();
+  final MqttListener listener;
+  final int port;
+
+  ListenerHarness() {
+    this(BrokerConfig.defaults());
+  }
+
+  ListenerHarness(BrokerConfig config) {
+    listener = new MqttListener(new ListenAddress("127.0.0.1", 0), config, broker, core, io);
+    port = listener.start().getPort();
+  }
 
   /** Publishes into the broker as the gateway itself would, on the core thread. */
   void publishFromBroker(Message message) {

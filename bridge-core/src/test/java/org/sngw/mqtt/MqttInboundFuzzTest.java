@@ -43,7 +43,7 @@ class MqttInboundFuzzTest {
     TestBroker broker = new TestBroker(Set.of());
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), MAX_MESSAGE_BYTES,
-        new ConnectHandler(new BrokerConfig(100, 10, MAX_MESSAGE_BYTES), broker, Runnable::run, new MqttStats()));
+        new ConnectHandler(new BrokerConfig(100, 10, MAX_MESSAGE_BYTES), broker, Runnable::run, new MqttStats(), new ConnectionCounts()));
     int readSize = ((input[0] & 0xFF) >> 1) + 1;
     if ((input[0] & 1) != 0) {
       channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));

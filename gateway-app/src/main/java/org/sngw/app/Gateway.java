@@ -188,6 +188,10 @@ public final class Gateway implements AutoCloseable {
         snGateway.stats()::sessionsRefused);
     metrics.counter("sngw.mqtt.qos0.dropped", "QoS 0 messages dropped: a subscriber's connection buffer was full",
         mqtt.stats()::qos0Dropped);
+    metrics.counter("sngw.mqtt.connections.refused.pending", "TCP connections closed at accept: too many without CONNECT",
+        mqtt.stats()::refusedPending);
+    metrics.counter("sngw.mqtt.connections.refused.full", "CONNECTs answered server unavailable: too many clients",
+        mqtt.stats()::refusedConnected);
     metrics.counter("sngw.broker.messages.dropped", "queued QoS 0 messages dropped for room", broker::droppedMessages);
     metrics.counter("sngw.broker.messages.refused", "messages refused: a queue or the store was full",
         broker::refusedMessages);
