@@ -86,7 +86,7 @@ public final class MqttListener implements AutoCloseable {
         .awaitUninterruptibly();
     if (!bound.isSuccess()) {
       throw new IllegalStateException(
-          "MQTT listener cannot bind " + bind + ": " + reason(bound.cause()), bound.cause());
+          "MQTT listener cannot bind " + bind + ": " + IoLoops.bindFailure(bound.cause()), bound.cause());
     }
     server = bound.channel();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
@@ -105,15 +105,5 @@ public final class MqttListener implements AutoCloseable {
       bound.close().syncUninterruptibly();
     }
     connections.close().awaitUninterruptibly();
-  }
-
-  private static String reason(Throwable cause) {
-    String message = cause.getMessage();
-    if (message == null) {
-      return cause.getClass().getSimpleName();
-    }
-    // native epoll says "bind(..) failed with error(-98): Address already in use"; keep the reason
-    int colon = message.lastIndexOf(": ");
-    return colon >= 0 ? message.substring(colon + 2) : message;
   }
 }
