@@ -1,5 +1,6 @@
 package org.sngw.transport.serial.framing;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -27,6 +28,23 @@ final class Bytes {
     byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes);
     return bytes;
+  }
+
+  /** {@code bytes} from {@code from}, zero-padded or cut to {@code length}. */
+  static byte[] take(byte[] bytes, int from, int length) {
+    byte[] out = new byte[length];
+    if (from < bytes.length) {
+      System.arraycopy(bytes, from, out, 0, Math.min(length, bytes.length - from));
+    }
+    return out;
+  }
+
+  static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   /** {@code spaced} as {@link #hex(byte[])} prints it. */

@@ -40,7 +40,8 @@ class CobsFramingProperties {
       ByteArrayOutputStream line = new ByteArrayOutputStream();
       for (int i = 0; i < stream.packets().size(); i++) {
         line.writeBytes(stream.gaps().get(i).bytes(stream.max(), stream.crc()));
-        line.writeBytes(Bytes.array(writer.write(Optional.empty(), ByteBuffer.wrap(stream.packets().get(i)))));
+        ByteBuffer packet = ByteBuffer.wrap(stream.packets().get(i));
+        line.writeBytes(Bytes.array(writer.write(Optional.empty(), packet)));
       }
       CobsFrameReader reader = new CobsFrameReader(stream.max(), stream.crc());
       RecordingFrameHandler handler = new RecordingFrameHandler();
