@@ -8,6 +8,9 @@ import org.sngw.property.Gen;
  * that a test does not check the code against itself.
  */
 final class XBeeFrames {
+  /** A 64-bit source address. */
+  static final int NODE_LENGTH = 8;
+
   /** Bytes that are often 0x7E, 0x7D, 0x11 or 0x13, one draw in three. */
   static final Gen<Byte> OFTEN_SPECIAL = draw -> draw.weighted(1, 2) == 0
       ? draw.of((byte) 0x7E, (byte) 0x7D, (byte) 0x11, (byte) 0x13)
@@ -55,6 +58,17 @@ final class XBeeFrames {
           ? new byte[] {(byte) 0x8B, frameId, 0x7D, (byte) 0x84, 0, 0, 0}
           : new byte[] {(byte) 0x89, frameId, 0});
     }
+  }
+
+  /**
+   * A receive packet made of a line's bytes: the first eight its node, as many of the rest as
+   * {@code max} allows its RF data, at least one; a ZigBee Receive Packet for a line of even
+   * length, an RX Packet 64-bit for an odd one.
+   */
+  static Receive receiveOf(byte[] bytes, int max) {
+    int data = Math.max(1, Math.min(bytes.length - NODE_LENGTH, max));
+    byte[] node = Bytes.take(bytes, 0, NODE_LENGTH);
+    return new Receive(bytes.length % 2 == 0, node, Bytes.take(bytes, NODE_LENGTH, data));
   }
 
   /** Start delimiter, length, frame data and checksum. */
