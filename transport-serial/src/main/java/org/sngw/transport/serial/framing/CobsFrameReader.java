@@ -1,6 +1,7 @@
 package org.sngw.transport.serial.framing;
 
 import java.nio.ByteBuffer;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Optional;
  */
 public final class CobsFrameReader implements FrameReader {
   private static final int CRC_LENGTH = 2;
+  /** Reasons are worded without String.format, which costs kilobytes a call: garbage stays cheap. */
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   private final int maxFrameSize;
   private final boolean crc;
@@ -69,8 +72,8 @@ public final class CobsFrameReader implements FrameReader {
     if (payload < 0) {
       handler.discarded("frame of " + decoded + " bytes is too short for its CRC-16");
     } else if (crc && !crcMatches(payload)) {
-      handler.discarded(String.format(
-          "CRC-16 0x%04X of a %d-byte frame does not match its contents", trailer(payload), payload));
+      handler.discarded("CRC-16 0x" + HEX.toHexDigits((short) trailer(payload)) + " of a " + payload
+          + "-byte frame does not match its contents");
     } else if (payload > maxFrameSize) {
       handler.discarded("frame of " + payload + " bytes is over the maximum " + maxFrameSize);
     } else if (payload == 0) {

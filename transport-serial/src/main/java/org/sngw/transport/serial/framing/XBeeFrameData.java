@@ -2,6 +2,7 @@ package org.sngw.transport.serial.framing;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.sngw.transport.WirelessNodeId;
 
@@ -30,6 +31,8 @@ final class XBeeFrameData {
   private static final int RX_64_HEADER = 11;
   /** The most frame data a receive packet of the largest RF data takes. */
   static final int MAX_HEADER = ZIGBEE_RECEIVE_HEADER;
+  /** Reasons are worded without String.format, which costs kilobytes a call: garbage stays cheap. */
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   private XBeeFrameData() {}
 
@@ -40,7 +43,7 @@ final class XBeeFrameData {
     } else if (type == RX_64) {
       receive(buf, at, length, RX_64_HEADER, maxFrameSize, handler);
     } else if (type != ZIGBEE_TRANSMIT_STATUS && type != TX_STATUS) {
-      handler.discarded(String.format("XBee API frame type 0x%02X ignored", type));
+      handler.discarded("XBee API frame type 0x" + HEX.toHexDigits((byte) type) + " ignored");
     }
   }
 
@@ -49,9 +52,10 @@ final class XBeeFrameData {
     int type = buf[at] & 0xFF;
     int data = length - header;
     if (data < 0) {
-      handler.discarded(String.format("XBee frame 0x%02X of %d bytes is too short", type, length));
+      handler.discarded(
+          "XBee frame 0x" + HEX.toHexDigits((byte) type) + " of " + length + " bytes is too short");
     } else if (data == 0) {
-      handler.discarded(String.format("XBee frame 0x%02X carries no RF data", type));
+      handler.discarded("XBee frame 0x" + HEX.toHexDigits((byte) type) + " carries no RF data");
     } else if (data > maxFrameSize) {
       handler.discarded("XBee RF data of " + data + " bytes is over the maximum " + maxFrameSize);
     } else {

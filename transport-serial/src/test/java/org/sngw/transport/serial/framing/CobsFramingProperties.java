@@ -8,63 +8,74 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+import org.sngw.property.Gen;
+import org.sngw.property.PropertyCheck;
 import org.sngw.transport.WirelessNodeId;
 
 /** What the COBS writer writes, the reader gives back, past any garbage it can tell apart. */
 class CobsFramingProperties {
+  private static final Gen<List<Integer>> READ_SIZES = Bytes.readSizes(300);
 
-  @Property
-  void read_writtenPacketsAmongGarbageInAnyReads_givesThemBackInOrder(
-      @ForAll("streams") Stream stream, @ForAll boolean crc) {
-    CobsFrameWriter writer = new CobsFrameWriter(crc);
-    ByteArrayOutputStream line = new ByteArrayOutputStream();
-    for (int i = 0; i < stream.packets.size(); i++) {
-      line.writeBytes(stream.gaps.get(i).bytes(stream.max, crc));
-      line.writeBytes(toArray(writer.write(Optional.empty(), ByteBuffer.wrap(stream.packets.get(i)))));
-    }
-    CobsFrameReader reader = new CobsFrameReader(stream.max, crc);
-    RecordingFrameHandler handler = new RecordingFrameHandler();
+  private static final Gen<Byte> NON_ZERO = draw -> (byte) draw.between(1, 0xFF);
 
-    for (ByteBuffer read : Bytes.reads(line.toByteArray(), stream.readSizes)) {
-      reader.read(read, 0, handler);
-    }
+  /** Zero one byte in four. */
+  private static final Gen<Byte> OFTEN_ZERO = draw -> draw.weighted(1, 3) == 0 ? 0 : draw.anyByte();
 
-    assertThat(handler.frames)
-        .containsExactlyElementsOf(stream.packets.stream().map(p -> "-/" + Bytes.hex(p)).toList());
-  }
+  private static final Gen<Stream> STREAMS = draw -> {
+    boolean crc = draw.bool();
+    int max = draw.between(1, 600);
+    List<byte[]> packets = draw.list(0, 10, packets(max));
+    List<Gap> gaps = draw.list(packets.size(), packets.size(), gap(max));
+    return new Stream(crc, max, packets, gaps, READ_SIZES.next(draw));
+  };
 
-  @Property
-  void read_randomBytes_neverThrowsAndKeepsToTheMaximum(
-      @ForAll @Size(max = 3000) byte[] bytes,
-      @ForAll @IntRange(min = 1, max = 600) int max,
-      @ForAll boolean crc,
-      @ForAll("readSizes") List<Integer> readSizes) {
-    CobsFrameReader reader = new CobsFrameReader(max, crc);
-    List<Integer> lengths = new ArrayList<>();
-    FrameHandler handler = new FrameHandler() {
-      @Override
-      public void frame(Optional<WirelessNodeId> node, ByteBuffer frame) {
-        lengths.add(frame.remaining());
+  private static final Gen<Line> LINES = draw -> new Line(
+      draw.bytes(0, 3000), draw.between(1, 600), draw.bool(), READ_SIZES.next(draw));
+
+  @Test
+  void read_writtenPacketsAmongGarbageInAnyReads_givesThemBackInOrder() {
+    PropertyCheck.forAll(STREAMS, stream -> {
+      CobsFrameWriter writer = new CobsFrameWriter(stream.crc());
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      for (int i = 0; i < stream.packets().size(); i++) {
+        line.writeBytes(stream.gaps().get(i).bytes(stream.max(), stream.crc()));
+        ByteBuffer packet = ByteBuffer.wrap(stream.packets().get(i));
+        line.writeBytes(Bytes.array(writer.write(Optional.empty(), packet)));
+      }
+      CobsFrameReader reader = new CobsFrameReader(stream.max(), stream.crc());
+      RecordingFrameHandler handler = new RecordingFrameHandler();
+
+      for (ByteBuffer read : Bytes.reads(line.toByteArray(), stream.readSizes())) {
+        reader.read(read, 0, handler);
       }
 
-      @Override
-      public void discarded(String reason) {}
-    };
+      assertThat(handler.frames)
+          .containsExactlyElementsOf(stream.packets().stream().map(p -> "-/" + Bytes.hex(p)).toList());
+    });
+  }
 
-    for (ByteBuffer read : Bytes.reads(bytes, readSizes)) {
-      reader.read(read, 0, handler);
-    }
+  @Test
+  void read_randomBytes_neverThrowsAndKeepsToTheMaximum() {
+    PropertyCheck.forAll(LINES, line -> {
+      CobsFrameReader reader = new CobsFrameReader(line.max(), line.crc());
+      List<Integer> lengths = new ArrayList<>();
+      FrameHandler handler = new FrameHandler() {
+        @Override
+        public void frame(Optional<WirelessNodeId> node, ByteBuffer frame) {
+          lengths.add(frame.remaining());
+        }
 
-    assertThat(lengths).allSatisfy(n -> assertThat(n).isBetween(1, max));
+        @Override
+        public void discarded(String reason) {}
+      };
+
+      for (ByteBuffer read : Bytes.reads(line.bytes(), line.readSizes())) {
+        reader.read(read, 0, handler);
+      }
+
+      assertThat(lengths).allSatisfy(n -> assertThat(n).isBetween(1, line.max()));
+    });
   }
 
   /** Garbage the reader drops whole, before one packet. */
@@ -74,6 +85,7 @@ class CobsFramingProperties {
 
   /** Delimiters alone: a leading or repeated 0x00. */
   record Delimiters(int count) implements Gap {
+    @Override
     public byte[] bytes(int max, boolean crc) {
       return new byte[count];
     }
@@ -81,6 +93,7 @@ class CobsFramingProperties {
 
   /** One noise byte and a delimiter: an empty frame, or a block running past the end. */
   record Noise(byte code) implements Gap {
+    @Override
     public byte[] bytes(int max, boolean crc) {
       return new byte[] {code, 0};
     }
@@ -88,6 +101,7 @@ class CobsFramingProperties {
 
   /** More non-zero bytes than the buffer holds, then a delimiter. */
   record Oversized(int extra, byte fill) implements Gap {
+    @Override
     public byte[] bytes(int max, boolean crc) {
       byte[] out = new byte[Cobs.maxEncodedLength(max + 2) + extra + 1];
       Arrays.fill(out, 0, out.length - 1, fill);
@@ -97,11 +111,12 @@ class CobsFramingProperties {
 
   /** A packet with one bit flipped after its CRC was taken: garbage only with a CRC. */
   record Corrupted(byte[] packet, int bit) implements Gap {
+    @Override
     public byte[] bytes(int max, boolean crc) {
       if (!crc) {
         return new byte[0];
       }
-      byte[] raw = toArray(new CobsFrameWriter(true).write(Optional.empty(), ByteBuffer.wrap(packet)));
+      byte[] raw = Bytes.array(new CobsFrameWriter(true).write(Optional.empty(), ByteBuffer.wrap(packet)));
       byte[] decoded = raw.clone();
       int length = Cobs.decodeInPlace(decoded, raw.length - 1);
       int at = bit % (length * 8);
@@ -112,55 +127,23 @@ class CobsFramingProperties {
     }
   }
 
-  record Stream(int max, List<byte[]> packets, List<Gap> gaps, List<Integer> readSizes) {}
+  record Stream(boolean crc, int max, List<byte[]> packets, List<Gap> gaps, List<Integer> readSizes) {}
 
-  @Provide
-  Arbitrary<Stream> streams() {
-    return Arbitraries.integers().between(1, 600).flatMap(max -> packets(max).list().ofMaxSize(10)
-        .flatMap(packets -> Combinators.combine(
-                gap(max).list().ofSize(packets.size()),
-                readSizes())
-            .as((gaps, readSizes) -> new Stream(max, packets, gaps, readSizes))));
-  }
-
-  @Provide
-  Arbitrary<List<Integer>> readSizes() {
-    return Arbitraries.oneOf(
-        Arbitraries.just(List.of(1)),
-        Arbitraries.just(List.of(Integer.MAX_VALUE)),
-        Arbitraries.integers().between(1, 300).list().ofMinSize(1).ofMaxSize(10));
-  }
+  /** Any bytes, for a reader of {@code max}-byte packets. */
+  record Line(byte[] bytes, int max, boolean crc, List<Integer> readSizes) {}
 
   /** Zero bytes often, to make many COBS blocks, or never, to make full 254-byte blocks. */
-  private static Arbitrary<byte[]> packets(int max) {
-    Arbitrary<Byte> oftenZero = Arbitraries.frequencyOf(
-        Tuple.of(1, Arbitraries.just((byte) 0)), Tuple.of(3, Arbitraries.bytes()));
-    Arbitrary<Byte> nonZero = Arbitraries.bytes().filter(b -> b != 0);
-    return Arbitraries.oneOf(
-            oftenZero.list().ofMinSize(1).ofMaxSize(max), nonZero.list().ofMinSize(1).ofMaxSize(max))
-        .map(CobsFramingProperties::toArray);
+  private static Gen<byte[]> packets(int max) {
+    return draw -> draw.bytes(1, max, draw.bool() ? OFTEN_ZERO : NON_ZERO);
   }
 
-  private static Arbitrary<Gap> gap(int max) {
-    return Arbitraries.oneOf(
-        Arbitraries.integers().between(0, 3).map(Delimiters::new),
-        Arbitraries.bytes().filter(b -> b != 0).map(Noise::new),
-        Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.bytes().filter(b -> b != 0))
-            .as(Oversized::new),
-        Combinators.combine(packets(max), Arbitraries.integers().greaterOrEqual(0)).as(Corrupted::new));
-  }
-
-  private static byte[] toArray(List<Byte> bytes) {
-    byte[] out = new byte[bytes.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = bytes.get(i);
-    }
-    return out;
-  }
-
-  private static byte[] toArray(ByteBuffer buffer) {
-    byte[] out = new byte[buffer.remaining()];
-    buffer.duplicate().get(out);
-    return out;
+  /** Each kind of gap equally often. */
+  private static Gen<Gap> gap(int max) {
+    return draw -> switch (draw.between(0, 3)) {
+      case 0 -> new Delimiters(draw.between(0, 3));
+      case 1 -> new Noise(NON_ZERO.next(draw));
+      case 2 -> new Oversized(draw.between(1, 40), NON_ZERO.next(draw));
+      default -> new Corrupted(packets(max).next(draw), draw.between(0, Integer.MAX_VALUE));
+    };
   }
 }

@@ -6,6 +6,7 @@ import static org.sngw.transport.serial.framing.Bytes.hex;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sngw.property.Allocations;
 
 class CobsFramingTest {
   // PacketSerial's own send() example, the packet { 255, 10 }: code 0x03 (two bytes, no zero),
@@ -19,6 +20,8 @@ class CobsFramingTest {
   // grows to code 0x0B for the two CRC bytes, delimiter
   private static final String CONNECT_COBS_CRC = "05 0D0404 01 0B 3C 73656E736F7231 B711 00";
   private static final String CONNECT = "0D 04 04 01 003C 73656E736F7231";
+  // The same with the Duration's low byte 3C flipped to 3D after the CRC was taken
+  private static final String CONNECT_FLIPPED_BIT_COBS_CRC = "05 0D0404 01 0B 3D 73656E736F7231 B711 00";
   // PINGREQ 02 16, CRC 0x099A; no zero anywhere, so one block of code 0x05, delimiter
   private static final String PINGREQ_COBS_CRC = "05 0216 099A 00";
 
@@ -88,11 +91,20 @@ class CobsFramingTest {
 
   @Test
   void read_connectWithFlippedBit_isDroppedForItsCrc() {
-    read(new CobsFrameReader(64, true), "05 0D0404 01 0B 3D 73656E736F7231 B711 00" + PINGREQ_COBS_CRC);
+    read(new CobsFrameReader(64, true), CONNECT_FLIPPED_BIT_COBS_CRC + PINGREQ_COBS_CRC);
 
     assertThat(handler.frames).containsExactly("-/0216");
     assertThat(handler.discards)
         .containsExactly("CRC-16 0xB711 of a 13-byte frame does not match its contents");
+  }
+
+  @Test
+  void read_manyFramesFailingTheirCrc_allocatesLittleForEachReport() {
+    byte[] line = hex(CONNECT_FLIPPED_BIT_COBS_CRC.repeat(100));
+
+    long bytes = Allocations.of(() -> new CobsFrameReader(64, true).read(ByteBuffer.wrap(line), 0, handler));
+
+    assertThat(bytes / 100).isLessThan(512);
   }
 
   @Test

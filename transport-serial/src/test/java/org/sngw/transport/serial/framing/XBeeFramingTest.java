@@ -7,6 +7,7 @@ import static org.sngw.transport.serial.framing.Bytes.hex;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sngw.property.Allocations;
 import org.sngw.transport.WirelessNodeId;
 
 class XBeeFramingTest {
@@ -68,6 +69,15 @@ class XBeeFramingTest {
 
     assertThat(handler.frames).isEmpty();
     assertThat(handler.discards).containsExactly("XBee API frame type 0x88 ignored");
+  }
+
+  @Test
+  void read_manyIgnoredFrameTypes_allocatesLittleForEachReport() {
+    byte[] line = hex(AT_RESPONSE.repeat(100));
+
+    long bytes = Allocations.of(() -> new XBeeFrameReader(64, false).read(ByteBuffer.wrap(line), 0, handler));
+
+    assertThat(bytes / 100).isLessThan(512);
   }
 
   @Test
