@@ -17,15 +17,8 @@ class PlainFrameReaderFuzzTest {
       .filter(type -> type != SnMessageType.ENCAPSULATED)
       .toList();
 
-  /**
-   * LengthFramer words a reason with String.format for every byte of garbage it skips, though it
-   * reports only the first: up to 2.7 KiB a byte under Jazzer (the crash-793de65 input).
-   */
-  private static final long ALLOCATION_PER_BYTE = 4096;
-
   private static final ReaderContract PLAIN = ReaderContract.line(
-          max -> new PlainFrameReader(max, TIMEOUT), PlainFrameReaderFuzzTest::afterTheTimeout)
-      .allocatingPerByte(ALLOCATION_PER_BYTE);
+          max -> new PlainFrameReader(max, TIMEOUT), PlainFrameReaderFuzzTest::afterTheTimeout);
 
   @FuzzTest
   void read_anyLineAnyCuts_keepsTheReaderContract(byte[] line) {

@@ -52,7 +52,6 @@ final class ReaderContract {
   /** 0 for a line that carries no radio node. */
   private final int nodeLength;
   private final Recovery recovery;
-  private final long allocationPerByte;
 
   /** How a framing finds the next frame after garbage. */
   @FunctionalInterface
@@ -68,27 +67,20 @@ final class ReaderContract {
    */
   record Resumption(long gapNanos, byte[] bytes, String frame) {}
 
-  private ReaderContract(
-      IntFunction<FrameReader> readers, int nodeLength, Recovery recovery, long allocationPerByte) {
+  private ReaderContract(IntFunction<FrameReader> readers, int nodeLength, Recovery recovery) {
     this.readers = readers;
     this.nodeLength = nodeLength;
     this.recovery = recovery;
-    this.allocationPerByte = allocationPerByte;
   }
 
   /** A point-to-point line: frames come without a node. */
   static ReaderContract line(IntFunction<FrameReader> readers, Recovery recovery) {
-    return new ReaderContract(readers, 0, recovery, ALLOCATION_PER_BYTE);
+    return new ReaderContract(readers, 0, recovery);
   }
 
   /** A radio line: each frame comes from a node of {@code nodeLength} bytes. */
   static ReaderContract radio(int nodeLength, IntFunction<FrameReader> readers, Recovery recovery) {
-    return new ReaderContract(readers, nodeLength, recovery, ALLOCATION_PER_BYTE);
-  }
-
-  /** The same contract with another allocation budget per byte of the line. */
-  ReaderContract allocatingPerByte(long bytes) {
-    return new ReaderContract(readers, nodeLength, recovery, bytes);
+    return new ReaderContract(readers, nodeLength, recovery);
   }
 
   void check(byte[] line) {
@@ -100,7 +92,7 @@ final class ReaderContract {
       checkRecovery(line, max, cuts);
       assertThat(allocated(() -> readers.apply(max).read(ByteBuffer.wrap(line), 0, IGNORING)))
           .as("bytes allocated reading %d bytes", line.length)
-          .isLessThan(ALLOCATION_BASE + allocationPerByte * line.length);
+          .isLessThan(ALLOCATION_BASE + ALLOCATION_PER_BYTE * line.length);
     }
   }
 
