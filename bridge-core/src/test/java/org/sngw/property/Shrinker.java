@@ -4,13 +4,12 @@ import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
- * Makes a failing choice sequence simpler while it still fails: deletes runs of choices (fewer
- * list elements, shorter arrays), then lowers single choices (values nearer a range's minimum).
+ * Makes a failing choice sequence simpler while it still fails: deletes runs of choices, from half
+ * the sequence down to single ones (fewer list elements, shorter arrays), then lowers single
+ * choices (values nearer a range's minimum).
  * Works on the choices, not the values, so every generator shrinks without code of its own.
  */
 final class Shrinker {
-  private static final int[] RUNS = {8, 4, 2, 1};
-
   private final Predicate<long[]> fails;
   private final int maxAttempts;
   private int attempts;
@@ -27,14 +26,15 @@ final class Shrinker {
     boolean progress = true;
     while (progress && attempts < maxAttempts) {
       progress = false;
-      for (int run : RUNS) {
+      // Halves first, so a long failing input loses most of its length in a few attempts.
+      for (int run = Integer.highestOneBit(Math.max(1, best.length / 2)); run >= 1; run /= 2) {
         for (int at = 0; at + run <= best.length && attempts < maxAttempts; ) {
           long[] candidate = without(best, at, run);
           if (test(candidate)) {
             best = candidate;
             progress = true;
           } else {
-            at++;
+            at += run >= 8 ? run : 1; // long runs by blocks, or a long input costs too many attempts
           }
         }
       }
