@@ -12,6 +12,7 @@ public final class PropertyCheck {
   public static final int DEFAULT_TRIES = 1000;
 
   private static final int MAX_SHRINK_ATTEMPTS = 2000;
+  private static final int MAX_FAILURE_TEXT = 2000;
 
   private PropertyCheck() {}
 
@@ -57,8 +58,14 @@ public final class PropertyCheck {
         "property failed on try %d of %d; reproduce with -Dsngw.seed=%d%n"
             + "simplest failing value (%d shrink steps): %s%n"
             + "first failing value: %s%n%s",
-        attempt, tries, seed, shrinker.steps(), Show.of(simplest), Show.of(original), cause);
+        attempt, tries, seed, shrinker.steps(), Show.of(simplest), Show.of(original), briefly(cause));
     return new AssertionError(message, cause);
+  }
+
+  // The failure in full stays the cause; its message alone can print a whole input.
+  private static String briefly(Throwable failure) {
+    String text = String.valueOf(failure);
+    return text.length() <= MAX_FAILURE_TEXT ? text : text.substring(0, MAX_FAILURE_TEXT) + "...";
   }
 
   private static <T> Throwable failure(Property<? super T> property, T value) {

@@ -41,6 +41,13 @@ class PropertyCheckTest {
   }
 
   @Test
+  void forAll_failureInALongArray_shrinksToTheOneByteThatMatters() {
+    assertThatThrownBy(() -> PropertyCheck.forAll(
+            Gen.bytes(0, 3000), bytes -> assertThat(bytes).doesNotContain((byte) 0x7F)))
+        .hasMessageContaining(": 0x7f\n");
+  }
+
+  @Test
   void forAll_sameSeed_makesTheSameValues() {
     List<Integer> first = new ArrayList<>();
     List<Integer> second = new ArrayList<>();

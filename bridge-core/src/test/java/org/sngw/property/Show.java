@@ -5,16 +5,23 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.stream.Collectors;
 
-/** Readable text of a generated value: byte arrays in hex, records and lists element by element. */
+/**
+ * Readable text of a generated value: byte arrays in hex, records and lists element by element,
+ * long arrays and strings cut short with their length, so a report stays a screenful.
+ */
 final class Show {
+  private static final int MAX_SHOWN = 256;
+
   private Show() {}
 
   static String of(Object value) {
     if (value instanceof byte[] bytes) {
-      return "0x" + HexFormat.of().formatHex(bytes);
+      String hex = "0x" + HexFormat.of().formatHex(bytes, 0, Math.min(bytes.length, MAX_SHOWN));
+      return bytes.length <= MAX_SHOWN ? hex : hex + "... (" + bytes.length + " bytes)";
     }
     if (value instanceof String s) {
-      return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+      String shown = s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "... (" + s.length() + " chars)";
+      return '"' + shown.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
     if (value instanceof Collection<?> items) {
       return items.stream().map(Show::of).collect(Collectors.joining(", ", "[", "]"));
