@@ -30,8 +30,7 @@ final class SnDecoderContract {
       SnMessageType.SUBACK, 0x9F);
   /** Bits of an encapsulation's Ctrl byte besides the radius. */
   private static final int IGNORED_CTRL = 0xFC;
-  // Room for what the JVM and Jazzer's hooks allocate on their own; 64 KiB from a Length field still shows.
-  private static final long ALLOCATION_ALLOWANCE = 32 * 1024;
+  private static final long ALLOCATION_ALLOWANCE = 16 * 1024;
   private static final int ALLOCATION_PER_BYTE = 8;
 
   private SnDecoderContract() {}

@@ -90,7 +90,7 @@ final class ReaderContract {
       assertThat(frames(max, Bytes.reads(line, List.of(1)))).as("one byte at a time").isEqualTo(whole);
       assertThat(frames(max, Bytes.reads(line, cuts))).as("in reads of %s", cuts).isEqualTo(whole);
       checkRecovery(line, max, cuts);
-      assertThat(allocated(() -> readers.apply(max).read(ByteBuffer.wrap(line), 0, IGNORING)))
+      assertThat(Allocations.of(() -> readers.apply(max).read(ByteBuffer.wrap(line), 0, IGNORING)))
           .as("bytes allocated reading %d bytes", line.length)
           .isLessThan(ALLOCATION_BASE + ALLOCATION_PER_BYTE * line.length);
     }
@@ -117,14 +117,6 @@ final class ReaderContract {
       reader.read(read, 0, handler);
     }
     return handler.frames;
-  }
-
-  /**
-   * The lesser of two measurements: a one-off cost of the JVM's, which made a 1-byte line seem to
-   * allocate 18 KB once while fuzzing, is no allocation of the reader's; a length-sized one recurs.
-   */
-  private static long allocated(Runnable code) {
-    return Math.min(Allocations.of(code), Allocations.of(code));
   }
 
   /** Read sizes from the line's last bytes, the last byte first. */
