@@ -24,6 +24,7 @@ import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.transport.WirelessNodeId;
+import org.sngw.transport.serial.SocatPty;
 import org.sngw.transport.serial.framing.Framings;
 
 /** Sensors on a serial line (a socat pty pair), for each framing, end to end with MQTT clients. */
@@ -31,7 +32,7 @@ class SerialSensorIT {
   @TempDir
   Path dir;
 
-  private PtyPair pty;
+  private SocatPty pty;
   private Gateway gateway;
 
   @AfterEach
@@ -92,13 +93,13 @@ class SerialSensorIT {
 
   @Test
   void xbee_threeRadioNodesOnOnePort_areThreeSessionsAnsweredEachAtItsAddress() throws Exception {
-    pty = new PtyPair(dir);
-    gateway = Gateway.start(withPort(SerialPortConfig.of(pty.gatewaySide().toString()).with(115_200, Framing.XBEE)));
+    pty = SocatPty.start(dir);
+    gateway = Gateway.start(withPort(SerialPortConfig.of(pty.gateway.toString()).with(115_200, Framing.XBEE)));
     List<byte[]> nodes = List.of(node(1), node(2), node(3));
     try (Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "radio/#", 1)) {
       for (int i = 0; i < nodes.size(); i++) {
         byte[] address = nodes.get(i);
-        try (SerialSensor radio = new SerialSensor(pty.sensorSide(),
+        try (SerialSensor radio = new SerialSensor(pty.sensor,
             packet -> XBeeCoordinator.receivePacket(address, packet), XBeeCoordinator.transmitRequests())) {
           radio.send(new SnPacket.Connect(false, true, 60, "node-" + i));
           SerialSensor.Received connack = radio.receive();
@@ -115,8 +116,8 @@ class SerialSensorIT {
 
   @Test
   void unpluggedAdapter_losesTheSessionWithItsWill_andTheSensorReconnectsWhenItIsBack() throws Exception {
-    pty = new PtyPair(dir);
-    gateway = Gateway.start(withPort(SerialPortConfig.of(pty.gatewaySide().toString())));
+    pty = SocatPty.start(dir);
+    gateway = Gateway.start(withPort(SerialPortConfig.of(pty.gateway.toString())));
     try (Mosquitto.Sub wills = Mosquitto.subscribe(gateway.mqttAddress(), "wills/#", 0)) {
       try (SerialSensor sensor = plainSensor()) {
         sensor.send(new SnPacket.Connect(true, true, 600, "usb-1"));
@@ -127,11 +128,11 @@ class SerialSensorIT {
         assertThat(sensor.receivePacket()).isEqualTo(new SnPacket.ConnAck(ReturnCode.ACCEPTED));
       }
 
-      pty.unplug();
+      pty.close();
       await().atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(wills.messages()).containsExactly("wills/usb-1 unplugged"));
 
-      pty.start();
+      pty = SocatPty.start(dir);
       try (SerialSensor sensor = plainSensor()) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
           sensor.send(new SnPacket.SearchGw(0));
@@ -143,14 +144,14 @@ class SerialSensorIT {
   }
 
   private SerialSensor start(Framing framing) throws Exception {
-    pty = new PtyPair(dir);
-    gateway = Gateway.start(withPort(SerialPortConfig.of(pty.gatewaySide().toString()).with(115_200, framing)));
-    return new SerialSensor(pty.sensorSide(), packet -> Framings.writer(framing).write(Optional.empty(), packet),
+    pty = SocatPty.start(dir);
+    gateway = Gateway.start(withPort(SerialPortConfig.of(pty.gateway.toString()).with(115_200, framing)));
+    return new SerialSensor(pty.sensor, packet -> Framings.writer(framing).write(Optional.empty(), packet),
         Framings.reader(framing, 2048));
   }
 
   private SerialSensor plainSensor() {
-    return new SerialSensor(pty.sensorSide(), packet -> packet, Framings.reader(Framing.PLAIN, 2048));
+    return new SerialSensor(pty.sensor, packet -> packet, Framings.reader(Framing.PLAIN, 2048));
   }
 
   private GatewayConfig withPort(SerialPortConfig port) {
