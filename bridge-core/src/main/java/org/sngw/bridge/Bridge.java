@@ -222,7 +222,7 @@ public final class Bridge {
   }
 
   private ConnectRequest request() {
-    SessionOptions options = new SessionOptions(true, true, true, OptionalInt.of(config.outbox().maxMessages()),
+    SessionOptions options = new SessionOptions(true, true, true, true, OptionalInt.of(config.outbox().maxMessages()),
         OptionalLong.of(config.outbox().maxBytes()));
     return new ConnectRequest(outboxClientId(config.name()), false, Optional.empty(), Duration.ZERO, UPSTREAM_WINDOW,
         options);

@@ -1,5 +1,6 @@
 package org.sngw.broker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,15 +40,20 @@ import org.sngw.time.Scheduler;
  * QoS 0 in order with QoS 1/2, queued and (if persistent) stored while it is offline or has older
  * messages queued; a queued QoS 0 message that finds no room is dropped, never refused.
  *
- * <p><b>Bounds.</b> Each session queues at most {@link BrokerConfig#maxQueuedMessages()} messages
- * and {@link BrokerConfig#maxQueuedBytes()} bytes (payload plus topic) beyond its in-flight window,
- * unless its options set other bounds.
- * When a message does not fit, the session's oldest queued QoS 0 messages are dropped if that makes
- * room; otherwise the message is refused for that session and the publish ends {@code CONGESTED}
- * (other subscribers still get it). All outgoing messages of persistent sessions, queued or in
- * flight, plus retained messages share {@link BrokerConfig#maxStoreBytes()}: past it, new QoS 1/2
- * messages for persistent sessions and new retained messages are refused ({@code CONGESTED}), and
- * QoS 0 messages a persistent session would queue are dropped.
+ * <p><b>Bounds and back-pressure.</b> Each session queues at most {@link
+ * BrokerConfig#maxQueuedMessages()} messages and {@link BrokerConfig#maxQueuedBytes()} bytes
+ * (payload plus topic) beyond its in-flight window, unless its options set other bounds. A
+ * connected session whose queue is full holds back the answers ({@code done}) of the publishes that
+ * reach it, for at most {@link BrokerConfig#backpressureHold()}; a session still behind after that,
+ * or offline, loses its oldest queued messages instead, counted for it ({@link #droppedByClient()}).
+ * One slow or vanished subscriber therefore never refuses a publisher: it delays a publisher's
+ * answer by the hold time at most, and costs only itself messages ({@link OutboundFlow} has the
+ * details). A publish's answers reach its publisher in the order it published. The bridge's
+ * outbox refuses instead of dropping ({@link SessionOptions#outbox()}). All outgoing messages of
+ * persistent sessions, queued or in flight, plus retained messages share {@link
+ * BrokerConfig#maxStoreBytes()}: past it, the gateway as a whole is full, and new QoS 1/2 messages
+ * for persistent sessions and new retained messages are refused ({@code CONGESTED}), while QoS 0
+ * messages a persistent session would queue are dropped.
  */
 public final class BrokerCore implements Broker {
   private static final Consumer<PublishOutcome> IGNORE_OUTCOME = outcome -> {};
@@ -57,6 +63,9 @@ public final class BrokerCore implements Broker {
 
   private final BrokerConfig config;
   private final StateStore store;
+  private final Scheduler scheduler;
+  private final Duration holdTime;
+  private final PublisherAcks internalAcks = new PublisherAcks();
   private final StoreBudget budget;
   private final OverflowCounts overflow = new OverflowCounts();
   private final DurableRetained retained;
@@ -67,23 +76,29 @@ public final class BrokerCore implements Broker {
   private final List<MatchSet<Session>> matchSets = new ArrayList<>();
   private int routingDepth;
 
-  /** An in-memory broker: nothing is restored and every change is safe at once. */
+  /**
+   * An in-memory broker: nothing is restored and every change is safe at once. With no scheduler to
+   * end a hold, a full queue never holds a publisher back: it drops its oldest at once.
+   */
   public BrokerCore(BrokerConfig config) {
-    this(config, new InMemoryStore(), StoredState.empty(), NO_SCHEDULER);
+    this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_SCHEDULER);
   }
 
   /**
    * A broker over a store: restores what the store kept, then writes through to it.
    *
    * @param stored what {@link StateStore#load()} returned at start
-   * @param scheduler runs the grace periods of restored wills on the core loop
+   * @param scheduler runs, on the core loop, the grace periods of restored wills and the ends of
+   *     back-pressure holds
    */
   public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.holdTime = config.backpressureHold();
     this.budget = new StoreBudget(config.maxStoreBytes());
     this.retained = new DurableRetained(store, budget, overflow);
-    this.wills = new Wills(store, Objects.requireNonNull(scheduler, "scheduler"));
+    this.wills = new Wills(store, scheduler);
     restore(stored);
   }
 
@@ -176,16 +191,18 @@ public final class BrokerCore implements Broker {
   @Override
   public void publish(ClientHandle from, Message message, Consumer<PublishOutcome> done) {
     Session excluded = null;
+    PublisherAcks acks = internalAcks;
     if (from != null) {
       SessionHandle handle = attached(from);
       if (handle == null) {
         return;
       }
       excluded = excludedFrom(handle);
+      acks = handle.acks();
     }
-    PublishOutcome outcome =
-        Topics.isValidName(message.topic()) ? route(message, excluded) : PublishOutcome.INVALID_TOPIC;
-    store.afterDurable(() -> done.accept(outcome));
+    PendingAck ack = acks.add(done);
+    ack.decided(Topics.isValidName(message.topic()) ? route(message, excluded, ack) : PublishOutcome.INVALID_TOPIC);
+    store.afterDurable(ack::durable);
   }
 
   @Override
@@ -194,11 +211,12 @@ public final class BrokerCore implements Broker {
     if (handle == null) {
       return;
     }
+    PendingAck ack = handle.acks().add(done);
     PublishOutcome outcome;
     if (!Topics.isValidName(message.topic())) {
       outcome = PublishOutcome.INVALID_TOPIC;
     } else if (handle.session().rememberInbound(packetId)) {
-      outcome = routeToAllOrNone(message, excludedFrom(handle));
+      outcome = routeToAllOrNone(message, excludedFrom(handle), ack);
       if (outcome == PublishOutcome.CONGESTED) {
         // Nobody got it: the sender's resend must be routed, not taken for a duplicate.
         handle.session().forgetInbound(packetId);
@@ -206,8 +224,9 @@ public final class BrokerCore implements Broker {
     } else {
       outcome = PublishOutcome.ACCEPTED;
     }
+    ack.decided(outcome);
     // A resend waits too: the first copy's id may not be durable yet.
-    store.afterDurable(() -> done.accept(outcome));
+    store.afterDurable(ack::durable);
   }
 
   @Override
@@ -289,14 +308,30 @@ public final class BrokerCore implements Broker {
   }
 
   /**
-   * QoS 0 messages dropped: queued ones to make room for newer messages, and new ones for a session
-   * that queues QoS 0 when neither its queue nor the store budget had room.
+   * Messages dropped for a session whose queue was over its bounds (oldest first), and QoS 0 ones a
+   * session that queues QoS 0 had no room for; each is counted for its client too.
    */
   public long droppedMessages() {
     return overflow.dropped();
   }
 
-  /** QoS 1/2 messages refused for a session: its queue or the store budget was full. */
+  /** Messages dropped so far for each session that still exists and has lost any. */
+  public Map<String, Long> droppedByClient() {
+    Map<String, Long> dropped = new HashMap<>();
+    for (Session session : sessions.values()) {
+      if (session.outbound().dropped() > 0) {
+        dropped.put(session.clientId(), session.outbound().dropped());
+      }
+    }
+    return dropped;
+  }
+
+  /** Times a session's full queue held its publishers back for the whole hold time. */
+  public long behindEvents() {
+    return overflow.behind();
+  }
+
+  /** QoS 1/2 messages refused for a session: the store budget, or an outbox, was full. */
   public long refusedMessages() {
     return overflow.refused();
   }
@@ -327,7 +362,8 @@ public final class BrokerCore implements Broker {
 
   private Session newSession(String clientId, boolean persistent) {
     SessionLog log = persistent ? new StoredSessionLog(clientId, store, budget) : CleanSessionLog.INSTANCE;
-    OutboundFlow outbound = new OutboundFlow(log, overflow, config.maxQueuedMessages(), config.maxQueuedBytes());
+    OutboundFlow outbound = new OutboundFlow(clientId, log, overflow, config.maxQueuedMessages(),
+        config.maxQueuedBytes(), scheduler, holdTime);
     return new Session(clientId, persistent, log, outbound);
   }
 
@@ -342,8 +378,11 @@ public final class BrokerCore implements Broker {
     return session.noLocal() ? session : null;
   }
 
-  /** Stores when retained, then offers the message to every matching session but {@code excluded}. */
-  private PublishOutcome route(Message message, Session excluded) {
+  /**
+   * Stores when retained, then offers the message to every matching session but {@code excluded};
+   * a subscriber over its bounds may hold {@code ack} back.
+   */
+  private PublishOutcome route(Message message, Session excluded, PendingAck ack) {
     boolean congested = message.retain() && !retained.keep(message);
     Message live = message.withFlags(message.qos(), false);
     MatchSet<Session> matches = enterRouting();
@@ -353,7 +392,7 @@ public final class BrokerCore implements Broker {
         Session subscriber = matches.subscriber(i);
         if (subscriber != excluded) {
           boolean retain = subscriber.retainAsPublished() && message.retain();
-          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain));
+          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain), ack);
         }
       }
       return congested ? PublishOutcome.CONGESTED : PublishOutcome.ACCEPTED;
@@ -367,7 +406,7 @@ public final class BrokerCore implements Broker {
    * Exactly-once routing: a message that some subscriber could not take goes to none of them, so
    * the sender's later resend reaches each subscriber once.
    */
-  private PublishOutcome routeToAllOrNone(Message message, Session excluded) {
+  private PublishOutcome routeToAllOrNone(Message message, Session excluded, PendingAck ack) {
     MatchSet<Session> matches = enterRouting();
     try {
       subscriptions.match(message.topic(), matches);
@@ -383,7 +422,7 @@ public final class BrokerCore implements Broker {
       matches.clear();
       routingDepth--;
     }
-    return route(message, excluded);
+    return route(message, excluded, ack);
   }
 
   private MatchSet<Session> enterRouting() {
@@ -395,12 +434,12 @@ public final class BrokerCore implements Broker {
 
   private void deliverRetained(Session session, Subscription subscription) {
     for (Message message : retained.matching(subscription.filter())) {
-      offer(session, message.withFlags(message.qos().min(subscription.qos()), true));
+      offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null);
     }
   }
 
-  private boolean offer(Session session, Message message) {
-    boolean accepted = session.outbound().offer(message);
+  private boolean offer(Session session, Message message, PendingAck ack) {
+    boolean accepted = session.outbound().offer(message, ack);
     if (!accepted) {
       overflow.countRefused();
     }

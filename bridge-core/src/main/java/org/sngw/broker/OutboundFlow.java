@@ -1,8 +1,10 @@
 package org.sngw.broker;
 
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Iterator;
 import org.sngw.store.StoredState;
+import org.sngw.time.Scheduler;
 
 /**
  * One session's outgoing messages: QoS 1/2 deliveries in flight up to the connection's window, the
@@ -15,6 +17,14 @@ import org.sngw.store.StoredState;
  * SessionOptions#queueQos0()}): then it waits in the queue, numbered and stored like QoS 1/2, while
  * the session is offline or older messages are queued, so the session gets all its messages in
  * order. It is done (and forgotten) when handed to the sink: it takes no window slot and no ack.
+ *
+ * <p><b>A queue over its bounds.</b> While connected, a session whose queue is full takes the
+ * message anyway, up to twice its bounds, and holds the publisher's answer back ({@link HeldAcks})
+ * until the queue is within its bounds again: the publisher slows to the subscriber's pace. If that
+ * takes longer than the hold time, the session is <em>behind</em>: its oldest messages are dropped
+ * down to its bounds, the answers go, and from then on a full queue drops its oldest at once, until
+ * it drains to half its bounds. An offline session, or one under a broker without a hold time,
+ * drops its oldest at once. Only an outbox ({@link SessionOptions#outbox()}) refuses instead.
  */
 final class OutboundFlow {
   private final PacketIds packetIds = new PacketIds();
@@ -23,31 +33,47 @@ final class OutboundFlow {
   // PUBREL sent, awaiting PUBCOMP; in the order the PUBRECs came.
   private final ArrayDeque<InFlight> awaitingComplete = new ArrayDeque<>(4);
   private final OutboundQueue queued;
+  private final HeldAcks held = new HeldAcks();
+  private final String clientId;
   private final SessionLog log;
   private final OverflowCounts counts;
+  private final Scheduler scheduler;
+  private final Duration holdTime;
   private long nextSequence = 1;
   private SessionSink sink;
   private int window = 1;
   private boolean queueQos0;
+  private boolean outbox;
+  private boolean behind;
+  private long dropped;
 
-  OutboundFlow(SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes) {
+  /** @param holdTime how long a full queue may hold publishers back; zero: never */
+  OutboundFlow(String clientId, SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes,
+      Scheduler scheduler, Duration holdTime) {
+    this.clientId = clientId;
     this.log = log;
     this.counts = counts;
-    this.queued = new OutboundQueue(maxQueuedMessages, maxQueuedBytes, counts, this::dropped);
+    this.scheduler = scheduler;
+    this.holdTime = holdTime;
+    this.queued = new OutboundQueue(maxQueuedMessages, maxQueuedBytes, this::dropped);
   }
 
-  /** Whether QoS 0 is queued, and the queue's bounds, from now on; what is queued stays. */
-  void configure(boolean newQueueQos0, int maxQueuedMessages, long maxQueuedBytes) {
-    queueQos0 = newQueueQos0;
+  /** The session's options and queue bounds, from now on; what is queued stays. */
+  void configure(SessionOptions options, int maxQueuedMessages, long maxQueuedBytes) {
+    queueQos0 = options.queueQos0();
+    outbox = options.outbox();
     queued.limit(maxQueuedMessages, maxQueuedBytes);
   }
 
   /**
    * Sends a message already at its delivery QoS and retain flag, or queues it. Returns false when a
-   * QoS 1/2 message was refused: the queue or the store budget is full. A QoS 0 message is never
-   * refused; one that finds no room is dropped.
+   * QoS 1/2 message was refused: the store budget is full, or the queue of an outbox is. A QoS 0
+   * message is never refused; one that finds no room is dropped.
+   *
+   * @param ack the publisher's answer, held back if the queue is over its bounds; null when nobody
+   *     waits (retained messages for a new subscription)
    */
-  boolean offer(Message message) {
+  boolean offer(Message message, PendingAck ack) {
     if (message.qos() == Qos.AT_MOST_ONCE) {
       offerAtMostOnce(message);
       return true;
@@ -57,8 +83,12 @@ final class OutboundFlow {
     }
     long sequence = nextSequence;
     boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
-    if (!sendNow && !queued.offer(new Queued(sequence, message))) {
-      return false;
+    if (!sendNow && !enqueue(new Queued(sequence, message), ack)) {
+      if (outbox) {
+        return false;
+      }
+      countDropped();
+      return true;
     }
     nextSequence++;
     log.outbound(sequence, message);
@@ -74,7 +104,12 @@ final class OutboundFlow {
       return true;
     }
     boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
-    return log.fits(message) && (sendNow || queued.wouldTake(message));
+    return log.fits(message) && (sendNow || !outbox || queued.wouldTake(message));
+  }
+
+  /** Messages dropped for this session since it began: its queue was over its bounds. */
+  long dropped() {
+    return dropped;
   }
 
   /**
@@ -118,8 +153,19 @@ final class OutboundFlow {
     drain();
   }
 
+  /** No connection holds the session: it keeps what fits in its bounds and holds nobody back. */
   void detach() {
     sink = null;
+    behind = false;
+    if (!outbox) {
+      queued.dropOldest(null, 1);
+    }
+    held.releaseAll();
+  }
+
+  /** The session is over: nobody waits for it any more. */
+  void end() {
+    held.releaseAll();
   }
 
   /** PUBACK: the QoS 1 delivery is done. */
@@ -161,12 +207,60 @@ final class OutboundFlow {
       sink.deliver(new Delivery(0, false, message));
     } else if (queueQos0) {
       long sequence = nextSequence;
-      if (log.fits(message) && queued.offer(new Queued(sequence, message))) {
+      if (log.fits(message) && enqueue(new Queued(sequence, message), null)) {
         nextSequence++;
         log.outbound(sequence, message);
       } else {
-        counts.countDropped();
+        countDropped();
       }
+    }
+  }
+
+  /**
+   * Queues behind the window, making room as the class comment says; false when it is not queued:
+   * the outbox is full, or the message alone is over the session's byte bound.
+   */
+  private boolean enqueue(Queued entry, PendingAck ack) {
+    if (outbox) {
+      return queued.offer(entry);
+    }
+    if (!queued.fitsAlone(entry.message())) {
+      return false;
+    }
+    if (!queued.fits(entry.message())) {
+      if (ack != null && sink != null && !behind && !holdTime.isZero()) {
+        queued.dropOldest(entry.message(), 2);
+        hold(ack);
+      } else {
+        queued.dropOldest(entry.message(), 1);
+      }
+    }
+    queued.add(entry);
+    return true;
+  }
+
+  private void hold(PendingAck ack) {
+    held.hold(ack);
+    if (!held.hasDeadline()) {
+      held.startDeadline(scheduler.schedule(holdTime, this::holdExpired));
+    }
+  }
+
+  /** The queue stayed over its bounds for the whole hold time: the session is behind. */
+  private void holdExpired() {
+    behind = true;
+    counts.behind(clientId, holdTime);
+    queued.dropOldest(null, 1);
+    held.releaseAll();
+  }
+
+  /** After the queue shrank: the held answers go once it is within its bounds. */
+  private void relieve() {
+    if (!held.isEmpty() && !queued.isOver()) {
+      held.releaseAll();
+    }
+    if (behind && queued.isAtMostHalfFull()) {
+      behind = false;
     }
   }
 
@@ -181,14 +275,21 @@ final class OutboundFlow {
         queued.poll();
         send(next.sequence(), next.message());
       } else {
-        return;
+        break;
       }
     }
+    relieve();
   }
 
-  /** The queue dropped a QoS 0 message to make room: the store forgets it too. */
+  /** The queue dropped a message to make room: counted, and the store forgets it too. */
   private void dropped(Queued entry) {
     log.done(entry.sequence(), entry.message());
+    countDropped();
+  }
+
+  private void countDropped() {
+    dropped++;
+    counts.dropped(clientId);
   }
 
   private void send(long sequence, Message message) {

@@ -5,24 +5,23 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 
 /**
- * One session's FIFO of messages waiting for room in its in-flight window, bounded in messages and
- * in bytes ({@link Footprint}). When a new message does not fit, the oldest queued QoS 0 messages
- * are dropped to make room, but only if that is enough; otherwise the new message is refused and
- * nothing is dropped. QoS 1/2 messages are never dropped once queued.
+ * One session's FIFO of messages waiting for room in its in-flight window, with bounds in messages
+ * and in bytes ({@link Footprint}). Two ways to deal with a message that does not fit, chosen by its
+ * {@link OutboundFlow}: {@link #offer} (an outbox) drops the oldest queued QoS 0 messages if that
+ * makes room and otherwise refuses the new one, never dropping QoS 1/2; {@link #dropOldest} (any
+ * other session) drops the oldest messages, whatever their QoS.
  */
 final class OutboundQueue {
-  private final OverflowCounts counts;
   private final Consumer<Queued> onDrop;
   private final ArrayDeque<Queued> entries = new ArrayDeque<>(4);
   private int maxMessages;
   private long maxBytes;
   private long bytes;
 
-  /** @param onDrop told of each QoS 0 message dropped to make room, so that its owner can forget it */
-  OutboundQueue(int maxMessages, long maxBytes, OverflowCounts counts, Consumer<Queued> onDrop) {
+  /** @param onDrop told of each message dropped to make room, so that its owner can count and forget it */
+  OutboundQueue(int maxMessages, long maxBytes, Consumer<Queued> onDrop) {
     this.maxMessages = maxMessages;
     this.maxBytes = maxBytes;
-    this.counts = counts;
     this.onDrop = onDrop;
   }
 
@@ -42,6 +41,46 @@ final class OutboundQueue {
 
   long bytes() {
     return bytes;
+  }
+
+  /** Whether the message fits within the bounds as they stand. */
+  boolean fits(Message message) {
+    return entries.size() < maxMessages && bytes + Footprint.of(message) <= maxBytes;
+  }
+
+  /** Whether the message would fit an empty queue. */
+  boolean fitsAlone(Message message) {
+    return Footprint.of(message) <= maxBytes;
+  }
+
+  /** Whether more than the bounds is queued. */
+  boolean isOver() {
+    return entries.size() > maxMessages || bytes > maxBytes;
+  }
+
+  /** Whether at most half the bounds is queued. */
+  boolean isAtMostHalfFull() {
+    return entries.size() <= maxMessages / 2 && bytes <= maxBytes / 2;
+  }
+
+  /** Appends a message whatever the bounds: the caller has made room, or holds its publisher back. */
+  void add(Queued entry) {
+    add(entry, Footprint.of(entry.message()));
+  }
+
+  /**
+   * Drops the oldest messages, whatever their QoS, until {@code incoming} more would leave at most
+   * {@code factor} times the bounds queued; {@code incoming} may be null (nothing more comes).
+   */
+  void dropOldest(Message incoming, int factor) {
+    long limitBytes = maxBytes * factor;
+    long limitMessages = (long) maxMessages * factor;
+    int more = incoming == null ? 0 : 1;
+    long moreBytes = incoming == null ? 0 : Footprint.of(incoming);
+    while (!entries.isEmpty() && (entries.size() + more > limitMessages || bytes + moreBytes > limitBytes)) {
+      Queued oldest = poll();
+      onDrop.accept(oldest);
+    }
   }
 
   /** Appends a message, making room by dropping older QoS 0 messages; false when it does not fit. */
@@ -121,7 +160,6 @@ final class OutboundQueue {
       if (entry.message().qos() == Qos.AT_MOST_ONCE) {
         it.remove();
         bytes -= Footprint.of(entry.message());
-        counts.countDropped();
         onDrop.accept(entry);
         messages--;
       }

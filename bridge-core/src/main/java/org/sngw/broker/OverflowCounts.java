@@ -1,17 +1,41 @@
 package org.sngw.broker;
 
-/** What the bounds turned away, for metrics: shared by all sessions of one broker. */
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sngw.logging.RateLimitedWarning;
+import org.sngw.time.Clock;
+
+/**
+ * What the bounds turned away, for metrics and the log: shared by all sessions of one broker. Each
+ * session counts its own drops too ({@link OutboundFlow#dropped()}); the log lines name the client
+ * and are rate-limited, since a client behind can cause one per message.
+ */
 final class OverflowCounts {
+  private static final Logger log = LoggerFactory.getLogger(BrokerCore.class);
+  private static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
+
+  private final RateLimitedWarning dropWarning = new RateLimitedWarning(log, WARNING_INTERVAL, Clock.SYSTEM);
+  private final RateLimitedWarning behindWarning = new RateLimitedWarning(log, WARNING_INTERVAL, Clock.SYSTEM);
   private long dropped;
   private long refused;
   private long refusedRetained;
+  private long behind;
 
-  /** A queued QoS 0 message made room for a newer message. */
-  void countDropped() {
+  /** A message was dropped for one session: its queue was over its bounds. */
+  void dropped(String clientId) {
     dropped++;
+    dropWarning.warn("client {}: queue full, its oldest queued message dropped", clientId);
   }
 
-  /** A QoS 1/2 message was refused for one session: its queue or the store budget is full. */
+  /** A session's full queue held its publishers back for the whole hold time. */
+  void behind(String clientId, Duration holdTime) {
+    behind++;
+    behindWarning.warn("client {}: still behind after {} ms, its oldest messages are dropped",
+        clientId, holdTime.toMillis());
+  }
+
+  /** A QoS 1/2 message was refused for one session: the store budget or an outbox is full. */
   void countRefused() {
     refused++;
   }
@@ -31,5 +55,9 @@ final class OverflowCounts {
 
   long refusedRetained() {
     return refusedRetained;
+  }
+
+  long behind() {
+    return behind;
   }
 }

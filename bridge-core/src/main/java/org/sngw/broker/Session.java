@@ -35,7 +35,7 @@ final class Session {
     noLocal = options.noLocal();
     retainAsPublished = options.retainAsPublished();
     outbound.configure(
-        options.queueQos0(),
+        options,
         options.maxQueuedMessages().orElse(defaults.maxQueuedMessages()),
         options.maxQueuedBytes().orElse(defaults.maxQueuedBytes()));
   }
@@ -122,8 +122,9 @@ final class Session {
     }
   }
 
-  /** The session is over: what the store kept of it goes. */
+  /** The session is over: what the store kept of it goes, and no publisher waits for it. */
   void end() {
+    outbound.end();
     log.ended();
   }
 }

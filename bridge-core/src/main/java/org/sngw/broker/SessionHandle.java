@@ -12,6 +12,7 @@ final class SessionHandle implements ClientHandle {
   private final SessionSink sink;
   private final boolean sessionPresent;
   private final Duration keepAlive;
+  private final PublisherAcks acks = new PublisherAcks();
   private Message will;
 
   SessionHandle(Session session, SessionSink sink, boolean sessionPresent, Message will, Duration keepAlive) {
@@ -38,6 +39,11 @@ final class SessionHandle implements ClientHandle {
 
   SessionSink sink() {
     return sink;
+  }
+
+  /** This connection's answers to its publishes, given in the order it published. */
+  PublisherAcks acks() {
+    return acks;
   }
 
   boolean isAttached() {

@@ -21,6 +21,9 @@ import java.util.OptionalLong;
  *     session is offline or older messages wait in its queue, in order with QoS 1/2, instead of
  *     going only to a connected client. Handed to the client, one is done: no window slot, no ack.
  *     One that finds no room (queue or store budget) is dropped, never refused
+ * @param outbox the session is the gateway's own store-and-forward outbox: when its queue is full a
+ *     new QoS 1/2 message is refused (the publisher is told congestion) instead of the oldest being
+ *     dropped, and it holds no publisher back; nothing it accepted is lost
  * @param maxQueuedMessages replaces {@code BrokerConfig.maxQueuedMessages} for this session
  * @param maxQueuedBytes replaces {@code BrokerConfig.maxQueuedBytes} for this session; {@code
  *     BrokerConfig.maxStoreBytes} still bounds all persistent sessions together
@@ -29,10 +32,11 @@ public record SessionOptions(
     boolean noLocal,
     boolean retainAsPublished,
     boolean queueQos0,
+    boolean outbox,
     OptionalInt maxQueuedMessages,
     OptionalLong maxQueuedBytes) {
   public static final SessionOptions ORDINARY =
-      new SessionOptions(false, false, false, OptionalInt.empty(), OptionalLong.empty());
+      new SessionOptions(false, false, false, false, OptionalInt.empty(), OptionalLong.empty());
 
   public SessionOptions {
     Objects.requireNonNull(maxQueuedMessages, "maxQueuedMessages");

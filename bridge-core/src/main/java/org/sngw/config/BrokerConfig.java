@@ -1,5 +1,7 @@
 package org.sngw.config;
 
+import java.time.Duration;
+
 /**
  * Limits of the broker core and of its MQTT listener. Nothing in the broker grows without one of
  * these bounds.
@@ -13,6 +15,12 @@ package org.sngw.config;
  *     unavailable"
  * @param maxPendingConnections TCP connections accepted but not yet past CONNECT; one beyond is
  *     closed at once, so half-open sockets cannot crowd out clients
+ * @param backpressureHold how long a subscriber whose queue is full may hold back its publishers'
+ *     acknowledgements before its oldest messages are dropped instead; well inside an MQTT-SN
+ *     sensor's retry interval (T_retry, 10 to 15 s)
+ * @param persistentSessionExpiry how long a persistent session may stay without a connection
+ *     before it is ended, like Mosquitto's {@code persistent_client_expiration}; the bridges'
+ *     outboxes never expire
  */
 public record BrokerConfig(
     int maxQueuedMessages,
@@ -21,22 +29,36 @@ public record BrokerConfig(
     long maxQueuedBytes,
     long maxStoreBytes,
     int maxConnections,
-    int maxPendingConnections) {
+    int maxPendingConnections,
+    Duration backpressureHold,
+    Duration persistentSessionExpiry) {
   public static final long DEFAULT_MAX_QUEUED_BYTES = 1L << 20;
   public static final long DEFAULT_MAX_STORE_BYTES = 256L << 20;
   public static final int DEFAULT_MAX_CONNECTIONS = 1000;
   public static final int DEFAULT_MAX_PENDING_CONNECTIONS = 100;
+  public static final Duration DEFAULT_BACKPRESSURE_HOLD = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_PERSISTENT_SESSION_EXPIRY = Duration.ofDays(7);
+
+  public BrokerConfig {
+    if (backpressureHold.isNegative()) {
+      throw new IllegalArgumentException("backpressureHold must not be negative: " + backpressureHold);
+    }
+    if (persistentSessionExpiry.isNegative() || persistentSessionExpiry.isZero()) {
+      throw new IllegalArgumentException("persistentSessionExpiry must be positive: " + persistentSessionExpiry);
+    }
+  }
 
   /** Limits by message count, with the default byte budgets and connection limits. */
   public BrokerConfig(int maxQueuedMessages, int mqttInflightWindow, int maxMessageBytes) {
     this(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, DEFAULT_MAX_QUEUED_BYTES, DEFAULT_MAX_STORE_BYTES);
   }
 
-  /** With the default connection limits. */
+  /** With the default connection limits, hold time and expiry. */
   public BrokerConfig(
       int maxQueuedMessages, int mqttInflightWindow, int maxMessageBytes, long maxQueuedBytes, long maxStoreBytes) {
     this(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_CONNECTIONS);
+        DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_CONNECTIONS, DEFAULT_BACKPRESSURE_HOLD,
+        DEFAULT_PERSISTENT_SESSION_EXPIRY);
   }
 
   public static BrokerConfig defaults() {
@@ -44,7 +66,17 @@ public record BrokerConfig(
   }
 
   public BrokerConfig withConnectionLimits(int connections, int pending) {
-    return new BrokerConfig(
-        maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes, connections, pending);
+    return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
+        connections, pending, backpressureHold, persistentSessionExpiry);
+  }
+
+  public BrokerConfig withBackpressureHold(Duration hold) {
+    return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
+        maxConnections, maxPendingConnections, hold, persistentSessionExpiry);
+  }
+
+  public BrokerConfig withPersistentSessionExpiry(Duration expiry) {
+    return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
+        maxConnections, maxPendingConnections, backpressureHold, expiry);
   }
 }

@@ -53,6 +53,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
  *   max-connections: 1000          # MQTT clients at once; more get CONNACK 3 (server unavailable)
  *   max-pending-connections: 100   # accepted, CONNECT not yet in (10 s at most); more are closed
+ *   backpressure-hold: 2s          # a full subscriber queue holds publishers' acks this long at most; 0s: never
+ *   persistent-session-expiry: 7d  # a persistent session this long without a connection is ended
  * serial:                    # serial ports with sensors; absent: none
  *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
  *     baud: 115200
@@ -185,7 +187,9 @@ public final class ConfigFile {
             section.value("max-store-bytes", d.maxStoreBytes(), ConfigValues::positiveSize),
             section.value("max-connections", d.maxConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value(
-                "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)));
+                "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
+            section.value("backpressure-hold", d.backpressureHold(), ConfigValues::duration),
+            section.value("persistent-session-expiry", d.persistentSessionExpiry(), ConfigValues::positiveDuration));
     section.rejectUnknownKeys();
     return config;
   }

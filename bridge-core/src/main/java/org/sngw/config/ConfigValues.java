@@ -32,23 +32,24 @@ public final class ConfigValues {
 
   private static final Pattern BRIDGE_NAME = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern SIZE = Pattern.compile("([0-9]{1,12})(KiB|MiB|GiB)?");
-  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)");
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
   private ConfigValues() {}
 
-  /** Parses {@code 500ms}, {@code 10s}, {@code 5m} or {@code 1h}. */
+  /** Parses {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h} or {@code 7d}. */
   public static Duration duration(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "expected a duration like 500ms, 10s, 5m or 1h, got '" + text + "'");
+          "expected a duration like 500ms, 10s, 5m, 1h or 7d, got '" + text + "'");
     }
     long amount = Long.parseLong(m.group(1));
     return switch (m.group(2)) {
       case "ms" -> Duration.ofMillis(amount);
       case "s" -> Duration.ofSeconds(amount);
       case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofHours(amount);
+      case "h" -> Duration.ofHours(amount);
+      default -> Duration.ofDays(amount);
     };
   }
 

@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
 final class MqttSession implements SessionSink {
   private static final Logger log = LoggerFactory.getLogger(MqttSession.class);
   private static final Duration DROP_WARNING_INTERVAL = Duration.ofSeconds(10);
+  /**
+   * Publishes from one client the broker has not answered yet, past which its socket is not read:
+   * a subscriber that holds answers back (a full queue) then slows this publisher down, through
+   * TCP, instead of the gateway buffering what it sends. Reading resumes at half.
+   */
+  static final int MAX_UNANSWERED_PUBLISHES = 64;
 
   private final Channel channel;
   private final Broker broker;
@@ -41,6 +47,7 @@ final class MqttSession implements SessionSink {
   /** Disconnected, lost or taken over: the broker is never told twice, nor about a new owner. */
   private boolean ended;
   private boolean flushQueued;
+  private int unanswered;
 
   MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats) {
     this.channel = channel;
@@ -58,8 +65,11 @@ final class MqttSession implements SessionSink {
   }
 
   void publish(int packetId, Message message) {
+    if (++unanswered == MAX_UNANSWERED_PUBLISHES) {
+      channel.config().setAutoRead(false);
+    }
     switch (message.qos()) {
-      case AT_MOST_ONCE -> broker.publish(handle, message, this::handleRefusal);
+      case AT_MOST_ONCE -> broker.publish(handle, message, this::answered);
       case AT_LEAST_ONCE -> broker.publish(
           handle, message, outcome -> acknowledge(outcome, MqttMessageType.PUBACK, packetId));
       case EXACTLY_ONCE -> broker.publishExactlyOnce(
@@ -141,9 +151,15 @@ final class MqttSession implements SessionSink {
   private void acknowledge(PublishOutcome outcome, MqttMessageType ack, int packetId) {
     if (outcome == PublishOutcome.ACCEPTED) {
       send(MqttPackets.reply(ack, packetId));
-    } else {
-      handleRefusal(outcome);
     }
+    answered(outcome);
+  }
+
+  private void answered(PublishOutcome outcome) {
+    if (unanswered-- == MAX_UNANSWERED_PUBLISHES / 2 + 1 && !channel.config().isAutoRead()) {
+      channel.config().setAutoRead(true);
+    }
+    handleRefusal(outcome);
   }
 
   private void handleRefusal(PublishOutcome outcome) {

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sngw.broker.BrokerFixture.message;
 import static org.sngw.broker.BrokerFixture.retained;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sngw.config.BrokerConfig;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 
 /**
- * Per-session queue bounds in messages and bytes, and the store budget shared by persistent
- * sessions' messages and retained messages. A message on topic "a" with a 4-byte payload costs 5.
+ * Per-session queue bounds in messages and bytes, past which a session loses its own oldest
+ * messages, and the store budget shared by persistent sessions' messages and retained messages,
+ * past which the gateway as a whole is full and publishers are refused. A message on topic "a" with a 4-byte payload costs 5.
  */
 class BrokerCoreBoundsTest {
   private static final int MAX_QUEUED = 4;
@@ -27,28 +30,50 @@ class BrokerCoreBoundsTest {
   private final RecordingSink sink = new RecordingSink();
 
   @Test
-  void publish_sessionQueueFullInBytes_isCongestedAndCounted() {
-    subscribed("c", true, 1);
-    fixture.publish(null, message("a", "sent", Qos.AT_LEAST_ONCE));
+  void publish_offlineSessionQueueFullInBytes_dropsItsOldestAndIsAccepted() {
+    broker.disconnect(subscribed("c", false, 1), true);
     fixture.publish(null, message("a", "q__1", Qos.AT_LEAST_ONCE));
     fixture.publish(null, message("a", "q__2", Qos.AT_LEAST_ONCE));
 
-    assertThat(fixture.publish(null, message("a", "q__3", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.CONGESTED);
-    assertThat(fixture.publish(null, message("a", "q", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
+    assertThat(fixture.publish(null, message("a", "q__3", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
 
-    assertThat(broker.refusedMessages()).isEqualTo(1);
+    assertThat(storedTexts("c")).containsExactly("q__2", "q__3");
+    assertThat(broker.droppedByClient()).containsExactly(Map.entry("c", 1L));
+    assertThat(broker.storeBytes()).as("the dropped message is refunded").isEqualTo(10);
+    assertThat(broker.refusedMessages()).isZero();
   }
 
   @Test
-  void publishExactlyOnce_oneSubscriberFull_reachesNoneAndTheResendIsRoutedAgain() {
-    RecordingSink roomy = new RecordingSink();
-    ClientHandle roomyClient = fixture.connect("roomy", true, 32, roomy);
-    fixture.subscribe(roomyClient, "a", Qos.EXACTLY_ONCE);
-    ClientHandle fullClient = subscribed("full", true, 1);
-    for (int i = 0; i <= MAX_QUEUED; i++) {
-      fixture.publish(null, message("a", "", Qos.AT_LEAST_ONCE));
+  void publish_offlineSessionQueueFullInMessages_keepsTheNewest() {
+    broker.disconnect(subscribed("c", false, 1), true);
+    for (int i = 0; i < MAX_QUEUED + 2; i++) {
+      assertThat(fixture.publish(null, message("a", "" + i, Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
     }
-    roomy.take();
+
+    assertThat(storedTexts("c")).containsExactly("2", "3", "4", "5");
+    assertThat(broker.droppedMessages()).isEqualTo(2);
+  }
+
+  @Test
+  void publish_messageOverTheSessionByteBoundOnItsOwn_isDroppedForThatSessionOnly() {
+    RecordingSink roomy = new RecordingSink();
+    fixture.subscribe(fixture.connect("roomy", true, 32, roomy), "a", Qos.AT_LEAST_ONCE);
+    subscribed("c", true, 1);
+    fixture.publish(null, message("a", "sent", Qos.AT_LEAST_ONCE));
+
+    assertThat(fixture.publish(null, message("a", "thirteen byte", Qos.AT_LEAST_ONCE)))
+        .isEqualTo(PublishOutcome.ACCEPTED);
+
+    assertThat(roomy.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("sent", "thirteen byte");
+    assertThat(broker.droppedByClient()).containsExactly(Map.entry("c", 1L));
+  }
+
+  @Test
+  void publishExactlyOnce_storeBudgetFullForOneSubscriber_reachesNoneAndTheResendIsRoutedAgain() {
+    RecordingSink roomy = new RecordingSink();
+    fixture.subscribe(fixture.connect("roomy", true, 32, roomy), "a", Qos.EXACTLY_ONCE);
+    broker.disconnect(subscribed("persistent", false, 1), true);
+    fixture.publish(null, retained("r", "x".repeat(18), Qos.AT_MOST_ONCE));
     RecordingSink sender = new RecordingSink();
     ClientHandle senderClient = fixture.connect("sender", true, 1, sender);
     List<PublishOutcome> outcomes = new ArrayList<>();
@@ -57,21 +82,11 @@ class BrokerCoreBoundsTest {
     assertThat(outcomes).containsExactly(PublishOutcome.CONGESTED);
     assertThat(roomy.takeDeliveries()).isEmpty();
 
-    sink.takeDeliveries().forEach(d -> broker.acknowledged(fullClient, d.packetId()));
+    fixture.publish(null, retained("r", "", Qos.AT_MOST_ONCE));
     broker.publishExactlyOnce(senderClient, 7, message("a", "x", Qos.EXACTLY_ONCE), outcomes::add);
 
     assertThat(outcomes).containsExactly(PublishOutcome.CONGESTED, PublishOutcome.ACCEPTED);
     assertThat(roomy.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("x");
-  }
-
-  @Test
-  void publish_sessionQueueFullInMessages_isCongested() {
-    subscribed("c", true, 1);
-    for (int i = 0; i <= MAX_QUEUED; i++) {
-      assertThat(fixture.publish(null, message("a", "", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
-    }
-
-    assertThat(fixture.publish(null, message("a", "", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.CONGESTED);
   }
 
   @Test
@@ -141,6 +156,12 @@ class BrokerCoreBoundsTest {
     BrokerCore restarted = fixture.restart();
 
     assertThat(restarted.storeBytes()).isEqualTo(7);
+  }
+
+  private List<String> storedTexts(String clientId) {
+    return StoredSessions.of(store, clientId).outbound().stream()
+        .map(stored -> new String(stored.message().payload(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   private ClientHandle subscribed(String clientId, boolean cleanSession, int window) {

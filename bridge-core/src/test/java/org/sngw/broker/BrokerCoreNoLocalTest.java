@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** A no-local session (the bridge's) never gets back what it published; everyone else does. */
 class BrokerCoreNoLocalTest {
   private static final SessionOptions NO_LOCAL =
-      new SessionOptions(true, false, false, OptionalInt.empty(), OptionalLong.empty());
+      new SessionOptions(true, false, false, false, OptionalInt.empty(), OptionalLong.empty());
 
   private final BrokerFixture fixture = new BrokerFixture();
   private final BrokerCore broker = fixture.broker;

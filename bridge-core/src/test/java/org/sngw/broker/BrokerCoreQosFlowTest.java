@@ -6,6 +6,7 @@ import static org.sngw.broker.BrokerFixture.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.RecordingSink.Deliver;
 import org.sngw.broker.RecordingSink.Release;
@@ -47,8 +48,8 @@ class BrokerCoreQosFlowTest {
   }
 
   @Test
-  void publish_subscriberQueueFull_isCongestedButOthersStillGetIt() {
-    subscribed("slow", true, 1, Qos.AT_LEAST_ONCE);
+  void publish_subscriberQueueFull_dropsItsOldestButOthersGetEverything() {
+    ClientHandle slow = subscribed("slow", true, 1, Qos.AT_LEAST_ONCE);
     RecordingSink otherSink = new RecordingSink();
     ClientHandle other = fixture.connect("other", true, 100, otherSink);
     fixture.subscribe(other, "a", Qos.AT_LEAST_ONCE);
@@ -56,24 +57,28 @@ class BrokerCoreQosFlowTest {
       assertThat(fixture.publish(null, message("a", "m" + i, Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
     }
 
-    assertThat(fixture.publish(null, message("a", "over", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.CONGESTED);
+    assertThat(fixture.publish(null, message("a", "over", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
 
     assertThat(otherSink.takeDeliveries()).hasSize(2 + MAX_QUEUED);
-    assertThat(fixture.publish(null, message("a", "qos0", Qos.AT_MOST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
+    assertThat(broker.droppedByClient()).containsExactly(Map.entry("slow", 1L));
+    broker.acknowledged(slow, sink.takeDeliveries().get(0).packetId());
+    broker.acknowledged(slow, sink.takeDeliveries().get(0).packetId());
+    assertThat(sink.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("m3");
   }
 
   @Test
-  void publish_offlineSessionQueueFull_isCongested() {
+  void publish_offlineSessionQueueFull_dropsItsOldest() {
     ClientHandle client = subscribed("c", false, 1, Qos.AT_LEAST_ONCE);
     broker.disconnect(client, true);
     for (int i = 0; i < MAX_QUEUED; i++) {
       fixture.publish(null, message("a", "m" + i, Qos.AT_LEAST_ONCE));
     }
 
-    assertThat(fixture.publish(null, message("a", "over", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.CONGESTED);
+    assertThat(fixture.publish(null, message("a", "over", Qos.AT_LEAST_ONCE))).isEqualTo(PublishOutcome.ACCEPTED);
 
     fixture.connect("c", false, 10, sink);
-    assertThat(sink.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("m0", "m1", "m2");
+    assertThat(sink.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("m1", "m2", "over");
+    assertThat(broker.droppedMessages()).isEqualTo(1);
   }
 
   @Test

@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.sngw.property.Gen;
 
 /**
- * {@link OutboundQueue} against a plain list that drops the oldest QoS 0 message one at a time
- * until the new one fits, and gives up unchanged when it never does. Ops: -1 polls; n offers a
- * message of QoS n % 3 with a payload of n / 3 bytes.
+ * {@link OutboundQueue} against a plain list. For an outbox ({@code offer}): it drops the oldest
+ * QoS 0 message one at a time until the new one fits, and gives up unchanged when it never does.
+ * For any other session ({@code dropOldest} then {@code add}): it drops from the head until the new
+ * one fits within the bounds, or within twice the bounds while a publisher is held back. Ops: -1
+ * polls; n offers a message of QoS n % 3 with a payload of n / 3 bytes.
  */
 class OutboundQueueProperties {
 
@@ -23,9 +25,8 @@ class OutboundQueueProperties {
     forAll(d -> new Case(d.between(1, 8), d.between(1, 40), d.list(0, 60, Gen.between(-1, 29))), c -> {
       int maxMessages = c.maxMessages();
       int maxBytes = c.maxBytes();
-      OverflowCounts counts = new OverflowCounts();
       List<Queued> dropped = new ArrayList<>();
-      OutboundQueue queue = new OutboundQueue(maxMessages, maxBytes, counts, dropped::add);
+      OutboundQueue queue = new OutboundQueue(maxMessages, maxBytes, dropped::add);
       Model model = new Model(maxMessages, maxBytes);
       long sequence = 0;
       for (int op : c.ops()) {
@@ -38,13 +39,52 @@ class OutboundQueueProperties {
         assertThat(queue.size()).isEqualTo(model.entries.size()).isLessThanOrEqualTo(maxMessages);
         assertThat(queue.bytes()).isEqualTo(Model.bytes(model.entries)).isLessThanOrEqualTo(maxBytes);
         assertThat(dropped).isEqualTo(model.dropped);
-        assertThat(counts.dropped()).isEqualTo(dropped.size());
       }
       for (Queued expected : model.entries) {
         assertThat(queue.poll()).isEqualTo(expected);
       }
       assertThat(queue.isEmpty()).isTrue();
     });
+  }
+
+  record DropCase(int maxMessages, int maxBytes, int factor, List<Integer> ops) {}
+
+  @Test
+  void dropOldestThenAdd_randomOps_keepsTheNewestWithinTheFactorOfTheBounds() {
+    forAll(d -> new DropCase(d.between(1, 8), d.between(1, 40), d.between(1, 2), d.list(0, 60, Gen.between(-1, 29))),
+        c -> {
+          List<Queued> dropped = new ArrayList<>();
+          OutboundQueue queue = new OutboundQueue(c.maxMessages(), c.maxBytes(), dropped::add);
+          List<Queued> model = new ArrayList<>();
+          List<Queued> modelDropped = new ArrayList<>();
+          long sequence = 0;
+          for (int op : c.ops()) {
+            if (op < 0) {
+              assertThat(queue.poll()).isEqualTo(model.isEmpty() ? null : model.remove(0));
+              continue;
+            }
+            Queued entry = new Queued(++sequence, new Message("t", new byte[op / 3], Qos.of(op % 3), false));
+            if (!queue.fitsAlone(entry.message())) {
+              assertThat(Footprint.of(entry.message())).isGreaterThan(c.maxBytes());
+              continue;
+            }
+            queue.dropOldest(entry.message(), c.factor());
+            queue.add(entry);
+            model.add(entry);
+            while (model.size() > (long) c.maxMessages() * c.factor()
+                || Model.bytes(model) > (long) c.maxBytes() * c.factor()) {
+              modelDropped.add(model.remove(0));
+            }
+            assertThat(queue.size()).isEqualTo(model.size());
+            assertThat(queue.bytes()).isEqualTo(Model.bytes(model));
+            assertThat(dropped).isEqualTo(modelDropped);
+            assertThat(queue.isOver()).isEqualTo(
+                model.size() > c.maxMessages() || Model.bytes(model) > c.maxBytes());
+          }
+          for (Queued expected : model) {
+            assertThat(queue.poll()).isEqualTo(expected);
+          }
+        });
   }
 
   private static final class Model {

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
-  private final OverflowCounts counts = new OverflowCounts();
   private final List<Queued> dropped = new ArrayList<>();
   private long sequence;
 
@@ -23,8 +22,7 @@ class OutboundQueueTest {
     assertThat(offer(queue, "next", Qos.EXACTLY_ONCE)).isTrue();
 
     assertThat(texts(queue)).containsExactly("q1", "new0", "next");
-    assertThat(counts.dropped()).isEqualTo(1);
-    assertThat(dropped).extracting(Queued::sequence).as("reported to the owner").containsExactly(2L);
+        assertThat(dropped).extracting(Queued::sequence).as("reported to the owner").containsExactly(2L);
   }
 
   @Test
@@ -36,7 +34,6 @@ class OutboundQueueTest {
     assertThat(offer(queue, "over", Qos.AT_LEAST_ONCE)).isFalse();
 
     assertThat(texts(queue)).containsExactly("q1", "q2");
-    assertThat(counts.dropped()).isZero();
     assertThat(dropped).isEmpty();
   }
 
@@ -51,7 +48,7 @@ class OutboundQueueTest {
     assertThat(offer(queue, "ninebytes", Qos.AT_LEAST_ONCE)).isTrue();
 
     assertThat(texts(queue)).containsExactly("keep", "ninebytes");
-    assertThat(counts.dropped()).isEqualTo(2);
+    assertThat(dropped).hasSize(2);
   }
 
   @Test
@@ -79,6 +76,49 @@ class OutboundQueueTest {
   }
 
   @Test
+  void dropOldest_withinTheBounds_dropsTheOldestWhateverTheirQos() {
+    OutboundQueue queue = queue(3, 1000);
+    offer(queue, "q1", Qos.AT_LEAST_ONCE);
+    offer(queue, "q2", Qos.EXACTLY_ONCE);
+    offer(queue, "q0", Qos.AT_MOST_ONCE);
+
+    queue.dropOldest(message("a", "next", Qos.AT_LEAST_ONCE), 1);
+
+    assertThat(dropped).extracting(Queued::sequence).containsExactly(1L);
+    assertThat(texts(queue)).containsExactly("q2", "q0");
+  }
+
+  @Test
+  void dropOldest_twiceTheBounds_dropsOnlyPastTwice() {
+    // Each message costs its payload plus the one-char topic "a": 5 bytes; the bound is 10.
+    OutboundQueue queue = queue(100, 10);
+    for (String text : List.of("aaaa", "bbbb", "cccc", "dddd")) {
+      queue.add(new Queued(++sequence, message("a", text, Qos.AT_LEAST_ONCE)));
+    }
+    assertThat(queue.isOver()).isTrue();
+
+    queue.dropOldest(message("a", "eeee", Qos.AT_LEAST_ONCE), 2);
+
+    assertThat(dropped).extracting(Queued::sequence).containsExactly(1L);
+    assertThat(texts(queue)).containsExactly("bbbb", "cccc", "dddd");
+  }
+
+  @Test
+  void fullness_followsTheBounds() {
+    OutboundQueue queue = queue(4, 1000);
+    assertThat(queue.isAtMostHalfFull()).isTrue();
+    for (int i = 0; i < 5; i++) {
+      offer(queue, "x", Qos.AT_MOST_ONCE);
+    }
+    assertThat(queue.isOver()).isFalse();
+    queue.add(new Queued(++sequence, message("a", "over", Qos.AT_LEAST_ONCE)));
+    assertThat(queue.isOver()).isTrue();
+    assertThat(queue.isAtMostHalfFull()).isFalse();
+    assertThat(queue.fitsAlone(message("a", "x".repeat(999), Qos.AT_LEAST_ONCE))).isTrue();
+    assertThat(queue.fitsAlone(message("a", "x".repeat(1000), Qos.AT_LEAST_ONCE))).isFalse();
+  }
+
+  @Test
   void restore_ignoresTheBounds() {
     OutboundQueue queue = queue(1, 5);
 
@@ -89,7 +129,7 @@ class OutboundQueueTest {
   }
 
   private OutboundQueue queue(int maxMessages, long maxBytes) {
-    return new OutboundQueue(maxMessages, maxBytes, counts, dropped::add);
+    return new OutboundQueue(maxMessages, maxBytes, dropped::add);
   }
 
   private boolean offer(OutboundQueue queue, String text, Qos qos) {

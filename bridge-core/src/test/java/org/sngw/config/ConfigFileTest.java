@@ -42,7 +42,8 @@ class ConfigFileTest {
                 800,
                 300));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
-    assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30));
+    assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30)
+        .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2)));
     assertThat(config.bridges())
         .containsExactly(
             new BridgeConfig(
@@ -124,7 +125,7 @@ class ConfigFileTest {
         .containsExactly(
             "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
                 + " max-message-bytes, max-queued-bytes, max-store-bytes, max-connections,"
-                + " max-pending-connections) (line 2)");
+                + " max-pending-connections, backpressure-hold, persistent-session-expiry) (line 2)");
   }
 
   @Test
@@ -170,7 +171,7 @@ class ConfigFileTest {
             "mqtt: expected HOST:PORT or [IPv6]:PORT, got 'localhost' (line 1)",
             "data-dir: must not be empty (line 2)",
             "mqtt-sn.retry-count: expected an integer, got 'three' (line 4)",
-            "mqtt-sn.retry-interval: expected a duration like 500ms, 10s, 5m or 1h, got '10'"
+            "mqtt-sn.retry-interval: expected a duration like 500ms, 10s, 5m, 1h or 7d, got '10'"
                 + " (line 5)",
             "mqtt-sn.max-topics-per-client: expected an integer, got '1.5' (line 6)",
             "mqtt-sn.gateway-id: expected a value, got a list (line 7)",

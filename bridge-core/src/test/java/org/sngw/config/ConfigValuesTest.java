@@ -19,15 +19,16 @@ class ConfigValuesTest {
     assertThat(ConfigValues.duration("10s")).isEqualTo(Duration.ofSeconds(10));
     assertThat(ConfigValues.duration("5m")).isEqualTo(Duration.ofMinutes(5));
     assertThat(ConfigValues.duration("1h")).isEqualTo(Duration.ofHours(1));
+    assertThat(ConfigValues.duration("7d")).isEqualTo(Duration.ofDays(7));
     assertThat(ConfigValues.duration("0s")).isZero();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "10", "s", "1.5s", "-1s", "10 s", "10S", "1d", "1234567890s"})
+  @ValueSource(strings = {"", "10", "s", "1.5s", "-1s", "10 s", "10S", "1w", "1234567890s"})
   void duration_badForm_quotesTheValue(String text) {
     assertThatThrownBy(() -> ConfigValues.duration(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("expected a duration like 500ms, 10s, 5m or 1h, got '" + text + "'");
+        .hasMessage("expected a duration like 500ms, 10s, 5m, 1h or 7d, got '" + text + "'");
   }
 
   @Test
@@ -54,7 +55,7 @@ class ConfigValuesTest {
   @Test
   void advertiseInterval_badForm_saysWhatADurationLooksLike() {
     assertThatThrownBy(() -> ConfigValues.advertiseInterval("60"))
-        .hasMessage("expected a duration like 500ms, 10s, 5m or 1h, got '60'");
+        .hasMessage("expected a duration like 500ms, 10s, 5m, 1h or 7d, got '60'");
   }
 
   @Test

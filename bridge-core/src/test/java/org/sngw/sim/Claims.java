@@ -14,7 +14,7 @@ import org.sngw.broker.topic.Topics;
  * take it:
  *
  * <ul>
- *   <li>an MQTT application: attached throughout, so always;
+ *   <li>an MQTT application: attached throughout, so always; one that vanished is owed nothing;
  *   <li>a sensor with a persistent session: from its first SUBACK for the filter, as long as it has
  *       not left for good (the session, and what is queued in it, outlives lost connections);
  *   <li>a sensor with a clean session: only if the gateway connection that subscribed is still
@@ -41,7 +41,9 @@ final class Claims {
         continue;
       }
       for (MqttSubscriber app : apps) {
-        add(claims, app.name(), publication, appGrant(app, publication));
+        if (app.pace() != Scenario.Pace.VANISHED) {
+          add(claims, app.name(), publication, appGrant(app, publication));
+        }
       }
       for (SimSensor sensor : sensors) {
         if (sensor.state() != SimSensor.State.GONE) {

@@ -17,15 +17,17 @@ import org.sngw.broker.Subscription;
 import org.sngw.time.VirtualTime;
 
 /**
- * An application on the MQTT side (a dashboard, Node-RED), attached to the broker in-process for the
- * whole run: subscribes at the start, acknowledges each delivery after a few milliseconds, and
- * records what it receives, suppressing QoS 2 resends as an MQTT client must.
+ * An application on the MQTT side (a dashboard, Node-RED), attached to the broker in-process:
+ * subscribes at the start, acknowledges each delivery at its {@link Scenario.Pace}, and records
+ * what it receives, suppressing QoS 2 resends as an MQTT client must. A vanished one disconnects
+ * right after subscribing and never comes back.
  */
 final class MqttSubscriber implements SessionSink {
   private static final int INFLIGHT_WINDOW = 32;
 
   private final String name;
   private final List<Subscription> subscriptions;
+  private final Scenario.Pace pace;
   private final Broker broker;
   private final VirtualTime time;
   private final SplittableRandom random;
@@ -34,9 +36,10 @@ final class MqttSubscriber implements SessionSink {
   private ClientHandle handle;
 
   MqttSubscriber(
-      String name, List<Subscription> subscriptions, Broker broker, VirtualTime time, SplittableRandom random, Ledger ledger) {
-    this.name = name;
-    this.subscriptions = List.copyOf(subscriptions);
+      Scenario.App app, Broker broker, VirtualTime time, SplittableRandom random, Ledger ledger) {
+    this.name = app.name();
+    this.subscriptions = List.copyOf(app.subscriptions());
+    this.pace = app.pace();
     this.broker = broker;
     this.time = time;
     this.random = random;
@@ -51,9 +54,18 @@ final class MqttSubscriber implements SessionSink {
     return subscriptions;
   }
 
+  Scenario.Pace pace() {
+    return pace;
+  }
+
   void start() {
-    handle = broker.connect(new ConnectRequest(name, true, Optional.empty(), Duration.ZERO, INFLIGHT_WINDOW), this);
+    boolean vanishes = pace == Scenario.Pace.VANISHED;
+    int window = pace == Scenario.Pace.SLOW ? 1 : INFLIGHT_WINDOW;
+    handle = broker.connect(new ConnectRequest(name, !vanishes, Optional.empty(), Duration.ZERO, window), this);
     broker.subscribe(handle, subscriptions, granted -> { });
+    if (vanishes) {
+      broker.disconnect(handle, false);
+    }
   }
 
   @Override
@@ -82,6 +94,7 @@ final class MqttSubscriber implements SessionSink {
   }
 
   private void later(Runnable answer) {
-    time.schedule(Duration.ofMillis(1 + random.nextInt(50)), answer);
+    int millis = pace == Scenario.Pace.SLOW ? 300 + random.nextInt(2700) : 1 + random.nextInt(50);
+    time.schedule(Duration.ofMillis(millis), answer);
   }
 }

@@ -45,18 +45,25 @@ final class RandomScenario {
     for (int i = 1; i <= count; i++) {
       sensors.add(sensor(i));
     }
-    // A tight queue makes subscribers that fall behind refuse messages (congestion); the default rarely does.
+    // A tight queue makes subscribers that fall behind hold publishers back and drop their oldest.
     int queue = random.nextBoolean() ? 16 : BrokerConfig.defaults().maxQueuedMessages();
+    List<Scenario.App> apps = new ArrayList<>(List.of(
+        new Scenario.App("dashboard", List.of(new Subscription("#", Qos.EXACTLY_ONCE))),
+        new Scenario.App("states", List.of(new Subscription("home/+/state", Qos.AT_LEAST_ONCE))),
+        new Scenario.App("kitchen-panel", List.of(new Subscription("home/kitchen/#", Qos.AT_MOST_ONCE)))));
+    if (random.nextBoolean()) {
+      apps.add(new Scenario.App("logger", List.of(new Subscription("#", Qos.AT_LEAST_ONCE)), Scenario.Pace.SLOW));
+    }
+    if (random.nextBoolean()) {
+      apps.add(new Scenario.App("assistant", List.of(new Subscription("#", Qos.EXACTLY_ONCE)), Scenario.Pace.VANISHED));
+    }
     return new Scenario(
         NetworkProfile.lossy(),
         ScriptedFaults.none(),
         MqttSnConfig.defaults().withPredefinedTopics(PREDEFINED),
         new BrokerConfig(queue, 32, 256 * 1024),
         sensors,
-        List.of(
-            new Scenario.App("dashboard", List.of(new Subscription("#", Qos.EXACTLY_ONCE))),
-            new Scenario.App("states", List.of(new Subscription("home/+/state", Qos.AT_LEAST_ONCE))),
-            new Scenario.App("kitchen-panel", List.of(new Subscription("home/kitchen/#", Qos.AT_MOST_ONCE)))),
+        apps,
         List.of(new Scenario.Publisher("console", consoleReadings())),
         READINGS_END);
   }

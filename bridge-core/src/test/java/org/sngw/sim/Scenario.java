@@ -23,8 +23,28 @@ record Scenario(
     List<Publisher> publishers,
     Duration readingsEnd) {
 
-  /** An MQTT application subscribed for the whole run. */
-  record App(String name, List<Subscription> subscriptions) {}
+  /** An MQTT application subscribed for the whole run, reading at its {@link Pace}. */
+  record App(String name, List<Subscription> subscriptions, Pace pace) {
+    App(String name, List<Subscription> subscriptions) {
+      this(name, subscriptions, Pace.PROMPT);
+    }
+  }
+
+  /** How an application reads what it is sent. */
+  enum Pace {
+    /** Acknowledges each delivery within 50 ms. */
+    PROMPT,
+    /**
+     * Acknowledges each delivery only after 0.3 to 3 s, one at a time: its queue overflows, holds
+     * publishers back, falls behind and loses its oldest messages, counted.
+     */
+    SLOW,
+    /**
+     * Subscribes with a persistent session and vanishes for good at once (a Home Assistant switched
+     * off): its session fills to its bounds and drops its oldest, and nobody else may notice.
+     */
+    VANISHED
+  }
 
   /** An MQTT application publishing its readings. */
   record Publisher(String name, List<Reading> readings) {}

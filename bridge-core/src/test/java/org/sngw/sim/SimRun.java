@@ -76,7 +76,7 @@ final class SimRun {
       violations.add("the run threw " + stackTop(e));
     }
     violations.addAll(Invariants.check(new Invariants.Facts(ledger, claims, probe, sensors,
-        RetainedSnapshot.take(broker), time.pendingTasks(), gateway.sessionCount())));
+        RetainedSnapshot.take(broker), time.pendingTasks(), gateway.sessionCount(), broker.droppedByClient())));
     if (!scenario.faults().allApplied()) {
       violations.add("a scripted fault never met its datagram; the scenario did not exercise it");
     }
@@ -87,7 +87,7 @@ final class SimRun {
     network.start(gateway.listenerFor(network, new DirectExecutor()));
     RoutingWatcher.attach(broker, ledger);
     for (Scenario.App app : scenario.apps()) {
-      MqttSubscriber subscriber = new MqttSubscriber(app.name(), app.subscriptions(), broker, time, random.split(), ledger);
+      MqttSubscriber subscriber = new MqttSubscriber(app, broker, time, random.split(), ledger);
       subscriber.start();
       apps.add(subscriber);
     }
@@ -131,7 +131,8 @@ final class SimRun {
     int receptions = ledger.receptions().values().stream().mapToInt(List::size).sum();
     int lost = (int) probe.connections().stream().filter(c -> c.ending == BrokerProbe.Ending.LOST).count();
     int willsFired = ledger.wills().keySet().stream().mapToInt(ledger::routedCount).sum();
-    return new SimResult.Stats(ledger.publications().size(), acknowledged, refused, claims.size(), receptions,
+    return new SimResult.Stats(ledger.publications().size(), acknowledged, refused, broker.droppedMessages(),
+        broker.behindEvents(), claims.size(), receptions,
         probe.connections().size(), lost, willsFired, network.encapsulatedFrames(), time.nanos() / 1_000_000_000L);
   }
 

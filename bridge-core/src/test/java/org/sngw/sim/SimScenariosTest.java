@@ -102,20 +102,21 @@ class SimScenariosTest {
   }
 
   /**
-   * Found with seed 61: refused for a full queue, the PUBACK lost, the resend was acknowledged
-   * without being routed. Here the away subscriber's one-message queue is full at 15 s and has room
-   * again when the resend comes at 23 s.
+   * Seed 61 once found a refusal for a full queue mishandled; a full queue no longer refuses. The
+   * away subscriber's one-message queue, full at 15 s, drops its oldest for the QoS 2 message: the
+   * publisher is not refused, the dashboard gets both, the away sensor the newer one.
    */
   @Test
-  void qos2RefusedForCongestion_resendAfterLostPubackReachesEverySubscriberOnce() {
+  void awaySubscriberWithFullQueue_dropsItsOldestAndThePublisherIsNotRefused() {
     SimResult result = passes(scenario(
-        ScriptedFaults.none().lose(DOWN, SnMessageType.PUBACK, 2),
+        ScriptedFaults.none(),
         new BrokerConfig(1, 32, 256 * 1024),
         sensor("sub", 2).subscribes("home/hall/+/t", AT_LEAST_ONCE).awayAt(6, 5).build(),
         sensor("pub", 1).publishes(10, "home/hall/pub/t", AT_LEAST_ONCE)
             .publishes(15, "home/hall/pub/t", EXACTLY_ONCE).build()));
 
-    assertThat(result.stats().refused()).as("the resend was accepted").isZero();
+    assertThat(result.stats().refused()).isZero();
+    assertThat(result.stats().dropped()).as("the away sensor's older message").isEqualTo(1);
     assertThat(result.stats().claims()).isEqualTo(4);
   }
 
@@ -164,6 +165,40 @@ class SimScenariosTest {
         sensor("sub", 2).subscribes("home/attic/+/t", AT_LEAST_ONCE).build()));
   }
 
+  /**
+   * A Home Assistant with a persistent session on # switched off for good: its two-message queue
+   * keeps the newest and drops the rest, counted; three sensors publishing QoS 1 are never refused
+   * and the dashboard gets everything.
+   */
+  @Test
+  void vanishedPersistentSubscriber_costsOnlyItself() {
+    SimResult result = passes(scenario(ScriptedFaults.none(), new BrokerConfig(2, 32, 256 * 1024),
+        List.of(dashboard(), new Scenario.App("assistant", List.of(new Subscription("#", AT_LEAST_ONCE)),
+            Scenario.Pace.VANISHED)),
+        publisher("a", 1), publisher("b", 2), publisher("c", 3)));
+
+    assertThat(result.stats().refused()).isZero();
+    assertThat(result.stats().dropped()).as("all but the newest two, for the assistant alone").isEqualTo(30 - 2);
+    assertThat(result.stats().claims()).as("the dashboard's").isEqualTo(30);
+  }
+
+  /**
+   * A logger on # that acknowledges one delivery every 0.3 to 3 s, with a two-message queue: its
+   * full queue holds the sensors' PUBACKs back, then it falls behind and loses its oldest, counted;
+   * no sensor is refused and the dashboard gets everything.
+   */
+  @Test
+  void slowSubscriber_holdsPublishersBackThenFallsBehind_andCostsOnlyItself() {
+    SimResult result = passes(scenario(ScriptedFaults.none(), new BrokerConfig(2, 32, 256 * 1024),
+        List.of(dashboard(), new Scenario.App("logger", List.of(new Subscription("#", AT_LEAST_ONCE)),
+            Scenario.Pace.SLOW)),
+        publisher("a", 1), publisher("b", 2), publisher("c", 3)));
+
+    assertThat(result.stats().refused()).isZero();
+    assertThat(result.stats().behind()).isPositive();
+    assertThat(result.stats().dropped()).isPositive();
+  }
+
   @Test
   void sameSeed_replaysTheSameRun() {
     assertThat(SimRun.ofSeed(42).report()).isEqualTo(SimRun.ofSeed(42).report());
@@ -182,14 +217,32 @@ class SimScenariosTest {
   }
 
   private static Scenario scenario(ScriptedFaults faults, BrokerConfig broker, SensorPlan... sensors) {
+    return scenario(faults, broker, List.of(dashboard()), sensors);
+  }
+
+  private static Scenario scenario(
+      ScriptedFaults faults, BrokerConfig broker, List<Scenario.App> apps, SensorPlan... sensors) {
     return new Scenario(
         NetworkProfile.perfect(),
         faults,
         MqttSnConfig.defaults().withPredefinedTopics(RandomScenario.PREDEFINED),
         broker,
         List.of(sensors),
-        List.of(new Scenario.App("dashboard", List.of(new Subscription("#", EXACTLY_ONCE)))),
+        apps,
         List.of(),
         Duration.ofSeconds(60));
+  }
+
+  private static Scenario.App dashboard() {
+    return new Scenario.App("dashboard", List.of(new Subscription("#", EXACTLY_ONCE)));
+  }
+
+  /** A sensor publishing ten QoS 1 readings, one every 0.2 s from 10 s. */
+  private static SensorPlan publisher(String name, int host) {
+    SensorPlanBuilder sensor = sensor(name, host);
+    for (int i = 0; i < 10; i++) {
+      sensor.publishes(10 + i * 0.2, "home/hall/" + name + "/t", AT_LEAST_ONCE);
+    }
+    return sensor.build();
   }
 }
