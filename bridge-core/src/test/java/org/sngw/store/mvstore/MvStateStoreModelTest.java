@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -361,7 +362,8 @@ class MvStateStoreModelTest {
           .map(client -> new StoredState.Session(client,
               subscriptions.getOrDefault(client, Map.of()),
               List.copyOf(outbound.getOrDefault(client, new TreeMap<>()).values()),
-              inbound.getOrDefault(client, Set.of())))
+              inbound.getOrDefault(client, Set.of()),
+              Optional.empty()))
           .toList();
       Map<String, Map<Integer, String>> ids = topicIds.entrySet().stream()
           .filter(e -> !e.getValue().isEmpty())

@@ -6,6 +6,7 @@ import static org.sngw.store.mvstore.StoreFixture.message;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +129,8 @@ class MvStateStoreRoundTripTest {
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).containsExactly(new StoredState.Session("c1", Map.of(), java.util.List.of(), Set.of()));
+    assertThat(state.sessions())
+        .containsExactly(new StoredState.Session("c1", Map.of(), java.util.List.of(), Set.of(), Optional.empty()));
   }
 
   @Test
