@@ -1,6 +1,7 @@
 package org.sngw.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
 
@@ -16,6 +17,12 @@ public final class InMemoryStore implements StateStore {
 
   @Override
   public void deleteSession(String clientId) {}
+
+  @Override
+  public void saveOfflineSince(String clientId, Instant since) {}
+
+  @Override
+  public void deleteOfflineSince(String clientId) {}
 
   @Override
   public void saveSubscription(String clientId, String filter, Qos qos) {}

@@ -1,6 +1,7 @@
 package org.sngw.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
 
@@ -10,9 +11,10 @@ import org.sngw.broker.Qos;
  * change and makes it durable later, in order, many changes per disk sync (group commit).
  *
  * <p>What is kept: persistent sessions (clean session false) with their subscriptions, outgoing
- * QoS 1/2 messages (queued or in flight, keyed by a per-session sequence number) and the ids of
- * incoming QoS 2 messages not yet released; retained messages; the wills of connected clients
- * (clean or not, so a crash still fires them); and MQTT-SN topic ids of persistent sensors.
+ * QoS 1/2 messages (queued or in flight, keyed by a per-session sequence number), the ids of
+ * incoming QoS 2 messages not yet released and since when the session has had no connection;
+ * retained messages; the wills of connected clients (clean or not, so a crash still fires them);
+ * and MQTT-SN topic ids of persistent sensors.
  */
 public interface StateStore {
   /**
@@ -24,8 +26,14 @@ public interface StateStore {
   /** A persistent session begins (or a clean one replaced it: see {@link #deleteSession}). */
   void saveSession(String clientId);
 
-  /** The session ends: its subscriptions, outgoing messages and inbound ids go with it. */
+  /** The session ends: its subscriptions, outgoing messages, inbound ids and offline-since go with it. */
   void deleteSession(String clientId);
+
+  /** The persistent session lost its connection at {@code since}, kept in milliseconds; a later call replaces it. */
+  void saveOfflineSince(String clientId, Instant since);
+
+  /** A connection took the persistent session back: it is offline no more. */
+  void deleteOfflineSince(String clientId);
 
   void saveSubscription(String clientId, String filter, Qos qos);
 

@@ -1,8 +1,11 @@
 package org.sngw.store;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
@@ -21,13 +24,23 @@ public record StoredState(
     return new StoredState(List.of(), List.of(), List.of(), Map.of());
   }
 
-  /** A persistent session; {@code outbound} is in sequence order. */
+  /**
+   * A persistent session; {@code outbound} is in sequence order.
+   *
+   * @param offlineSince since when it had no connection, to the millisecond; empty if it was
+   *     connected when the gateway stopped, or nothing was recorded
+   */
   public record Session(
-      String clientId, Map<String, Qos> subscriptions, List<Outbound> outbound, Set<Integer> inboundIds) {
+      String clientId,
+      Map<String, Qos> subscriptions,
+      List<Outbound> outbound,
+      Set<Integer> inboundIds,
+      Optional<Instant> offlineSince) {
     public Session {
       subscriptions = Map.copyOf(subscriptions);
       outbound = List.copyOf(outbound);
       inboundIds = Set.copyOf(inboundIds);
+      Objects.requireNonNull(offlineSince, "offlineSince");
     }
   }
 

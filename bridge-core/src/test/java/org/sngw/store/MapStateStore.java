@@ -1,11 +1,14 @@
 package org.sngw.store;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -106,6 +109,17 @@ public final class MapStateStore implements StateStore {
         throw new IllegalStateException("no session to delete: " + clientId);
       }
     });
+  }
+
+  /** Kept in milliseconds, like the real store. */
+  @Override
+  public void saveOfflineSince(String clientId, Instant since) {
+    write(state -> state.session(clientId).offlineSince = Optional.of(since.truncatedTo(ChronoUnit.MILLIS)));
+  }
+
+  @Override
+  public void deleteOfflineSince(String clientId) {
+    write(state -> state.session(clientId).offlineSince = Optional.empty());
   }
 
   @Override
@@ -235,9 +249,11 @@ public final class MapStateStore implements StateStore {
     final Map<String, Qos> subscriptions = new LinkedHashMap<>();
     final TreeMap<Long, StoredState.Outbound> outbound = new TreeMap<>();
     final TreeSet<Integer> inboundIds = new TreeSet<>();
+    Optional<Instant> offlineSince = Optional.empty();
 
     SessionState copy() {
       SessionState copy = new SessionState();
+      copy.offlineSince = offlineSince;
       copy.subscriptions.putAll(subscriptions);
       copy.outbound.putAll(outbound);
       copy.inboundIds.addAll(inboundIds);
@@ -278,8 +294,8 @@ public final class MapStateStore implements StateStore {
 
     StoredState toStoredState() {
       List<StoredState.Session> storedSessions = new ArrayList<>();
-      sessions.forEach((id, session) -> storedSessions.add(new StoredState.Session(
-          id, session.subscriptions, List.copyOf(session.outbound.values()), session.inboundIds)));
+      sessions.forEach((id, session) -> storedSessions.add(new StoredState.Session(id, session.subscriptions,
+          List.copyOf(session.outbound.values()), session.inboundIds, session.offlineSince)));
       Map<String, Map<Integer, String>> ids = new LinkedHashMap<>();
       topicIds.forEach((id, names) -> ids.put(id, Map.copyOf(names)));
       return new StoredState(storedSessions, List.copyOf(retained.values()), List.copyOf(wills.values()), ids);

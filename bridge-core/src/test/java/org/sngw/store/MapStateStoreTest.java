@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,36 @@ class MapStateStoreTest {
     store.deleteSession("c");
 
     assertThat(store.load().sessions()).isEmpty();
+  }
+
+  @Test
+  void saveOfflineSince_replaced_loadsTheLatestInMilliseconds() {
+    store.saveSession("c");
+    store.saveOfflineSince("c", Instant.ofEpochSecond(100));
+    store.saveOfflineSince("c", Instant.ofEpochSecond(200, 123_456_789));
+
+    assertThat(onlySession().offlineSince()).contains(Instant.ofEpochMilli(200_123));
+  }
+
+  @Test
+  void deleteOfflineSince_afterSave_loadsEmpty() {
+    store.saveSession("c");
+    store.saveOfflineSince("c", Instant.ofEpochSecond(100));
+
+    store.deleteOfflineSince("c");
+
+    assertThat(onlySession().offlineSince()).isEmpty();
+  }
+
+  @Test
+  void deleteSession_thenSaveSession_isNotOffline() {
+    store.saveSession("c");
+    store.saveOfflineSince("c", Instant.ofEpochSecond(100));
+
+    store.deleteSession("c");
+    store.saveSession("c");
+
+    assertThat(onlySession().offlineSince()).isEmpty();
   }
 
   @Test
@@ -148,12 +179,19 @@ class MapStateStoreTest {
 
     assertThatThrownBy(() -> store.saveSubscription("unknown", "a", Qos.AT_MOST_ONCE))
         .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> store.saveOfflineSince("unknown", Instant.EPOCH))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> store.saveSession("c")).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> store.saveOutbound("c", 1, message("a", "y"))).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> store.saveSent("c", 2, 1)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> store.saveReleased("c", 1)).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> store.deleteOutbound("c", 2)).isInstanceOf(IllegalStateException.class);
     assertThat(store.writeCount()).isEqualTo(2);
+  }
+
+  private StoredState.Session onlySession() {
+    assertThat(store.load().sessions()).hasSize(1);
+    return store.load().sessions().get(0);
   }
 
   private static Message message(String topic, String payload) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -28,6 +29,9 @@ import org.sngw.store.StoredState;
  * <ul>
  *   <li>{@code meta}: {@code formatVersion} → "1". A newer number is refused at open.
  *   <li>{@code sessions}: client id → empty marker.
+ *   <li>{@code offlineSince}: client id → milliseconds since the epoch (varint; a negative one takes
+ *       10 bytes). Added within version 1: a file written before has no such map, which reads as
+ *       no session offline.
  *   <li>{@code subscriptions}: client id \0 filter → one byte, the QoS.
  *   <li>{@code outbound}: client id \0 sequence (16 hex digits, sign bit flipped so that they sort
  *       numerically) → packet id (varint, 0 when queued), released (0/1), message.
@@ -97,6 +101,18 @@ public final class MvStateStore implements StateStore, AutoCloseable {
   @Override
   public void deleteSession(String clientId) {
     commits.add(maps -> maps.removeSession(clientId));
+  }
+
+  /** @throws ArithmeticException here, not on the store thread, if {@code since} is beyond milliseconds */
+  @Override
+  public void saveOfflineSince(String clientId, Instant since) {
+    long epochMillis = since.toEpochMilli();
+    commits.add(maps -> maps.putOfflineSince(clientId, epochMillis));
+  }
+
+  @Override
+  public void deleteOfflineSince(String clientId) {
+    commits.add(maps -> maps.removeOfflineSince(clientId));
   }
 
   @Override

@@ -23,6 +23,7 @@ final class StateMaps {
 
   final MVMap<String, String> meta;
   final MVMap<String, byte[]> sessions;
+  final MVMap<String, byte[]> offlineSince;
   final MVMap<String, byte[]> subscriptions;
   final MVMap<String, byte[]> outbound;
   final MVMap<String, byte[]> inbound;
@@ -33,6 +34,7 @@ final class StateMaps {
   StateMaps(MVStore store) {
     meta = store.openMap("meta", texts());
     sessions = store.openMap("sessions", bytes());
+    offlineSince = store.openMap("offlineSince", bytes());
     subscriptions = store.openMap("subscriptions", bytes());
     outbound = store.openMap("outbound", bytes());
     inbound = store.openMap("inbound", bytes());
@@ -63,8 +65,8 @@ final class StateMaps {
   }
 
   boolean isEmpty() {
-    return meta.isEmpty() && sessions.isEmpty() && subscriptions.isEmpty() && outbound.isEmpty()
-        && inbound.isEmpty() && retained.isEmpty() && wills.isEmpty() && topicIds.isEmpty();
+    return meta.isEmpty() && sessions.isEmpty() && offlineSince.isEmpty() && subscriptions.isEmpty()
+        && outbound.isEmpty() && inbound.isEmpty() && retained.isEmpty() && wills.isEmpty() && topicIds.isEmpty();
   }
 
   void putSession(String clientId) {
@@ -73,10 +75,19 @@ final class StateMaps {
 
   void removeSession(String clientId) {
     sessions.remove(clientId);
+    offlineSince.remove(clientId);
     String prefix = Keys.prefix(clientId);
     removePrefix(subscriptions, prefix);
     removePrefix(outbound, prefix);
     removePrefix(inbound, prefix);
+  }
+
+  void putOfflineSince(String clientId, long epochMillis) {
+    offlineSince.put(clientId, new ValueWriter(10).writeVarLong(epochMillis).toBytes());
+  }
+
+  void removeOfflineSince(String clientId) {
+    offlineSince.remove(clientId);
   }
 
   void putSubscription(String clientId, String filter, Qos qos) {

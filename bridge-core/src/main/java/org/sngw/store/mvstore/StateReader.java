@@ -1,11 +1,13 @@
 package org.sngw.store.mvstore;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.sngw.broker.Message;
@@ -27,6 +29,12 @@ final class StateReader {
   /** @throws ValueFormatException if a key or value does not decode */
   StoredState read() {
     maps.sessions.keySet().forEach(clientId -> sessions.put(clientId, new SessionRows()));
+    maps.offlineSince.forEach((clientId, value) -> {
+      SessionRows rows = sessions.get(clientId);
+      if (rows != null) {
+        rows.offlineSince = Optional.of(instant(value));
+      }
+    });
     forEachOfSession(maps.subscriptions, (rows, entry) -> rows.subscriptions.put(Keys.restOf(entry.getKey()), qos(entry.getValue())));
     forEachOfSession(maps.outbound, (rows, entry) -> {
       OutboundValue value = OutboundValue.decode(entry.getValue());
@@ -49,8 +57,8 @@ final class StateReader {
   private List<StoredState.Session> sessionList() {
     List<StoredState.Session> list = new ArrayList<>(sessions.size());
     // keys are in sequence order within a client, so outbound lists are already sorted
-    sessions.forEach((clientId, rows) ->
-        list.add(new StoredState.Session(clientId, rows.subscriptions, rows.outbound, rows.inboundIds)));
+    sessions.forEach((clientId, rows) -> list.add(new StoredState.Session(
+        clientId, rows.subscriptions, rows.outbound, rows.inboundIds, rows.offlineSince)));
     return list;
   }
 
@@ -90,9 +98,17 @@ final class StateReader {
     return Qos.of(value[0]);
   }
 
+  private static Instant instant(byte[] value) {
+    ValueReader in = new ValueReader(value);
+    long epochMillis = in.readVarLong();
+    in.expectEnd();
+    return Instant.ofEpochMilli(epochMillis);
+  }
+
   private static final class SessionRows {
     final Map<String, Qos> subscriptions = new HashMap<>();
     final List<StoredState.Outbound> outbound = new ArrayList<>();
     final Set<Integer> inboundIds = new HashSet<>();
+    Optional<Instant> offlineSince = Optional.empty();
   }
 }

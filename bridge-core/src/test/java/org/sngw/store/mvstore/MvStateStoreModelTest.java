@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -64,7 +67,7 @@ class MvStateStoreModelTest {
 
   // Sessions come and go often, so rows left behind by a delete would show in a later session.
   private static Op operation(Draw d) {
-    int[] weights = {4, 3, 2, 1, 3, 2, 2, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1};
+    int[] weights = {4, 3, 2, 1, 3, 2, 2, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 1};
     return switch (d.weighted(weights)) {
       case 0 -> new SaveSession(client(d));
       case 1 -> new DeleteSession(client(d));
@@ -83,6 +86,8 @@ class MvStateStoreModelTest {
       case 14 -> new SaveTopicId(client(d), packetId(d), d.of("t", "u/v"));
       case 15 -> new DeleteTopicId(client(d), packetId(d));
       case 16 -> new DeleteTopicIds(client(d));
+      case 17 -> new SaveOfflineSince(client(d), instant(d));
+      case 18 -> new DeleteOfflineSince(client(d));
       default -> new Reopen();
     };
   }
@@ -105,6 +110,11 @@ class MvStateStoreModelTest {
 
   private static Message message(Draw d) {
     return d.of(MESSAGES);
+  }
+
+  /** Nanoseconds too, which the store drops; one second before the epoch, a negative number of millis. */
+  private static Instant instant(Draw d) {
+    return Instant.ofEpochSecond(d.of(1_700_000_000L, -1L, 0L), d.between(0, 999_999_999));
   }
 
   /** Order-free form: the port promises no order of sessions, retained messages or wills. */
@@ -151,9 +161,34 @@ class MvStateStoreModelTest {
     @Override
     public void apply(Model model) {
       model.sessions.remove(client);
+      model.offlineSince.remove(client);
       model.subscriptions.remove(client);
       model.outbound.remove(client);
       model.inbound.remove(client);
+    }
+  }
+
+  record SaveOfflineSince(String client, Instant since) implements Op {
+    @Override
+    public void apply(MvStateStore store) {
+      store.saveOfflineSince(client, since);
+    }
+
+    @Override
+    public void apply(Model model) {
+      model.offlineSince.put(client, since.truncatedTo(ChronoUnit.MILLIS));
+    }
+  }
+
+  record DeleteOfflineSince(String client) implements Op {
+    @Override
+    public void apply(MvStateStore store) {
+      store.deleteOfflineSince(client);
+    }
+
+    @Override
+    public void apply(Model model) {
+      model.offlineSince.remove(client);
     }
   }
 
@@ -349,6 +384,7 @@ class MvStateStoreModelTest {
   /** What the port promises to keep, in plain collections. */
   static final class Model {
     final Set<String> sessions = new HashSet<>();
+    final Map<String, Instant> offlineSince = new HashMap<>();
     final Map<String, Map<String, Qos>> subscriptions = new HashMap<>();
     final Map<String, TreeMap<Long, StoredState.Outbound>> outbound = new HashMap<>();
     final Map<String, Set<Integer>> inbound = new HashMap<>();
@@ -361,7 +397,8 @@ class MvStateStoreModelTest {
           .map(client -> new StoredState.Session(client,
               subscriptions.getOrDefault(client, Map.of()),
               List.copyOf(outbound.getOrDefault(client, new TreeMap<>()).values()),
-              inbound.getOrDefault(client, Set.of())))
+              inbound.getOrDefault(client, Set.of()),
+              Optional.ofNullable(offlineSince.get(client))))
           .toList();
       Map<String, Map<Integer, String>> ids = topicIds.entrySet().stream()
           .filter(e -> !e.getValue().isEmpty())

@@ -1,11 +1,14 @@
 package org.sngw.store.mvstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.sngw.store.mvstore.StoreFixture.message;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +71,44 @@ class MvStateStoreRoundTripTest {
   }
 
   @Test
+  void saveOfflineSince_replaced_comesBackInMilliseconds() throws StoreException {
+    fixture.onCore(() -> {
+      store.saveSession("c1");
+      store.saveSession("c2");
+      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_000));
+      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_100, 123_456_789));
+      store.saveOfflineSince("c2", Instant.ofEpochSecond(-1, 999_000_000)); // before the epoch
+    });
+
+    StoredState state = fixture.reopen(store);
+
+    assertThat(state.sessions()).extracting(StoredState.Session::clientId, StoredState.Session::offlineSince)
+        .containsExactlyInAnyOrder(
+            tuple("c1", Optional.of(Instant.ofEpochMilli(1_700_000_100_123L))),
+            tuple("c2", Optional.of(Instant.ofEpochMilli(-1))));
+  }
+
+  @Test
+  void deleteOfflineSince_afterSave_comesBackEmpty() throws StoreException {
+    fixture.onCore(() -> {
+      store.saveSession("c1");
+      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_000));
+      store.deleteOfflineSince("c1");
+    });
+
+    StoredState state = fixture.reopen(store);
+
+    assertThat(state.sessions()).singleElement().satisfies(session -> assertThat(session.offlineSince()).isEmpty());
+  }
+
+  @Test
+  void saveOfflineSince_ofNoSavedSession_isNotLoaded() throws StoreException {
+    fixture.onCore(() -> store.saveOfflineSince("nobody", Instant.ofEpochSecond(1_700_000_000)));
+
+    assertThat(fixture.reopen(store).sessions()).isEmpty();
+  }
+
+  @Test
   void saveOutbound_sentAndReleased_comesBackInSequenceOrder() throws StoreException {
     fixture.onCore(() -> {
       store.saveSession("c1");
@@ -99,6 +140,7 @@ class MvStateStoreRoundTripTest {
         store.saveSubscription(client, "x", Qos.AT_LEAST_ONCE);
         store.saveOutbound(client, 1, M1);
         store.saveInboundId(client, 3);
+        store.saveOfflineSince(client, Instant.ofEpochSecond(1_700_000_000));
       }
       store.saveWill("c1", will, Duration.ofSeconds(90));
       store.saveTopicId("c1", 1, "x");
@@ -112,6 +154,7 @@ class MvStateStoreRoundTripTest {
       assertThat(session.outbound()).hasSize(1);
       assertThat(session.subscriptions()).hasSize(1);
       assertThat(session.inboundIds()).hasSize(1);
+      assertThat(session.offlineSince()).contains(Instant.ofEpochSecond(1_700_000_000));
     });
     assertThat(state.wills()).containsExactly(new StoredState.Will("c1", will, Duration.ofSeconds(90)));
     assertThat(state.topicIds()).isEqualTo(Map.of("c1", Map.of(1, "x")));
@@ -122,13 +165,15 @@ class MvStateStoreRoundTripTest {
     fixture.onCore(() -> {
       store.saveSession("c1");
       store.saveSubscription("c1", "x", Qos.AT_LEAST_ONCE);
+      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_000));
       store.deleteSession("c1");
       store.saveSession("c1");
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).containsExactly(new StoredState.Session("c1", Map.of(), java.util.List.of(), Set.of()));
+    assertThat(state.sessions())
+        .containsExactly(new StoredState.Session("c1", Map.of(), java.util.List.of(), Set.of(), Optional.empty()));
   }
 
   @Test
