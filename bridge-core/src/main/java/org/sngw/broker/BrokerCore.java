@@ -1,6 +1,8 @@
 package org.sngw.broker;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.broker.topic.MatchSet;
 import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
@@ -27,6 +31,11 @@ import org.sngw.time.Scheduler;
  * under their packet ids or queued, inbound QoS 2 ids), retained messages, and the wills of clients
  * connected when the gateway stopped, each published after 1.5 times its keep-alive unless its
  * client connects first.
+ *
+ * <p><b>Expiry.</b> A persistent session without a connection for {@link
+ * BrokerConfig#persistentSessionExpiry()} is ended, counted and logged; since when it is offline is
+ * stored, so a restart does not reset the time. An outbox ({@link SessionOptions#outbox()}) never
+ * expires once prepared.
  *
  * <p><b>Durability.</b> Acknowledgements wait for the store: a publish's {@code done}, a
  * subscribe's {@code granted} (followed by the retained deliveries) and an unsubscribe's {@code
@@ -57,13 +66,14 @@ import org.sngw.time.Scheduler;
  */
 public final class BrokerCore implements Broker {
   private static final Consumer<PublishOutcome> IGNORE_OUTCOME = outcome -> {};
-  private static final Scheduler NO_SCHEDULER = (delay, task) -> {
-    throw new IllegalStateException("an in-memory broker restores no wills to schedule");
-  };
+  private static final Logger log = LoggerFactory.getLogger(BrokerCore.class);
+  // The in-memory broker's: it restores no wills, holds nobody back, and lets no session expire.
+  private static final Scheduler NO_TIMERS = (delay, task) -> () -> { };
 
   private final BrokerConfig config;
   private final StateStore store;
   private final Scheduler scheduler;
+  private final InstantSource wall;
   private final Duration holdTime;
   private final PublisherAcks internalAcks = new PublisherAcks();
   private final StoreBudget budget;
@@ -75,26 +85,35 @@ public final class BrokerCore implements Broker {
   // One match set per nesting level: a sink may publish from inside a delivery.
   private final List<MatchSet<Session>> matchSets = new ArrayList<>();
   private int routingDepth;
+  private long expiredSessions;
 
   /**
-   * An in-memory broker: nothing is restored and every change is safe at once. With no scheduler to
-   * end a hold, a full queue never holds a publisher back: it drops its oldest at once.
+   * An in-memory broker: nothing is restored and every change is safe at once. It has no timers: a
+   * full queue never holds a publisher back (it drops its oldest at once) and no session expires.
    */
   public BrokerCore(BrokerConfig config) {
-    this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_SCHEDULER);
+    this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_TIMERS,
+        InstantSource.system());
+  }
+
+  /** A broker over a store, on the system's wall clock. */
+  public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler) {
+    this(config, store, stored, scheduler, InstantSource.system());
   }
 
   /**
    * A broker over a store: restores what the store kept, then writes through to it.
    *
    * @param stored what {@link StateStore#load()} returned at start
-   * @param scheduler runs, on the core loop, the grace periods of restored wills and the ends of
-   *     back-pressure holds
+   * @param scheduler runs, on the core loop, the grace periods of restored wills, the ends of
+   *     back-pressure holds and the expiry of persistent sessions
+   * @param wall tells since when a persistent session is offline, across restarts
    */
-  public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler) {
+  public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler, InstantSource wall) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.wall = Objects.requireNonNull(wall, "wall");
     this.holdTime = config.backpressureHold();
     this.budget = new StoreBudget(config.maxStoreBytes());
     this.retained = new DurableRetained(store, budget, overflow);
@@ -125,6 +144,7 @@ public final class BrokerCore implements Broker {
     }
     // Before attaching: what the queue sends on attach follows the new options.
     session.apply(request.options(), config);
+    backOnline(session);
     Message will = request.will().orElse(null);
     wills.connected(clientId, will, request.keepAlive());
     SessionHandle handle = new SessionHandle(session, sink, existing != null, will, request.keepAlive());
@@ -160,6 +180,9 @@ public final class BrokerCore implements Broker {
       store.saveSession(clientId);
     }
     session.apply(options, config);
+    if (options.outbox()) {
+      backOnline(session);
+    }
   }
 
   @Override
@@ -172,6 +195,10 @@ public final class BrokerCore implements Broker {
     session.detach();
     if (!session.persistent()) {
       end(session);
+    } else if (!session.outbox()) {
+      Instant now = wall.instant();
+      store.saveOfflineSince(session.clientId(), now);
+      expireAfter(session, config.persistentSessionExpiry());
     }
     if (!graceful && handle.will() != null) {
       publish(null, handle.will(), IGNORE_OUTCOME);
@@ -326,6 +353,11 @@ public final class BrokerCore implements Broker {
     return dropped;
   }
 
+  /** Persistent sessions ended for staying offline longer than {@link BrokerConfig#persistentSessionExpiry()}. */
+  public long expiredSessions() {
+    return expiredSessions;
+  }
+
   /** Times a session's full queue held its publishers back for the whole hold time. */
   public long behindEvents() {
     return overflow.behind();
@@ -347,11 +379,18 @@ public final class BrokerCore implements Broker {
   }
 
   private void restore(StoredState state) {
+    Instant now = wall.instant();
     for (StoredState.Session stored : state.sessions()) {
       Session session = newSession(stored.clientId(), true);
       session.restore(stored);
       stored.subscriptions().forEach((filter, qos) -> subscriptions.subscribe(filter, session, qos));
       sessions.put(stored.clientId(), session);
+      // Connected when the gateway stopped: offline from now. An outbox is spared once prepared.
+      if (stored.offlineSince().isEmpty()) {
+        store.saveOfflineSince(stored.clientId(), now);
+      }
+      Instant since = stored.offlineSince().orElse(now);
+      expireAfter(session, config.persistentSessionExpiry().minus(Duration.between(since, now)));
     }
     for (Message message : state.retained()) {
       retained.restore(message);
@@ -444,6 +483,28 @@ public final class BrokerCore implements Broker {
       overflow.countRefused();
     }
     return accepted;
+  }
+
+  /** A connection, or the bridge, took the session back: it no longer expires. */
+  private void backOnline(Session session) {
+    if (session.cancelExpiry()) {
+      store.deleteOfflineSince(session.clientId());
+    }
+  }
+
+  private void expireAfter(Session session, Duration delay) {
+    Duration due = delay.isNegative() ? Duration.ZERO : delay;
+    session.expiresWith(scheduler.schedule(due, () -> expire(session)));
+  }
+
+  private void expire(Session session) {
+    if (sessions.get(session.clientId()) != session || session.handle() != null) {
+      return;
+    }
+    expiredSessions++;
+    log.info("client {}: persistent session expired, no connection for {} s", session.clientId(),
+        config.persistentSessionExpiry().toSeconds());
+    end(session);
   }
 
   /** Discards a session: its subscriptions leave the tree and what it kept leaves the store. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sngw.config.BrokerConfig;
 import org.sngw.store.StoredState;
+import org.sngw.time.Cancellable;
 
 /**
  * A client id's broker state: subscriptions, the outgoing flow and the ids of incoming QoS 2
@@ -22,6 +23,8 @@ final class Session {
   private SessionHandle handle;
   private boolean noLocal;
   private boolean retainAsPublished;
+  private boolean outbox;
+  private Cancellable expiry;
 
   Session(String clientId, boolean persistent, SessionLog log, OutboundFlow outbound) {
     this.clientId = clientId;
@@ -34,6 +37,7 @@ final class Session {
   void apply(SessionOptions options, BrokerConfig defaults) {
     noLocal = options.noLocal();
     retainAsPublished = options.retainAsPublished();
+    outbox = options.outbox();
     outbound.configure(
         options,
         options.maxQueuedMessages().orElse(defaults.maxQueuedMessages()),
@@ -47,6 +51,27 @@ final class Session {
 
   boolean noLocal() {
     return noLocal;
+  }
+
+  /** Whether the session is a bridge's outbox ({@link SessionOptions#outbox()}). */
+  boolean outbox() {
+    return outbox;
+  }
+
+  /** While offline: the timer that ends the session, replacing any earlier one. */
+  void expiresWith(Cancellable timer) {
+    cancelExpiry();
+    expiry = timer;
+  }
+
+  /** Calls the expiry off; false if none was running. */
+  boolean cancelExpiry() {
+    if (expiry == null) {
+      return false;
+    }
+    expiry.cancel();
+    expiry = null;
+    return true;
   }
 
   String clientId() {
@@ -124,6 +149,7 @@ final class Session {
 
   /** The session is over: what the store kept of it goes, and no publisher waits for it. */
   void end() {
+    cancelExpiry();
     outbound.end();
     log.ended();
   }

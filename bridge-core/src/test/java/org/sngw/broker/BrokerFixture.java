@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,11 @@ class BrokerFixture {
   /** A broker over a store; {@link #restart()} starts another over the same store. */
   BrokerFixture(BrokerConfig config, StateStore store, Scheduler scheduler) {
     this(() -> new BrokerCore(config, store, store.load(), scheduler));
+  }
+
+  /** A broker over a store, on a wall clock of the test's. */
+  BrokerFixture(BrokerConfig config, StateStore store, Scheduler scheduler, InstantSource wall) {
+    this(() -> new BrokerCore(config, store, store.load(), scheduler, wall));
   }
 
   private BrokerFixture(Supplier<BrokerCore> start) {

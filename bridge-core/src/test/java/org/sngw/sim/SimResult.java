@@ -8,12 +8,13 @@ import java.util.List;
  */
 record SimResult(long seed, List<String> violations, String trace, Stats stats) {
   /** Counts over a whole run. */
-  record Stats(int publications, int acknowledged, int refused, long dropped, long behind, int claims, int receptions,
-      int connections, int lost, int willsFired, long encapsulatedFrames, long virtualSeconds) {
+  record Stats(int publications, int acknowledged, int refused, long dropped, long behind, long expired, int claims,
+      int receptions, int connections, int lost, int willsFired, long encapsulatedFrames, long virtualSeconds) {
     @Override
     public String toString() {
       return publications + " publications (" + acknowledged + " acknowledged, " + refused + " refused), " + dropped
-          + " deliveries dropped for subscribers behind (" + behind + " times behind), " + claims + " claims, " + receptions + " receptions, " + connections + " gateway connections (" + lost + " lost), "
+          + " deliveries dropped for subscribers behind (" + behind + " times behind), " + expired
+          + " persistent sessions expired, " + claims + " claims, " + receptions + " receptions, " + connections + " gateway connections (" + lost + " lost), "
           + willsFired + " wills fired, " + encapsulatedFrames + " frames encapsulated, " + virtualSeconds + " virtual s";
     }
   }

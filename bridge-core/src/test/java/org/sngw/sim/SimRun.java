@@ -11,6 +11,7 @@ import org.sngw.broker.BrokerCore;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.MapStateStore;
 import org.sngw.store.StoredState;
+import java.time.Instant;
 import org.sngw.time.VirtualTime;
 
 /**
@@ -18,12 +19,15 @@ import org.sngw.time.VirtualTime;
  * applications around them, all on one {@link VirtualTime} and one thread, every random choice from
  * one seed. Phases: the planned readings; then waiting until every subscriber has what it is owed
  * (or {@link #DRAIN_LIMIT} passes); then sensors still there disconnect and time runs until nothing
- * is scheduled; then the invariants.
+ * is scheduled, which includes the expiry of every persistent session left offline; then the
+ * invariants.
  */
 final class SimRun {
   /** Long enough that a correct gateway misses it only with negligible probability, even at 20% loss. */
   static final Duration DRAIN_LIMIT = Duration.ofMinutes(30);
-  private static final Duration QUIET_LIMIT = Duration.ofMinutes(15);
+  /** Past the drain, so no subscriber still owed a message expires, and short enough to wait out. */
+  static final Duration SESSION_EXPIRY = Duration.ofMinutes(40);
+  private static final Duration QUIET_LIMIT = SESSION_EXPIRY.plusMinutes(15);
   private static final Duration STEP = Duration.ofSeconds(5);
 
   private final long seed;
@@ -46,7 +50,8 @@ final class SimRun {
     this.random = random;
     // The strict test store: a write that does not fit what was written before fails the run.
     MapStateStore store = new MapStateStore();
-    this.broker = new BrokerCore(scenario.broker(), store, StoredState.empty(), time);
+    this.broker = new BrokerCore(scenario.broker().withPersistentSessionExpiry(SESSION_EXPIRY), store,
+        StoredState.empty(), time, () -> Instant.ofEpochSecond(time.nanos() / 1_000_000_000L));
     this.probe = new BrokerProbe(broker, time);
     this.gateway = new SnGateway(probe, scenario.gateway(), time, time, store, Map.of());
     this.network = new SimNetwork(time, scenario.network(), scenario.faults(), trace, ledger);
@@ -66,17 +71,20 @@ final class SimRun {
   SimResult run() {
     List<String> violations = new ArrayList<>();
     List<Claims.Claim> claims = List.of();
+    Map<String, Long> dropped = Map.of();
     try {
       build();
       time.advance(scenario.readingsEnd());
       claims = drain();
+      // Taken with the claims: an expired session takes its count with it.
+      dropped = broker.droppedByClient();
       sensors.forEach(SimSensor::windDown);
       goQuiet();
     } catch (RuntimeException | AssertionError e) {
       violations.add("the run threw " + stackTop(e));
     }
     violations.addAll(Invariants.check(new Invariants.Facts(ledger, claims, probe, sensors,
-        RetainedSnapshot.take(broker), time.pendingTasks(), gateway.sessionCount(), broker.droppedByClient())));
+        RetainedSnapshot.take(broker), time.pendingTasks(), gateway.sessionCount(), dropped)));
     if (!scenario.faults().allApplied()) {
       violations.add("a scripted fault never met its datagram; the scenario did not exercise it");
     }
@@ -132,7 +140,7 @@ final class SimRun {
     int lost = (int) probe.connections().stream().filter(c -> c.ending == BrokerProbe.Ending.LOST).count();
     int willsFired = ledger.wills().keySet().stream().mapToInt(ledger::routedCount).sum();
     return new SimResult.Stats(ledger.publications().size(), acknowledged, refused, broker.droppedMessages(),
-        broker.behindEvents(), claims.size(), receptions,
+        broker.behindEvents(), broker.expiredSessions(), claims.size(), receptions,
         probe.connections().size(), lost, willsFired, network.encapsulatedFrames(), time.nanos() / 1_000_000_000L);
   }
 

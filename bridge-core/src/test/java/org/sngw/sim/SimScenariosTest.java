@@ -180,6 +180,7 @@ class SimScenariosTest {
     assertThat(result.stats().refused()).isZero();
     assertThat(result.stats().dropped()).as("all but the newest two, for the assistant alone").isEqualTo(30 - 2);
     assertThat(result.stats().claims()).as("the dashboard's").isEqualTo(30);
+    assertThat(result.stats().expired()).as("the assistant's, and the sensors' once they left").isEqualTo(4);
   }
 
   /**
