@@ -342,15 +342,9 @@ public final class BrokerCore implements Broker {
     return overflow.dropped();
   }
 
-  /** Messages dropped so far for each session that still exists and has lost any. */
+  /** Messages dropped so far for each session that still exists and has lost any; safe from any thread. */
   public Map<String, Long> droppedByClient() {
-    Map<String, Long> dropped = new HashMap<>();
-    for (Session session : sessions.values()) {
-      if (session.outbound().dropped() > 0) {
-        dropped.put(session.clientId(), session.outbound().dropped());
-      }
-    }
-    return dropped;
+    return overflow.droppedByClient();
   }
 
   /** Persistent sessions ended for staying offline longer than {@link BrokerConfig#persistentSessionExpiry()}. */
@@ -513,6 +507,7 @@ public final class BrokerCore implements Broker {
       subscriptions.unsubscribe(filter, session);
     }
     sessions.remove(session.clientId(), session);
+    overflow.forget(session.clientId());
     session.end();
   }
 }

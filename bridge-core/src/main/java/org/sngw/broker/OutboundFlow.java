@@ -45,7 +45,6 @@ final class OutboundFlow {
   private boolean queueQos0;
   private boolean outbox;
   private boolean behind;
-  private long dropped;
 
   /** @param holdTime how long a full queue may hold publishers back; zero: never */
   OutboundFlow(String clientId, SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes,
@@ -105,11 +104,6 @@ final class OutboundFlow {
     }
     boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
     return log.fits(message) && (sendNow || !outbox || queued.wouldTake(message));
-  }
-
-  /** Messages dropped for this session since it began: its queue was over its bounds. */
-  long dropped() {
-    return dropped;
   }
 
   /**
@@ -288,7 +282,6 @@ final class OutboundFlow {
   }
 
   private void countDropped() {
-    dropped++;
     counts.dropped(clientId);
   }
 

@@ -1,15 +1,20 @@
 package org.sngw.broker;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.time.Clock;
 
 /**
- * What the bounds turned away, for metrics and the log: shared by all sessions of one broker. Each
- * session counts its own drops too ({@link OutboundFlow#dropped()}); the log lines name the client
- * and are rate-limited, since a client behind can cause one per message.
+ * What the bounds turned away, for metrics and the log: shared by all sessions of one broker. Drops
+ * are counted per client too, while its session lasts, in a map the metrics may read from another
+ * thread; the log lines name the client and are rate-limited, since a client behind can cause one
+ * per message.
  */
 final class OverflowCounts {
   private static final Logger log = LoggerFactory.getLogger(BrokerCore.class);
@@ -17,6 +22,7 @@ final class OverflowCounts {
 
   private final RateLimitedWarning dropWarning = new RateLimitedWarning(log, WARNING_INTERVAL, Clock.SYSTEM);
   private final RateLimitedWarning behindWarning = new RateLimitedWarning(log, WARNING_INTERVAL, Clock.SYSTEM);
+  private final Map<String, LongAdder> droppedByClient = new ConcurrentHashMap<>();
   private long dropped;
   private long refused;
   private long refusedRetained;
@@ -25,6 +31,7 @@ final class OverflowCounts {
   /** A message was dropped for one session: its queue was over its bounds. */
   void dropped(String clientId) {
     dropped++;
+    droppedByClient.computeIfAbsent(clientId, id -> new LongAdder()).increment();
     dropWarning.warn("client {}: queue full, its oldest queued message dropped", clientId);
   }
 
@@ -47,6 +54,18 @@ final class OverflowCounts {
 
   long dropped() {
     return dropped;
+  }
+
+  /** The session is over: its own count goes with it. */
+  void forget(String clientId) {
+    droppedByClient.remove(clientId);
+  }
+
+  /** A copy of the per-client counts; safe from any thread. */
+  Map<String, Long> droppedByClient() {
+    Map<String, Long> copy = new HashMap<>();
+    droppedByClient.forEach((clientId, count) -> copy.put(clientId, count.sum()));
+    return copy;
   }
 
   long refused() {

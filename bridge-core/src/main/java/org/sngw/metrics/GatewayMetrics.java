@@ -2,10 +2,14 @@ package org.sngw.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,6 +21,8 @@ public final class GatewayMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   // Micrometer holds function meters' sources weakly; these are the strong references.
   private final List<LongSupplier> sources = new ArrayList<>();
+  // Families whose members come and go (one per client, say), brought up to date on each scrape.
+  private final List<Runnable> refreshes = new ArrayList<>();
 
   /** A monotonically growing count, read on scrape; exported with a {@code _total} suffix. */
   public synchronized void counter(String name, String description, LongSupplier value) {
@@ -45,8 +51,24 @@ public final class GatewayMetrics {
     Gauge.builder(name, value, LongSupplier::getAsLong).description(description).register(registry);
   }
 
+  /**
+   * One gauge per key of the map {@code values} returns, tagged {@code tag=key}; keys that are gone
+   * from the map are gone from the exposition. The map is read on each scrape, from the scraping
+   * thread, so it must be safe to read there.
+   */
+  public synchronized void gauges(
+      String name, String description, String tag, Supplier<Map<String, Long>> values) {
+    MultiGauge family = MultiGauge.builder(name).description(description).register(registry);
+    refreshes.add(() -> family.register(
+        values.get().entrySet().stream()
+            .map(entry -> MultiGauge.Row.of(Tags.of(tag, entry.getKey()), entry.getValue()))
+            .toList(),
+        true));
+  }
+
   /** The Prometheus text exposition of every metric. */
-  public String scrape() {
+  public synchronized String scrape() {
+    refreshes.forEach(Runnable::run);
     return registry.scrape();
   }
 }

@@ -2,6 +2,8 @@ package org.sngw.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -23,5 +25,21 @@ class GatewayMetricsTest {
         .contains("# HELP sngw_store_syncs_total disk syncs of the store")
         .contains("sngw_store_syncs_total 42.0")
         .contains("sngw_sn_sessions 7.0");
+  }
+
+  @Test
+  void scrape_gaugeFamily_followsTheKeysOfItsMap() {
+    Map<String, Long> dropped = new ConcurrentHashMap<>(Map.of("evil", 900L, "logger", 3L));
+    metrics.gauges("sngw.broker.client.messages.dropped", "dropped for the client", "client", () -> Map.copyOf(dropped));
+
+    assertThat(metrics.scrape())
+        .contains("sngw_broker_client_messages_dropped{client=\"evil\"} 900.0")
+        .contains("sngw_broker_client_messages_dropped{client=\"logger\"} 3.0");
+
+    dropped.remove("evil");
+    dropped.put("logger", 5L);
+    assertThat(metrics.scrape())
+        .doesNotContain("evil")
+        .contains("sngw_broker_client_messages_dropped{client=\"logger\"} 5.0");
   }
 }

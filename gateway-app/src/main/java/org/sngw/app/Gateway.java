@@ -192,9 +192,16 @@ public final class Gateway implements AutoCloseable {
         mqtt.stats()::refusedPending);
     metrics.counter("sngw.mqtt.connections.refused.full", "CONNECTs answered server unavailable: too many clients",
         mqtt.stats()::refusedConnected);
-    metrics.counter("sngw.broker.messages.dropped", "queued QoS 0 messages dropped for room", broker::droppedMessages);
-    metrics.counter("sngw.broker.messages.refused", "messages refused: a queue or the store was full",
+    metrics.counter("sngw.broker.messages.dropped", "messages dropped for subscribers whose queue was over its bounds",
+        broker::droppedMessages);
+    metrics.gauges("sngw.broker.client.messages.dropped", "messages dropped so far for this client's session",
+        "client", broker::droppedByClient);
+    metrics.counter("sngw.broker.subscribers.behind", "times a full queue held its publishers back for the whole hold time",
+        broker::behindEvents);
+    metrics.counter("sngw.broker.messages.refused", "messages refused: the store budget or a bridge outbox was full",
         broker::refusedMessages);
+    metrics.counter("sngw.broker.sessions.expired", "persistent sessions ended after persistent-session-expiry offline",
+        broker::expiredSessions);
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
   }
 
