@@ -4,7 +4,8 @@
  * org.sngw.sim.SimSensor}: connect with or without will, clean or persistent, register, publish at
  * QoS 0/1/2 with their own retries, subscribe, sleep, vanish or leave; some behind a forwarder) over
  * a lossy, duplicating, reordering network ({@link org.sngw.sim.SimNetwork}), and MQTT applications
- * attached to the broker. One thread, one {@link org.sngw.time.VirtualTime}, every random choice
+ * attached to the broker (prompt ones, and at times a slow one and one that vanishes at once with a
+ * persistent session: {@link org.sngw.sim.Scenario.Pace}). One thread, one {@link org.sngw.time.VirtualTime}, every random choice
  * from one seed: a seed replays the same run.
  *
  * <p>Run: {@code mvn -pl bridge-core test -Dtest='org.sngw.sim.**'} (seeds 1..300 and the focused
@@ -20,7 +21,9 @@
  *       exactly once, every subscriber whose subscription stood before the message was first sent
  *       and that stayed to take it (MQTT applications; persistent sensors that did not leave for
  *       good; clean sensors whose gateway connection is still attached). An unacknowledged message
- *       makes no claim;
+ *       makes no claim. A subscriber may miss as many messages as the broker counted dropped for
+ *       it (its queue ran over its bounds);
+ *   <li>no publisher is refused: a full subscriber queue holds or drops, it never refuses;
  *   <li>no subscriber receives a QoS 2 message twice; the broker routes it at most once;
  *   <li>what arrives was published, on that topic, at no higher QoS; an acknowledged message was
  *       routed;
@@ -31,6 +34,8 @@
  *   <li>per gateway connection: a will fires exactly once if the gateway lost it, never if it ended
  *       by DISCONNECT or was taken over; DISCONNECT is only taken from a sensor that sent one; no
  *       connection stays attached; a sensor that vanished after its CONNACK has its will fired;
+ *   <li>nothing stays scheduled once the run is quiet, which takes every persistent session left
+ *       offline to expire;
  *   <li>the gateway sends no malformed frame, and the test store accepts every write.
  * </ul>
  */
