@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.sngw.config.BrokerConfig;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
+import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 
 /**
@@ -69,12 +71,13 @@ public final class BrokerCore implements Broker {
   private static final Logger log = LoggerFactory.getLogger(BrokerCore.class);
   // The in-memory broker's: it restores no wills, holds nobody back, and lets no session expire.
   private static final Scheduler NO_TIMERS = (delay, task) -> () -> { };
+  private static final Clock NO_CLOCK = () -> 0;
 
   private final BrokerConfig config;
   private final StateStore store;
   private final Scheduler scheduler;
   private final InstantSource wall;
-  private final Duration holdTime;
+  private final HoldTime holdTime;
   private final PublisherAcks internalAcks = new PublisherAcks();
   private final StoreBudget budget;
   private final OverflowCounts overflow = new OverflowCounts();
@@ -85,36 +88,43 @@ public final class BrokerCore implements Broker {
   // One match set per nesting level: a sink may publish from inside a delivery.
   private final List<MatchSet<Session>> matchSets = new ArrayList<>();
   private int routingDepth;
-  private long expiredSessions;
+  // Read by the metrics endpoint's thread.
+  private final LongAdder expiredSessions = new LongAdder();
 
   /**
    * An in-memory broker: nothing is restored and every change is safe at once. It has no timers: a
    * full queue never holds a publisher back (it drops its oldest at once) and no session expires.
    */
   public BrokerCore(BrokerConfig config) {
-    this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_TIMERS,
+    this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_TIMERS, NO_CLOCK,
         InstantSource.system());
-  }
-
-  /** A broker over a store, on the system's wall clock. */
-  public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler) {
-    this(config, store, stored, scheduler, InstantSource.system());
   }
 
   /**
    * A broker over a store: restores what the store kept, then writes through to it.
    *
    * @param stored what {@link StateStore#load()} returned at start
-   * @param scheduler runs, on the core loop, the grace periods of restored wills, the ends of
-   *     back-pressure holds and the expiry of persistent sessions
-   * @param wall tells since when a persistent session is offline, across restarts
+   * @param timers the core loop (a virtual time in tests): runs the grace periods of restored wills,
+   *     the ends of back-pressure holds and the expiry of persistent sessions, on the core loop, and
+   *     measures how long a hold has lasted
    */
-  public BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler, InstantSource wall) {
+  public <T extends Scheduler & Clock> BrokerCore(BrokerConfig config, StateStore store, StoredState stored, T timers) {
+    this(config, store, stored, timers, timers, InstantSource.system());
+  }
+
+  /** As above; {@code wall} tells since when a persistent session is offline, across restarts. */
+  public <T extends Scheduler & Clock> BrokerCore(
+      BrokerConfig config, StateStore store, StoredState stored, T timers, InstantSource wall) {
+    this(config, store, stored, timers, timers, wall);
+  }
+
+  private BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler, Clock clock,
+      InstantSource wall) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.wall = Objects.requireNonNull(wall, "wall");
-    this.holdTime = config.backpressureHold();
+    this.holdTime = new HoldTime(config.backpressureHold(), scheduler, clock);
     this.budget = new StoreBudget(config.maxStoreBytes());
     this.retained = new DurableRetained(store, budget, overflow);
     this.wills = new Wills(store, scheduler);
@@ -349,7 +359,7 @@ public final class BrokerCore implements Broker {
 
   /** Persistent sessions ended for staying offline longer than {@link BrokerConfig#persistentSessionExpiry()}. */
   public long expiredSessions() {
-    return expiredSessions;
+    return expiredSessions.sum();
   }
 
   /** Times a session's full queue held its publishers back for the whole hold time. */
@@ -396,7 +406,7 @@ public final class BrokerCore implements Broker {
   private Session newSession(String clientId, boolean persistent) {
     SessionLog log = persistent ? new StoredSessionLog(clientId, store, budget) : CleanSessionLog.INSTANCE;
     OutboundFlow outbound = new OutboundFlow(clientId, log, overflow, config.maxQueuedMessages(),
-        config.maxQueuedBytes(), scheduler, holdTime);
+        config.maxQueuedBytes(), holdTime);
     return new Session(clientId, persistent, log, outbound);
   }
 
@@ -495,7 +505,7 @@ public final class BrokerCore implements Broker {
     if (sessions.get(session.clientId()) != session || session.handle() != null) {
       return;
     }
-    expiredSessions++;
+    expiredSessions.increment();
     log.info("client {}: persistent session expired, no connection for {} s", session.clientId(),
         config.persistentSessionExpiry().toSeconds());
     end(session);

@@ -53,11 +53,6 @@ final class OutboundQueue {
     return Footprint.of(message) <= maxBytes;
   }
 
-  /** Whether more than the bounds is queued. */
-  boolean isOver() {
-    return entries.size() > maxMessages || bytes > maxBytes;
-  }
-
   /** Whether at most half the bounds is queued. */
   boolean isAtMostHalfFull() {
     return entries.size() <= maxMessages / 2 && bytes <= maxBytes / 2;

@@ -23,37 +23,38 @@ final class OverflowCounts {
   private final RateLimitedWarning dropWarning = new RateLimitedWarning(log, WARNING_INTERVAL, Clock.SYSTEM);
   private final RateLimitedWarning behindWarning = new RateLimitedWarning(log, WARNING_INTERVAL, Clock.SYSTEM);
   private final Map<String, LongAdder> droppedByClient = new ConcurrentHashMap<>();
-  private long dropped;
-  private long refused;
-  private long refusedRetained;
-  private long behind;
+  // Written on the core loop, read by the metrics endpoint's thread.
+  private final LongAdder dropped = new LongAdder();
+  private final LongAdder refused = new LongAdder();
+  private final LongAdder refusedRetained = new LongAdder();
+  private final LongAdder behind = new LongAdder();
 
   /** A message was dropped for one session: its queue was over its bounds. */
   void dropped(String clientId) {
-    dropped++;
+    dropped.increment();
     droppedByClient.computeIfAbsent(clientId, id -> new LongAdder()).increment();
     dropWarning.warn("client {}: queue full, its oldest queued message dropped", clientId);
   }
 
   /** A session's full queue held its publishers back for the whole hold time. */
   void behind(String clientId, Duration holdTime) {
-    behind++;
+    behind.increment();
     behindWarning.warn("client {}: still behind after {} ms, its oldest messages are dropped",
         clientId, holdTime.toMillis());
   }
 
   /** A QoS 1/2 message was refused for one session: the store budget or an outbox is full. */
   void countRefused() {
-    refused++;
+    refused.increment();
   }
 
   /** A retained message was not kept: the store budget is full. */
   void countRefusedRetained() {
-    refusedRetained++;
+    refusedRetained.increment();
   }
 
   long dropped() {
-    return dropped;
+    return dropped.sum();
   }
 
   /** The session is over: its own count goes with it. */
@@ -69,14 +70,14 @@ final class OverflowCounts {
   }
 
   long refused() {
-    return refused;
+    return refused.sum();
   }
 
   long refusedRetained() {
-    return refusedRetained;
+    return refusedRetained.sum();
   }
 
   long behind() {
-    return behind;
+    return behind.sum();
   }
 }

@@ -6,7 +6,8 @@ package org.sngw.broker;
  */
 final class StoreBudget {
   private final long max;
-  private long used;
+  // Written on the core loop only; volatile so that the metrics endpoint's thread reads it fresh.
+  private volatile long used;
 
   StoreBudget(long max) {
     this.max = max;

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.sngw.config.BrokerConfig;
 import org.sngw.store.StateStore;
-import org.sngw.time.Scheduler;
+import org.sngw.time.VirtualTime;
 
 /** A broker under test with small helpers to connect, subscribe and publish. */
 class BrokerFixture {
@@ -26,13 +26,13 @@ class BrokerFixture {
   }
 
   /** A broker over a store; {@link #restart()} starts another over the same store. */
-  BrokerFixture(BrokerConfig config, StateStore store, Scheduler scheduler) {
-    this(() -> new BrokerCore(config, store, store.load(), scheduler));
+  BrokerFixture(BrokerConfig config, StateStore store, VirtualTime time) {
+    this(() -> new BrokerCore(config, store, store.load(), time));
   }
 
   /** A broker over a store, on a wall clock of the test's. */
-  BrokerFixture(BrokerConfig config, StateStore store, Scheduler scheduler, InstantSource wall) {
-    this(() -> new BrokerCore(config, store, store.load(), scheduler, wall));
+  BrokerFixture(BrokerConfig config, StateStore store, VirtualTime time, InstantSource wall) {
+    this(() -> new BrokerCore(config, store, store.load(), time, wall));
   }
 
   private BrokerFixture(Supplier<BrokerCore> start) {

@@ -78,8 +78,8 @@ class OutboundQueueProperties {
             assertThat(queue.size()).isEqualTo(model.size());
             assertThat(queue.bytes()).isEqualTo(Model.bytes(model));
             assertThat(dropped).isEqualTo(modelDropped);
-            assertThat(queue.isOver()).isEqualTo(
-                model.size() > c.maxMessages() || Model.bytes(model) > c.maxBytes());
+            assertThat(queue.isAtMostHalfFull()).isEqualTo(
+                model.size() <= c.maxMessages() / 2 && Model.bytes(model) <= c.maxBytes() / 2);
           }
           for (Queued expected : model) {
             assertThat(queue.poll()).isEqualTo(expected);
