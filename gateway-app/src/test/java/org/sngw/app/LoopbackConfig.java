@@ -3,6 +3,7 @@ package org.sngw.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sngw.config.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttSnConfig;
@@ -15,6 +16,14 @@ final class LoopbackConfig {
     GatewayConfig defaults = GatewayConfig.defaults();
     return new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0),
         dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of(), List.of(), Optional.empty());
+  }
+
+  /** With the broker's limits given, and Prometheus metrics served on a random port of 127.0.0.1 too. */
+  static GatewayConfig withMetrics(Path dataDir, BrokerConfig broker) {
+    GatewayConfig loopback = with(dataDir);
+    return new GatewayConfig(loopback.udp(), loopback.udpBroadcast(), loopback.mqtt(), dataDir, loopback.store(),
+        loopback.mqttSn(), broker, Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), List.of(),
+        Optional.empty());
   }
 
   static GatewayConfig with(Path dataDir) {

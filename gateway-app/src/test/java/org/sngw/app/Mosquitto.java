@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -107,10 +108,33 @@ final class Mosquitto {
         "mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
         "-t", topic, "-m", payload, "-q", Integer.toString(qos)));
     command.addAll(List.of(extraArgs));
-    Process process = start(command);
+    return finish(start(command), Duration.ofSeconds(10));
+  }
+
+  /**
+   * Runs one mosquitto_pub -l, each payload a line of its stdin, so published in order over one
+   * connection, and asserts it succeeded: many messages without a process each.
+   */
+  static void publishLines(InetSocketAddress broker, String topic, List<String> payloads, int qos) {
+    Process process = start(List.of(
+        "mosquitto_pub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
+        "-t", topic, "-l", "-q", Integer.toString(qos)));
+    try (OutputStream stdin = process.getOutputStream()) {
+      stdin.write(String.join("\n", payloads).concat("\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Finished pub = finish(process, Duration.ofSeconds(30));
+    assertThat(pub.exitCode()).as("mosquitto_pub -l exit code: " + pub.output()).isZero();
+  }
+
+  private static Finished finish(Process process, Duration timeout) {
     try {
-      assertThat(process.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS))
-          .as("mosquitto_pub finished").isTrue();
+      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        // One waiting for acknowledgements that never come would outlive the test.
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        throw new AssertionError("mosquitto_pub did not finish within " + timeout.toSeconds() + " s");
+      }
       return new Finished(process.exitValue(),
           new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
