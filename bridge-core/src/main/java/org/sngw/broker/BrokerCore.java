@@ -79,7 +79,8 @@ public final class BrokerCore implements Broker {
   private final InstantSource wall;
   private final HoldTime holdTime;
   private final PublisherAcks internalAcks = new PublisherAcks();
-  private final StoreBudget budget;
+  private final ByteBudget budget;
+  private final QueueMemory memory;
   private final OverflowCounts overflow = new OverflowCounts();
   private final DurableRetained retained;
   private final Wills wills;
@@ -125,7 +126,8 @@ public final class BrokerCore implements Broker {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.wall = Objects.requireNonNull(wall, "wall");
     this.holdTime = new HoldTime(config.backpressureHold(), scheduler, clock);
-    this.budget = new StoreBudget(config.maxStoreBytes());
+    this.budget = new ByteBudget(config.maxStoreBytes());
+    this.memory = new QueueMemory(config.maxQueuedTotalBytes(), this::reclaimMemory);
     this.retained = new DurableRetained(store, budget, overflow);
     this.wills = new Wills(store, scheduler);
     restore(stored);
@@ -377,6 +379,11 @@ public final class BrokerCore implements Broker {
     return overflow.refusedRetained();
   }
 
+  /** Bytes charged to {@link BrokerConfig#maxQueuedTotalBytes()}: what all queues but outboxes hold. */
+  public long queuedBytes() {
+    return memory.budget().used();
+  }
+
   /** Bytes charged to {@link BrokerConfig#maxStoreBytes()}: persistent sessions' messages and retained. */
   public long storeBytes() {
     return budget.used();
@@ -406,7 +413,7 @@ public final class BrokerCore implements Broker {
   private Session newSession(String clientId, boolean persistent) {
     SessionLog log = persistent ? new StoredSessionLog(clientId, store, budget) : CleanSessionLog.INSTANCE;
     OutboundFlow outbound = new OutboundFlow(clientId, log, overflow, config.maxQueuedMessages(),
-        config.maxQueuedBytes(), holdTime);
+        config.maxQueuedBytes(), holdTime, memory);
     return new Session(clientId, persistent, log, outbound);
   }
 
@@ -487,6 +494,26 @@ public final class BrokerCore implements Broker {
       overflow.countRefused();
     }
     return accepted;
+  }
+
+  /**
+   * The queues' memory is full: the longest queue but an outbox loses its oldest messages, at least
+   * {@code bytes} and a sixteenth of the memory, so that a flood does not scan the sessions per
+   * message. False when no queue has anything to give.
+   */
+  private boolean reclaimMemory(long bytes) {
+    Session longest = null;
+    for (Session session : sessions.values()) {
+      if (!session.outbox()
+          && (longest == null || session.outbound().queuedBytes() > longest.outbound().queuedBytes())) {
+        longest = session;
+      }
+    }
+    if (longest == null || longest.outbound().queuedBytes() == 0) {
+      return false;
+    }
+    longest.outbound().evict(Math.max(bytes, config.maxQueuedTotalBytes() / 16));
+    return true;
   }
 
   /** A connection, or the bridge, took the session back: it no longer expires. */

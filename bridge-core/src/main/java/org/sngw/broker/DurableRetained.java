@@ -12,10 +12,10 @@ import org.sngw.store.StateStore;
 final class DurableRetained {
   private final RetainedMessages messages = new RetainedMessages();
   private final StateStore store;
-  private final StoreBudget budget;
+  private final ByteBudget budget;
   private final OverflowCounts counts;
 
-  DurableRetained(StateStore store, StoreBudget budget, OverflowCounts counts) {
+  DurableRetained(StateStore store, ByteBudget budget, OverflowCounts counts) {
     this.store = store;
     this.budget = budget;
     this.counts = counts;

@@ -24,6 +24,9 @@ import org.sngw.store.StoredState;
  * down to its bounds, the answers go, and from then on a full queue drops its oldest at once, until
  * it drains to half its bounds. An offline session, or one under a broker without a hold time,
  * drops its oldest at once. Only an outbox ({@link SessionOptions#outbox()}) refuses instead.
+ *
+ * <p>All queues but outboxes share the broker's {@link QueueMemory}: a message it has no room for,
+ * even after the longest queue lost its oldest, is refused.
  */
 final class OutboundFlow {
   private final PacketIds packetIds = new PacketIds();
@@ -37,6 +40,9 @@ final class OutboundFlow {
   private final String clientId;
   private final SessionLog log;
   private final OverflowCounts counts;
+  private final QueueMemory memory;
+  // An outbox's queue has its own bounds and is kept out of the shared memory.
+  private final ByteBudget outboxMemory = new ByteBudget(Long.MAX_VALUE);
   private long nextSequence = 1;
   private SessionSink sink;
   private int window = 1;
@@ -44,14 +50,15 @@ final class OutboundFlow {
   private boolean outbox;
   private boolean behind;
 
-  OutboundFlow(
-      String clientId, SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes, HoldTime holdTime) {
+  OutboundFlow(String clientId, SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes,
+      HoldTime holdTime, QueueMemory memory) {
     this.clientId = clientId;
     this.log = log;
     this.counts = counts;
     this.holdTime = holdTime;
+    this.memory = memory;
     this.held = new HeldAcks(holdTime, this::holdExpired);
-    this.queued = new OutboundQueue(maxQueuedMessages, maxQueuedBytes, this::dropped);
+    this.queued = new OutboundQueue(maxQueuedMessages, maxQueuedBytes, memory.budget(), this::dropped);
   }
 
   /** The session's options and queue bounds, from now on; what is queued stays. */
@@ -59,12 +66,13 @@ final class OutboundFlow {
     queueQos0 = options.queueQos0();
     outbox = options.outbox();
     queued.limit(maxQueuedMessages, maxQueuedBytes);
+    queued.chargeTo(outbox ? outboxMemory : memory.budget());
   }
 
   /**
    * Sends a message already at its delivery QoS and retain flag, or queues it. Returns false when a
-   * QoS 1/2 message was refused: the store budget is full, or the queue of an outbox is. A QoS 0
-   * message is never refused; one that finds no room is dropped.
+   * QoS 1/2 message was refused: the store budget or the queues' memory is full, or the queue of an
+   * outbox is. A QoS 0 message is never refused; one that finds no room is dropped.
    *
    * @param ack the publisher's answer, held back if the queue is over its bounds; null when nobody
    *     waits (retained messages for a new subscription)
@@ -79,12 +87,17 @@ final class OutboundFlow {
     }
     long sequence = nextSequence;
     boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
-    if (!sendNow && !enqueue(new Queued(sequence, message), ack)) {
-      if (outbox) {
-        return false;
+    if (!sendNow) {
+      switch (enqueue(new Queued(sequence, message), ack)) {
+        case QUEUED -> { }
+        case TOO_BIG -> {
+          countDropped();
+          return true;
+        }
+        case REFUSED -> {
+          return false;
+        }
       }
-      countDropped();
-      return true;
     }
     nextSequence++;
     log.outbound(sequence, message);
@@ -198,7 +211,7 @@ final class OutboundFlow {
       sink.deliver(new Delivery(0, false, message));
     } else if (queueQos0) {
       long sequence = nextSequence;
-      if (log.fits(message) && enqueue(new Queued(sequence, message), null)) {
+      if (log.fits(message) && enqueue(new Queued(sequence, message), null) == Queueing.QUEUED) {
         nextSequence++;
         log.outbound(sequence, message);
       } else {
@@ -207,16 +220,13 @@ final class OutboundFlow {
     }
   }
 
-  /**
-   * Queues behind the window, making room as the class comment says; false when it is not queued:
-   * the outbox is full, or the message alone is over the session's byte bound.
-   */
-  private boolean enqueue(Queued entry, PendingAck ack) {
+  /** Queues behind the window, making room as the class comment says. */
+  private Queueing enqueue(Queued entry, PendingAck ack) {
     if (outbox) {
-      return queued.offer(entry);
+      return queued.offer(entry) ? Queueing.QUEUED : Queueing.REFUSED;
     }
     if (!queued.fitsAlone(entry.message())) {
-      return false;
+      return Queueing.TOO_BIG;
     }
     if (!queued.fits(entry.message())) {
       if (ack != null && sink != null && !behind && holdTime.holds()) {
@@ -226,8 +236,30 @@ final class OutboundFlow {
         queued.dropOldest(entry.message(), 1);
       }
     }
+    if (!memory.makeRoom(Footprint.of(entry.message()))) {
+      return Queueing.REFUSED;
+    }
     queued.add(entry);
-    return true;
+    return Queueing.QUEUED;
+  }
+
+  private enum Queueing {
+    QUEUED,
+    /** Over the session's byte bound on its own: dropped for this session. */
+    TOO_BIG,
+    /** The outbox, or the memory all queues share, is full: the publisher is refused. */
+    REFUSED
+  }
+
+  /** Bytes queued (not in flight), as the bounds count them. */
+  long queuedBytes() {
+    return queued.bytes();
+  }
+
+  /** The memory is full and this is the longest queue: it loses its oldest, at least {@code bytes}. */
+  void evict(long bytes) {
+    queued.dropOldestBytes(bytes);
+    relieve();
   }
 
   /** The queue stayed over its bounds for the whole hold time: the session is behind. */

@@ -9,20 +9,32 @@ import java.util.function.Consumer;
  * and in bytes ({@link Footprint}). Two ways to deal with a message that does not fit, chosen by its
  * {@link OutboundFlow}: {@link #offer} (an outbox) drops the oldest queued QoS 0 messages if that
  * makes room and otherwise refuses the new one, never dropping QoS 1/2; {@link #dropOldest} (any
- * other session) drops the oldest messages, whatever their QoS.
+ * other session) drops the oldest messages, whatever their QoS. What it holds is charged to the
+ * broker's memory budget, which the queue's owner checks before adding.
  */
 final class OutboundQueue {
   private final Consumer<Queued> onDrop;
+  private ByteBudget memory;
   private final ArrayDeque<Queued> entries = new ArrayDeque<>(4);
   private int maxMessages;
   private long maxBytes;
   private long bytes;
 
   /** @param onDrop told of each message dropped to make room, so that its owner can count and forget it */
-  OutboundQueue(int maxMessages, long maxBytes, Consumer<Queued> onDrop) {
+  OutboundQueue(int maxMessages, long maxBytes, ByteBudget memory, Consumer<Queued> onDrop) {
     this.maxMessages = maxMessages;
     this.maxBytes = maxBytes;
+    this.memory = memory;
     this.onDrop = onDrop;
+  }
+
+  /** Charges what is queued, now and from now on, to {@code budget} instead. */
+  void chargeTo(ByteBudget budget) {
+    if (budget != memory) {
+      memory.refund(bytes);
+      budget.charge(bytes);
+      memory = budget;
+    }
   }
 
   /** New bounds for messages offered from now on; what is already queued stays. */
@@ -78,6 +90,16 @@ final class OutboundQueue {
     }
   }
 
+  /** Drops the oldest messages, whatever their QoS, until {@code wanted} bytes are freed or none is left. */
+  void dropOldestBytes(long wanted) {
+    long freed = 0;
+    while (freed < wanted && !entries.isEmpty()) {
+      Queued oldest = poll();
+      freed += Footprint.of(oldest.message());
+      onDrop.accept(oldest);
+    }
+  }
+
   /** Appends a message, making room by dropping older QoS 0 messages; false when it does not fit. */
   boolean offer(Queued entry) {
     long size = Footprint.of(entry.message());
@@ -111,14 +133,20 @@ final class OutboundQueue {
   Queued poll() {
     Queued entry = entries.pollFirst();
     if (entry != null) {
-      bytes -= Footprint.of(entry.message());
+      refund(Footprint.of(entry.message()));
     }
     return entry;
+  }
+
+  private void refund(long size) {
+    bytes -= size;
+    memory.refund(size);
   }
 
   private void add(Queued entry, long size) {
     entries.addLast(entry);
     bytes += size;
+    memory.charge(size);
   }
 
   /** Whether dropping queued QoS 0 messages could cover the excess. */
@@ -154,7 +182,7 @@ final class OutboundQueue {
       Queued entry = it.next();
       if (entry.message().qos() == Qos.AT_MOST_ONCE) {
         it.remove();
-        bytes -= Footprint.of(entry.message());
+        refund(Footprint.of(entry.message()));
         onDrop.accept(entry);
         messages--;
       }

@@ -9,11 +9,11 @@ import org.sngw.store.StateStore;
 final class StoredSessionLog implements SessionLog {
   private final String clientId;
   private final StateStore store;
-  private final StoreBudget budget;
+  private final ByteBudget budget;
   // What this session has charged to the budget, refunded at once when it ends.
   private long storedBytes;
 
-  StoredSessionLog(String clientId, StateStore store, StoreBudget budget) {
+  StoredSessionLog(String clientId, StateStore store, ByteBudget budget) {
     this.clientId = clientId;
     this.store = store;
     this.budget = budget;

@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param maxMessageBytes largest MQTT packet accepted from a TCP client
  * @param maxQueuedBytes bytes (topic and payload) queued per session
  * @param maxStoreBytes bytes of all queued messages of persistent sessions plus retained messages
+ * @param maxQueuedTotalBytes bytes (topic and payload) queued in memory by all sessions together;
+ *     past it the longest queue loses its oldest, and only if that cannot make room is a publisher
+ *     refused
  * @param maxConnections MQTT clients connected at once; a CONNECT beyond gets CONNACK 3 "server
  *     unavailable"
  * @param maxPendingConnections TCP connections accepted but not yet past CONNECT; one beyond is
@@ -31,13 +34,15 @@ public record BrokerConfig(
     int maxConnections,
     int maxPendingConnections,
     Duration backpressureHold,
-    Duration persistentSessionExpiry) {
+    Duration persistentSessionExpiry,
+    long maxQueuedTotalBytes) {
   public static final long DEFAULT_MAX_QUEUED_BYTES = 1L << 20;
   public static final long DEFAULT_MAX_STORE_BYTES = 256L << 20;
   public static final int DEFAULT_MAX_CONNECTIONS = 1000;
   public static final int DEFAULT_MAX_PENDING_CONNECTIONS = 100;
   public static final Duration DEFAULT_BACKPRESSURE_HOLD = Duration.ofSeconds(2);
   public static final Duration DEFAULT_PERSISTENT_SESSION_EXPIRY = Duration.ofDays(7);
+  public static final long DEFAULT_MAX_QUEUED_TOTAL_BYTES = 64L << 20;
 
   public BrokerConfig {
     if (backpressureHold.isNegative()) {
@@ -45,6 +50,9 @@ public record BrokerConfig(
     }
     if (persistentSessionExpiry.isNegative() || persistentSessionExpiry.isZero()) {
       throw new IllegalArgumentException("persistentSessionExpiry must be positive: " + persistentSessionExpiry);
+    }
+    if (maxQueuedTotalBytes < 1) {
+      throw new IllegalArgumentException("maxQueuedTotalBytes must be positive: " + maxQueuedTotalBytes);
     }
   }
 
@@ -58,7 +66,7 @@ public record BrokerConfig(
       int maxQueuedMessages, int mqttInflightWindow, int maxMessageBytes, long maxQueuedBytes, long maxStoreBytes) {
     this(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
         DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_CONNECTIONS, DEFAULT_BACKPRESSURE_HOLD,
-        DEFAULT_PERSISTENT_SESSION_EXPIRY);
+        DEFAULT_PERSISTENT_SESSION_EXPIRY, DEFAULT_MAX_QUEUED_TOTAL_BYTES);
   }
 
   public static BrokerConfig defaults() {
@@ -67,16 +75,21 @@ public record BrokerConfig(
 
   public BrokerConfig withConnectionLimits(int connections, int pending) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        connections, pending, backpressureHold, persistentSessionExpiry);
+        connections, pending, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes);
   }
 
   public BrokerConfig withBackpressureHold(Duration hold) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        maxConnections, maxPendingConnections, hold, persistentSessionExpiry);
+        maxConnections, maxPendingConnections, hold, persistentSessionExpiry, maxQueuedTotalBytes);
   }
 
   public BrokerConfig withPersistentSessionExpiry(Duration expiry) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        maxConnections, maxPendingConnections, backpressureHold, expiry);
+        maxConnections, maxPendingConnections, backpressureHold, expiry, maxQueuedTotalBytes);
+  }
+
+  public BrokerConfig withMaxQueuedTotalBytes(long bytes) {
+    return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
+        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, bytes);
   }
 }

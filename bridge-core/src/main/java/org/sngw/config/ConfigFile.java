@@ -55,6 +55,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-pending-connections: 100   # accepted, CONNECT not yet in (10 s at most); more are closed
  *   backpressure-hold: 2s          # a full subscriber queue holds publishers' acks this long at most; 0s: never
  *   persistent-session-expiry: 7d  # a persistent session this long without a connection is ended
+ *   max-queued-total-bytes: 64MiB  # all sessions' queues together, in memory
  * serial:                    # serial ports with sensors; absent: none
  *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
  *     baud: 115200
@@ -189,7 +190,8 @@ public final class ConfigFile {
             section.value(
                 "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value("backpressure-hold", d.backpressureHold(), ConfigValues::duration),
-            section.value("persistent-session-expiry", d.persistentSessionExpiry(), ConfigValues::positiveDuration));
+            section.value("persistent-session-expiry", d.persistentSessionExpiry(), ConfigValues::positiveDuration),
+            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::positiveSize));
     section.rejectUnknownKeys();
     return config;
   }

@@ -26,7 +26,8 @@ class OutboundQueueProperties {
       int maxMessages = c.maxMessages();
       int maxBytes = c.maxBytes();
       List<Queued> dropped = new ArrayList<>();
-      OutboundQueue queue = new OutboundQueue(maxMessages, maxBytes, dropped::add);
+      ByteBudget memory = new ByteBudget(Long.MAX_VALUE);
+      OutboundQueue queue = new OutboundQueue(maxMessages, maxBytes, memory, dropped::add);
       Model model = new Model(maxMessages, maxBytes);
       long sequence = 0;
       for (int op : c.ops()) {
@@ -39,6 +40,7 @@ class OutboundQueueProperties {
         assertThat(queue.size()).isEqualTo(model.entries.size()).isLessThanOrEqualTo(maxMessages);
         assertThat(queue.bytes()).isEqualTo(Model.bytes(model.entries)).isLessThanOrEqualTo(maxBytes);
         assertThat(dropped).isEqualTo(model.dropped);
+        assertThat(memory.used()).as("charged to the shared memory").isEqualTo(queue.bytes());
       }
       for (Queued expected : model.entries) {
         assertThat(queue.poll()).isEqualTo(expected);
@@ -54,7 +56,8 @@ class OutboundQueueProperties {
     forAll(d -> new DropCase(d.between(1, 8), d.between(1, 40), d.between(1, 2), d.list(0, 60, Gen.between(-1, 29))),
         c -> {
           List<Queued> dropped = new ArrayList<>();
-          OutboundQueue queue = new OutboundQueue(c.maxMessages(), c.maxBytes(), dropped::add);
+          ByteBudget memory = new ByteBudget(Long.MAX_VALUE);
+          OutboundQueue queue = new OutboundQueue(c.maxMessages(), c.maxBytes(), memory, dropped::add);
           List<Queued> model = new ArrayList<>();
           List<Queued> modelDropped = new ArrayList<>();
           long sequence = 0;
@@ -78,6 +81,7 @@ class OutboundQueueProperties {
             assertThat(queue.size()).isEqualTo(model.size());
             assertThat(queue.bytes()).isEqualTo(Model.bytes(model));
             assertThat(dropped).isEqualTo(modelDropped);
+            assertThat(memory.used()).isEqualTo(queue.bytes());
             assertThat(queue.isAtMostHalfFull()).isEqualTo(
                 model.size() <= c.maxMessages() / 2 && Model.bytes(model) <= c.maxBytes() / 2);
           }

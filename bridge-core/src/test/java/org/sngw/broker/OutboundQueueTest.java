@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class OutboundQueueTest {
   private final List<Queued> dropped = new ArrayList<>();
+  private final ByteBudget memory = new ByteBudget(Long.MAX_VALUE);
   private long sequence;
 
   @Test
@@ -119,6 +120,33 @@ class OutboundQueueTest {
   }
 
   @Test
+  void dropOldestBytes_dropsFromTheHeadUntilEnoughIsFreed_andRefundsTheMemory() {
+    OutboundQueue queue = queue(100, 1000);
+    for (String text : List.of("aaaa", "bbbb", "cccc")) {
+      offer(queue, text, Qos.AT_LEAST_ONCE);
+    }
+    assertThat(memory.used()).isEqualTo(15);
+
+    queue.dropOldestBytes(6);
+
+    assertThat(dropped).extracting(Queued::sequence).containsExactly(1L, 2L);
+    assertThat(memory.used()).isEqualTo(5);
+  }
+
+  @Test
+  void chargeTo_movesWhatIsQueuedToTheOtherBudget() {
+    OutboundQueue queue = queue(100, 1000);
+    offer(queue, "aaaa", Qos.AT_LEAST_ONCE);
+    ByteBudget own = new ByteBudget(Long.MAX_VALUE);
+
+    queue.chargeTo(own);
+    offer(queue, "bbbb", Qos.AT_LEAST_ONCE);
+
+    assertThat(memory.used()).isZero();
+    assertThat(own.used()).isEqualTo(10);
+  }
+
+  @Test
   void restore_ignoresTheBounds() {
     OutboundQueue queue = queue(1, 5);
 
@@ -129,7 +157,7 @@ class OutboundQueueTest {
   }
 
   private OutboundQueue queue(int maxMessages, long maxBytes) {
-    return new OutboundQueue(maxMessages, maxBytes, dropped::add);
+    return new OutboundQueue(maxMessages, maxBytes, memory, dropped::add);
   }
 
   private boolean offer(OutboundQueue queue, String text, Qos qos) {

@@ -125,7 +125,8 @@ class ConfigFileTest {
         .containsExactly(
             "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
                 + " max-message-bytes, max-queued-bytes, max-store-bytes, max-connections,"
-                + " max-pending-connections, backpressure-hold, persistent-session-expiry) (line 2)");
+                + " max-pending-connections, backpressure-hold, persistent-session-expiry, max-queued-total-bytes)"
+                + " (line 2)");
   }
 
   @Test

@@ -203,6 +203,8 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.broker.sessions.expired", "persistent sessions ended after persistent-session-expiry offline",
         broker::expiredSessions);
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
+    metrics.gauge("sngw.broker.queued.bytes", "bytes queued in memory by all sessions but bridge outboxes",
+        broker::queuedBytes);
   }
 
   private void startSerialPorts(GatewayConfig config) throws GatewayStartException {

@@ -1,15 +1,16 @@
 package org.sngw.broker;
 
 /**
- * The byte budget of everything the store keeps that a client can make grow: outgoing messages of
- * persistent sessions and retained messages. Charged when they are kept, refunded when they go.
+ * A byte budget that clients can make grow into, charged when something is kept and refunded when
+ * it goes. The broker has two: what the store keeps (outgoing messages of persistent sessions and
+ * retained messages) and what all sessions' queues hold in memory.
  */
-final class StoreBudget {
+final class ByteBudget {
   private final long max;
   // Written on the core loop only; volatile so that the metrics endpoint's thread reads it fresh.
   private volatile long used;
 
-  StoreBudget(long max) {
+  ByteBudget(long max) {
     this.max = max;
   }
 
