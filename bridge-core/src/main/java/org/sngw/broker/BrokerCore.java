@@ -60,11 +60,12 @@ import org.sngw.time.Scheduler;
  * One slow or vanished subscriber therefore never refuses a publisher: it delays a publisher's
  * answer by the hold time at most, and costs only itself messages ({@link OutboundFlow} has the
  * details). A publish's answers reach its publisher in the order it published. The bridge's
- * outbox refuses instead of dropping ({@link SessionOptions#outbox()}). All outgoing messages of
- * persistent sessions, queued or in flight, plus retained messages share {@link
- * BrokerConfig#maxStoreBytes()}: past it, the gateway as a whole is full, and new QoS 1/2 messages
- * for persistent sessions and new retained messages are refused ({@code CONGESTED}), while QoS 0
- * messages a persistent session would queue are dropped.
+ * outbox refuses instead of dropping ({@link SessionOptions#outbox()}). All queues but outboxes
+ * share {@link BrokerConfig#maxQueuedTotalBytes()} of memory ({@link QueueMemory}): when it is
+ * full the longest queue loses its oldest. All outgoing messages of persistent sessions, queued or
+ * in flight, plus retained messages share {@link BrokerConfig#maxStoreBytes()}. Past either, the
+ * gateway as a whole is full: new QoS 1/2 messages that need the room and new retained messages
+ * are refused ({@code CONGESTED}), while QoS 0 messages a session would queue are dropped.
  */
 public final class BrokerCore implements Broker {
   private static final Consumer<PublishOutcome> IGNORE_OUTCOME = outcome -> {};
