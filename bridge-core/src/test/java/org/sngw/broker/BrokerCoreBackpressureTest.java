@@ -52,9 +52,7 @@ class BrokerCoreBackpressureTest {
   @Test
   void subscriberStillFullAfterTheHoldTime_isBehind_dropsItsOldest_andTheAnswerGoes() {
     ClientHandle slow = subscriber("slow", true);
-    ClientHandle sensor = fixture.connect("sensor", true, 1, sensorSink);
-    fill(sensor);
-    publish(sensor, "over");
+    ClientHandle sensor = sensorHeldBack();
 
     time.advance(HOLD);
 
@@ -70,9 +68,7 @@ class BrokerCoreBackpressureTest {
   @Test
   void subscriberBehindThatCatchesUp_isHeldForAgainLater() {
     ClientHandle slow = subscriber("slow", true);
-    ClientHandle sensor = fixture.connect("sensor", true, 1, sensorSink);
-    fill(sensor);
-    publish(sensor, "over");
+    ClientHandle sensor = sensorHeldBack();
     time.advance(HOLD);
     receivedAfterAcks(slow);
 
@@ -88,9 +84,7 @@ class BrokerCoreBackpressureTest {
   @Test
   void heldAnswer_keepsThePublishersOrder_behindItLaterPublishesWait() {
     subscriber("slow", true);
-    ClientHandle sensor = fixture.connect("sensor", true, 1, sensorSink);
-    fill(sensor);
-    publish(sensor, "over");
+    ClientHandle sensor = sensorHeldBack();
 
     List<String> order = new ArrayList<>();
     broker.publish(sensor, message("elsewhere", "free", Qos.AT_LEAST_ONCE), outcome -> order.add("free"));
@@ -104,9 +98,7 @@ class BrokerCoreBackpressureTest {
   @Test
   void otherPublishers_areNotHeldByAFullSubscriberTheyDoNotReach() {
     subscriber("slow", true);
-    ClientHandle sensor = fixture.connect("sensor", true, 1, sensorSink);
-    fill(sensor);
-    publish(sensor, "over");
+    ClientHandle sensor = sensorHeldBack();
 
     RecordingSink otherSink = new RecordingSink();
     ClientHandle other = fixture.connect("other", true, 1, otherSink);
@@ -133,9 +125,7 @@ class BrokerCoreBackpressureTest {
   @Test
   void heldSubscriberDisconnecting_releasesTheAnswers_andKeepsWhatFitsItsBounds() {
     ClientHandle slow = subscriber("slow", false);
-    ClientHandle sensor = fixture.connect("sensor", true, 1, sensorSink);
-    fill(sensor);
-    publish(sensor, "over");
+    ClientHandle sensor = sensorHeldBack();
 
     broker.disconnect(slow, true);
 
@@ -179,6 +169,15 @@ class BrokerCoreBackpressureTest {
     ClientHandle client = fixture.connect(clientId, cleanSession, 1, slowSink);
     fixture.subscribe(client, "a", Qos.AT_LEAST_ONCE);
     return client;
+  }
+
+  /** A sensor that filled the slow subscriber's queue and published "over": that answer is held. */
+  private ClientHandle sensorHeldBack() {
+    ClientHandle sensor = fixture.connect("sensor", true, 1, sensorSink);
+    fill(sensor);
+    publish(sensor, "over");
+    assertThat(answers).hasSize(3);
+    return sensor;
   }
 
   /** m0 in flight to the slow subscriber, m1 and m2 filling its queue: all answered at once. */

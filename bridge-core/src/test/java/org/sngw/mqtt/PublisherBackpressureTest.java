@@ -19,9 +19,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ConnectRequest;
-import org.sngw.broker.Delivery;
+import org.sngw.broker.ClientHandle;
 import org.sngw.broker.Qos;
-import org.sngw.broker.SessionSink;
+import org.sngw.broker.IgnoringSink;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BrokerConfig;
 import org.sngw.store.InMemoryStore;
@@ -78,17 +78,8 @@ class PublisherBackpressureTest {
 
   /** A subscriber with a window of 1 that never acknowledges. */
   private void subscribeSlowly(String filter) {
-    SessionSink sink = new SessionSink() {
-      @Override
-      public void deliver(Delivery delivery) {}
-
-      @Override
-      public void release(int packetId) {}
-
-      @Override
-      public void takenOver() {}
-    };
-    var slow = broker.connect(new ConnectRequest("slow", true, Optional.empty(), Duration.ZERO, 1), sink);
+    ClientHandle slow =
+        broker.connect(new ConnectRequest("slow", true, Optional.empty(), Duration.ZERO, 1), new IgnoringSink());
     broker.subscribe(slow, List.of(new Subscription(filter, Qos.AT_LEAST_ONCE)), granted -> { });
   }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.IgnoringSink;
 import org.sngw.broker.Message;
 import org.sngw.broker.PublishOutcome;
 import org.sngw.broker.Qos;
