@@ -370,7 +370,7 @@ public final class BrokerCore implements Broker {
     return overflow.behind();
   }
 
-  /** QoS 1/2 messages refused for a session: the store budget, or an outbox, was full. */
+  /** QoS 1/2 messages refused for a session: the store budget, the queues' memory or an outbox was full. */
   public long refusedMessages() {
     return overflow.refused();
   }

@@ -172,6 +172,17 @@ final class OutboundFlow {
     held.releaseAll();
   }
 
+  /** Bytes queued (not in flight), as the bounds count them. */
+  long queuedBytes() {
+    return queued.bytes();
+  }
+
+  /** The memory is full and this is the longest queue: it loses its oldest, at least {@code bytes}. */
+  void evict(long bytes) {
+    queued.dropOldestBytes(bytes);
+    relieve();
+  }
+
   /** PUBACK: the QoS 1 delivery is done. */
   void acknowledged(int packetId) {
     finish(take(awaitingAck, packetId, Qos.AT_LEAST_ONCE));
@@ -228,16 +239,16 @@ final class OutboundFlow {
     if (!queued.fitsAlone(entry.message())) {
       return Queueing.TOO_BIG;
     }
+    boolean hold = false;
     if (!queued.fits(entry.message())) {
-      if (ack != null && sink != null && !behind && holdTime.holds()) {
-        queued.dropOldest(entry.message(), 2);
-        held.hold(ack);
-      } else {
-        queued.dropOldest(entry.message(), 1);
-      }
+      hold = ack != null && sink != null && !behind && holdTime.holds();
+      queued.dropOldest(entry.message(), hold ? 2 : 1);
     }
     if (!memory.makeRoom(Footprint.of(entry.message()))) {
       return Queueing.REFUSED;
+    }
+    if (hold) {
+      held.hold(ack);
     }
     queued.add(entry);
     return Queueing.QUEUED;
@@ -249,17 +260,6 @@ final class OutboundFlow {
     TOO_BIG,
     /** The outbox, or the memory all queues share, is full: the publisher is refused. */
     REFUSED
-  }
-
-  /** Bytes queued (not in flight), as the bounds count them. */
-  long queuedBytes() {
-    return queued.bytes();
-  }
-
-  /** The memory is full and this is the longest queue: it loses its oldest, at least {@code bytes}. */
-  void evict(long bytes) {
-    queued.dropOldestBytes(bytes);
-    relieve();
   }
 
   /** The queue stayed over its bounds for the whole hold time: the session is behind. */
