@@ -133,7 +133,7 @@ class GatewayCommandTest {
         "--advertise-interval | 1500ms | --advertise-interval: must be whole seconds up to 65535s,"
             + " or 0 for off, was 1500ms",
         "--advertise-interval | often  | --advertise-interval: expected a duration like 500ms, 10s,"
-            + " 5m or 1h, got 'often'",
+            + " 5m, 1h or 7d, got 'often'",
         "--udp-broadcast | 127.0.0.1:0 | --udp-broadcast: port must be 1..65535 to send to,"
             + " got '127.0.0.1:0'",
       })
