@@ -36,7 +36,10 @@ public record BrokerConfig(
     Duration backpressureHold,
     Duration persistentSessionExpiry,
     long maxQueuedTotalBytes) {
-  public static final long DEFAULT_MAX_QUEUED_BYTES = 1L << 20;
+  // Ten times Mosquitto's 1000 messages: a few seconds of a busy sensor network for a subscriber
+  // that stalls, before it holds its publishers back; the shared memory bound caps the sum.
+  public static final int DEFAULT_MAX_QUEUED_MESSAGES = 10_000;
+  public static final long DEFAULT_MAX_QUEUED_BYTES = 8L << 20;
   public static final long DEFAULT_MAX_STORE_BYTES = 256L << 20;
   public static final int DEFAULT_MAX_CONNECTIONS = 1000;
   public static final int DEFAULT_MAX_PENDING_CONNECTIONS = 100;
@@ -70,7 +73,7 @@ public record BrokerConfig(
   }
 
   public static BrokerConfig defaults() {
-    return new BrokerConfig(1000, 32, 256 * 1024);
+    return new BrokerConfig(DEFAULT_MAX_QUEUED_MESSAGES, 32, 256 * 1024);
   }
 
   public BrokerConfig withConnectionLimits(int connections, int pending) {

@@ -46,10 +46,10 @@ import org.yaml.snakeyaml.nodes.Node;
  *     1: sensors/temperature
  *     2: sensors/humidity
  * broker:
- *   max-queued-messages: 1000
+ *   max-queued-messages: 10000    # per session; past it the session drops its oldest
  *   mqtt-inflight-window: 32       # 1..65535
  *   max-message-bytes: 262144      # 1..268435455
- *   max-queued-bytes: 1MiB         # per session: bytes, KiB, MiB, GiB
+ *   max-queued-bytes: 8MiB         # per session: bytes, KiB, MiB, GiB
  *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
  *   max-connections: 1000          # MQTT clients at once; more get CONNACK 3 (server unavailable)
  *   max-pending-connections: 100   # accepted, CONNECT not yet in (10 s at most); more are closed
