@@ -73,6 +73,7 @@ public final class BrokerCore implements Broker {
   // The in-memory broker's: it restores no wills, holds nobody back, and lets no session expire.
   private static final Scheduler NO_TIMERS = (delay, task) -> () -> { };
   private static final Clock NO_CLOCK = () -> 0;
+  private static final InstantSource NO_WALL = () -> Instant.EPOCH;
 
   private final BrokerConfig config;
   private final StateStore store;
@@ -99,7 +100,7 @@ public final class BrokerCore implements Broker {
    */
   public BrokerCore(BrokerConfig config) {
     this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_TIMERS, NO_CLOCK,
-        InstantSource.system());
+        NO_WALL);
   }
 
   /**
@@ -109,12 +110,8 @@ public final class BrokerCore implements Broker {
    * @param timers the core loop (a virtual time in tests): runs the grace periods of restored wills,
    *     the ends of back-pressure holds and the expiry of persistent sessions, on the core loop, and
    *     measures how long a hold has lasted
+   * @param wall tells since when a persistent session is offline, across restarts
    */
-  public <T extends Scheduler & Clock> BrokerCore(BrokerConfig config, StateStore store, StoredState stored, T timers) {
-    this(config, store, stored, timers, timers, InstantSource.system());
-  }
-
-  /** As above; {@code wall} tells since when a persistent session is offline, across restarts. */
   public <T extends Scheduler & Clock> BrokerCore(
       BrokerConfig config, StateStore store, StoredState stored, T timers, InstantSource wall) {
     this(config, store, stored, timers, timers, wall);

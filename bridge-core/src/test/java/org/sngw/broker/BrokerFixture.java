@@ -27,7 +27,7 @@ class BrokerFixture {
 
   /** A broker over a store; {@link #restart()} starts another over the same store. */
   BrokerFixture(BrokerConfig config, StateStore store, VirtualTime time) {
-    this(() -> new BrokerCore(config, store, store.load(), time));
+    this(() -> new BrokerCore(config, store, store.load(), time, time.wall()));
   }
 
   /** A broker over a store, on a wall clock of the test's. */

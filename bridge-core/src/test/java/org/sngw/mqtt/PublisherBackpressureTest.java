@@ -42,7 +42,7 @@ class PublisherBackpressureTest {
 
   private final VirtualTime time = new VirtualTime();
   private final BrokerCore broker = new BrokerCore(
-      new BrokerConfig(2, 32, 4096).withBackpressureHold(HOLD), new InMemoryStore(), StoredState.empty(), time);
+      new BrokerConfig(2, 32, 4096).withBackpressureHold(HOLD), new InMemoryStore(), StoredState.empty(), time, time.wall());
 
   @Test
   void publisherAheadOfAFullSubscriber_isNotReadUntilTheHoldEnds_thenEveryPubackComesInOrder() {

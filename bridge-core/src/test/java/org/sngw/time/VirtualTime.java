@@ -1,6 +1,8 @@
 package org.sngw.time;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.PriorityQueue;
 
 /** A clock and scheduler for tests: time moves only when the test advances it, never by sleeping. */
@@ -12,6 +14,11 @@ public final class VirtualTime implements Clock, Scheduler {
   @Override
   public long nanos() {
     return now;
+  }
+
+  /** A wall clock that starts at the epoch and moves with this time. */
+  public InstantSource wall() {
+    return () -> Instant.EPOCH.plusNanos(now);
   }
 
   @Override

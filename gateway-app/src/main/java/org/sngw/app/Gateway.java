@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -114,7 +115,7 @@ public final class Gateway implements AutoCloseable {
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
-      broker = new BrokerCore(config.broker(), store, stored, core);
+      broker = new BrokerCore(config.broker(), store, stored, core, InstantSource.system());
       snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds());
     }, core).join();
     log.info("state: {} ({} persistent sessions, {} retained messages restored)",

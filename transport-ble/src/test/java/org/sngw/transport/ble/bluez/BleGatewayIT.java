@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ class BleGatewayIT {
     BrokerConfig brokerConfig = BrokerConfig.defaults();
     // Broker and gateway state belong to the core loop from birth: build them there.
     Wiring wiring = CompletableFuture.supplyAsync(() -> {
-      BrokerCore broker = new BrokerCore(brokerConfig, store, stored, core);
+      BrokerCore broker = new BrokerCore(brokerConfig, store, stored, core, InstantSource.system());
       return new Wiring(broker,
           new SnGateway(broker, MqttSnConfig.defaults(), core, core, store, stored.topicIds()));
     }, core).get(10, TimeUnit.SECONDS);
