@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.sngw.app.Gateway;
 import org.sngw.app.GatewayStartException;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.MqttSnConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.sn.gateway.SnStats;
 

@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.sngw.broker.topic.MatchSet;
 import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;

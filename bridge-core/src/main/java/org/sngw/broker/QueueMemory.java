@@ -3,7 +3,7 @@ package org.sngw.broker;
 import java.util.function.LongPredicate;
 
 /**
- * The memory all sessions' queues share ({@link org.sngw.config.BrokerConfig#maxQueuedTotalBytes()}),
+ * The memory all sessions' queues share ({@link org.sngw.broker.BrokerConfig#maxQueuedTotalBytes()}),
  * and how room is made in it when it is full: the broker takes it from the longest queue, which
  * loses its oldest messages. A bridge's outbox has bounds of its own and is charged here not at all.
  */

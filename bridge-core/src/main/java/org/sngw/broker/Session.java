@@ -3,7 +3,6 @@ package org.sngw.broker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.StoredState;
 import org.sngw.time.Cancellable;
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sngw.broker.BrokerConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 /**
  * The whole configuration, validated before anything starts.

@@ -21,7 +21,7 @@ import org.sngw.broker.Broker;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Message;
 import org.sngw.broker.Qos;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.time.Clock;
 import org.slf4j.Logger;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sngw.broker.Broker;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.runtime.IoLoops;

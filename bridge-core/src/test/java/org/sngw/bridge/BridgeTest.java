@@ -17,7 +17,7 @@ import org.sngw.broker.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BridgeConfig;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.TopicRule;
 import org.sngw.config.TopicRule.Direction;
 import org.sngw.time.VirtualTime;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

@@ -9,7 +9,6 @@ import java.time.InstantSource;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

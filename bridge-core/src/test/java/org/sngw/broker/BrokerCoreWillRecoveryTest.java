@@ -6,7 +6,6 @@ import static org.sngw.broker.BrokerFixture.retained;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.sngw.config.BrokerConfig;
 import org.sngw.store.StateStore;
 import org.sngw.time.VirtualTime;
 

@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.Qos;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 class ConfigFileTest {
   @TempDir Path dir;

@@ -7,7 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 
 /** The time a connection has to send its CONNECT counts from accept, not from its last byte. */
 class ConnectDeadlineTest {

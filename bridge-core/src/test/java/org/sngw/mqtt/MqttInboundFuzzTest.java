@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.sngw.broker.Message;
 import org.sngw.broker.topic.Topics;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 
 /**
  * Untrusted bytes on an MQTT connection, through the listener's own pipeline (Netty's decoder, then

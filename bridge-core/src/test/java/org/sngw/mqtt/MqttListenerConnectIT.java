@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Qos;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.mqtt.TestBroker.Disconnected;
 import org.sngw.mqtt.TestBroker.Published;
 

@@ -8,7 +8,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.mqtt.TestBroker.Disconnected;
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 
 /** Connections past the listener's limits get MQTT's answer, or a close, and are counted. */
 class MqttListenerLimitsIT {

@@ -23,7 +23,7 @@ import org.sngw.broker.ClientHandle;
 import org.sngw.broker.Qos;
 import org.sngw.broker.IgnoringSink;
 import org.sngw.broker.Subscription;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StoredState;
 import org.sngw.time.VirtualTime;

@@ -3,8 +3,8 @@ package org.sngw.sim;
 import java.time.Duration;
 import java.util.List;
 import org.sngw.broker.Subscription;
-import org.sngw.config.BrokerConfig;
-import org.sngw.config.MqttSnConfig;
+import org.sngw.broker.BrokerConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 /**
  * Everything a run is made of, fixed before it starts: drawn from a seed by {@link RandomScenario},

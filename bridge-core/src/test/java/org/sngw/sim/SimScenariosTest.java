@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.Subscription;
-import org.sngw.config.BrokerConfig;
-import org.sngw.config.MqttSnConfig;
+import org.sngw.broker.BrokerConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.codec.SnMessageType;
 
 /**

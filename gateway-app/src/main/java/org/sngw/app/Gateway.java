@@ -24,7 +24,7 @@ import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.SerialPortConfig;
 import org.sngw.config.SerialPortConfig.Framing;
-import org.sngw.config.MqttSnConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;

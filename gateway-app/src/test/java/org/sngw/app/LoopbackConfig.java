@@ -3,10 +3,10 @@ package org.sngw.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.MqttSnConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 /** Gateway settings for in-process tests: the defaults, on random ports of 127.0.0.1 only. */
 final class LoopbackConfig {

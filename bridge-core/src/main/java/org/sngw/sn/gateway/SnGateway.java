@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import org.sngw.broker.Broker;
 import org.sngw.broker.Message;
-import org.sngw.config.MqttSnConfig;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Connect;

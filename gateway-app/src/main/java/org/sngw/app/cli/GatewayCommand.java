@@ -18,7 +18,7 @@ import org.sngw.config.ConfigFile;
 import org.sngw.config.ConfigValues;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.MqttSnConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.config.SerialPortConfig;
 import org.sngw.config.SerialPortReader;
 import org.sngw.config.StoreConfig;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.BleConfig;
-import org.sngw.config.BrokerConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.SerialPortConfig;

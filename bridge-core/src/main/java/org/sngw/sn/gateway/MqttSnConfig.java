@@ -1,4 +1,4 @@
-package org.sngw.config;
+package org.sngw.sn.gateway;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.sngw.config;
+package org.sngw.broker;
 
 import java.time.Duration;
 
