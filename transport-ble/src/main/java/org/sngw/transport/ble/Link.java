@@ -6,8 +6,8 @@ import org.sngw.time.Clock;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportListener;
 import org.sngw.transport.ble.central.BleConnection;
-import org.sngw.transport.framing.FrameSink;
-import org.sngw.transport.framing.LengthFramer;
+import org.sngw.sn.framing.FrameSink;
+import org.sngw.sn.framing.LengthFramer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

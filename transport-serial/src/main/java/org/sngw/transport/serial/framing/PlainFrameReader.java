@@ -3,8 +3,8 @@ package org.sngw.transport.serial.framing;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
-import org.sngw.transport.framing.FrameSink;
-import org.sngw.transport.framing.LengthFramer;
+import org.sngw.sn.framing.FrameSink;
+import org.sngw.sn.framing.LengthFramer;
 
 /**
  * Bare MQTT-SN packets back to back, delimited by their own Length field ({@link LengthFramer}).

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.sngw.sn.codec.SnMessageType;
-import org.sngw.transport.framing.LengthFramer;
+import org.sngw.sn.framing.LengthFramer;
 import org.sngw.transport.serial.framing.ReaderContract.Resumption;
 
 /** Any bytes on a plain line through the MQTT-SN length framing ({@link ReaderContract}). */

@@ -1,4 +1,4 @@
-package org.sngw.transport.framing;
+package org.sngw.sn.framing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.sngw.transport.framing;
+package org.sngw.sn.framing;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

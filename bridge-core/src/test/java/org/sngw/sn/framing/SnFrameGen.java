@@ -1,4 +1,4 @@
-package org.sngw.transport.framing;
+package org.sngw.sn.framing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
