@@ -1,6 +1,7 @@
 package org.sngw;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -10,18 +11,26 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /**
- * Keeps the protocol and state packages pure: no Netty, no client or storage library, no I/O and
- * no wall clock, so they run the same under a virtual clock in tests as on the Pi.
+ * Keeps the packages acyclic, and the protocol and state packages pure: no Netty, no client,
+ * storage, metrics or YAML library, no I/O and no wall clock, so they run the same under a virtual
+ * clock in tests as on the Pi.
  */
 @AnalyzeClasses(packages = "org.sngw", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-  private static final String[] PURE = {"org.sngw.sn..", "org.sngw.broker..", "org.sngw.time..", "org.sngw.transport.."};
+  private static final String[] PURE =
+      {"org.sngw.sn..", "org.sngw.broker..", "org.sngw.message..", "org.sngw.time..", "org.sngw.transport.."};
+
+  @ArchTest
+  static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("org.sngw.(*)..").should().beFreeOfCycles();
 
   @ArchTest
   static final ArchRule pureCoreUsesNoNetworkOrStorageLibrary = noClasses()
       .that().resideInAnyPackage(PURE)
-      .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.yaml..", "java.nio.file..", "java.io..")
-      .because("codec, sessions and broker are plain logic; I/O stays in transports, listeners and the store");
+      .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.yaml..", "org.h2..", "com.hivemq..",
+          "io.micrometer..", "java.nio.file..", "java.io..")
+      .orShould().dependOnClassesThat().resideInAnyPackage("org.sngw.config..", "org.sngw.store.mvstore..")
+      .because("codec, sessions and broker are plain logic; I/O stays in transports, listeners and the store,"
+          + " and the YAML reader and the disk store are reached only through the wiring");
 
   @ArchTest
   static final ArchRule pureCoreReadsNoWallClock = noClasses()

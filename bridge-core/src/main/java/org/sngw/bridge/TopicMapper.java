@@ -2,7 +2,7 @@ package org.sngw.bridge;
 
 import java.util.List;
 import java.util.Optional;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.topic.Topics;
 import org.sngw.config.TopicRule;
 

@@ -2,7 +2,7 @@ package org.sngw.bridge;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * The thin surface of the MQTT client library towards one upstream broker. Futures complete and

@@ -3,6 +3,8 @@ package org.sngw.broker;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /**
  * The broker core: sessions by client id, subscriptions, retained messages, wills and QoS flows.

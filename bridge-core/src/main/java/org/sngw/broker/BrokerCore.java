@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.sngw.broker.topic.MatchSet;
 import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;

@@ -1,5 +1,8 @@
 package org.sngw.broker;
 
+
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 /** A clean session keeps nothing in the store, so it has nothing to write and no budget to respect. */
 final class CleanSessionLog implements SessionLog {
   static final CleanSessionLog INSTANCE = new CleanSessionLog();

@@ -3,6 +3,7 @@ package org.sngw.broker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.sngw.message.Message;
 
 /**
  * A client attaching to its broker session.

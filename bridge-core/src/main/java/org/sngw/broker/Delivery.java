@@ -1,6 +1,8 @@
 package org.sngw.broker;
 
 import java.util.Objects;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /**
  * One PUBLISH the broker asks a session's connection to send: the message with the QoS and retain

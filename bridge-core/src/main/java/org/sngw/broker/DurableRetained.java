@@ -2,6 +2,7 @@ package org.sngw.broker;
 
 import java.util.List;
 import org.sngw.broker.topic.RetainedMessages;
+import org.sngw.message.Message;
 import org.sngw.store.StateStore;
 
 /**

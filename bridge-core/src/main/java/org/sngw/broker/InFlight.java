@@ -1,5 +1,7 @@
 package org.sngw.broker;
 
+
+import org.sngw.message.Message;
 /**
  * An outgoing QoS 1/2 message with the packet id it went out under, until its flow completes.
  *

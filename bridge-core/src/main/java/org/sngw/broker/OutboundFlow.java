@@ -2,6 +2,8 @@ package org.sngw.broker;
 
 import java.util.ArrayDeque;
 import java.util.Iterator;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
 
 /**

@@ -3,6 +3,8 @@ package org.sngw.broker;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.function.Consumer;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /**
  * One session's FIFO of messages waiting for room in its in-flight window, with bounds in messages

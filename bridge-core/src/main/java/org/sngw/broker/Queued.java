@@ -1,5 +1,7 @@
 package org.sngw.broker;
 
+
+import org.sngw.message.Message;
 /**
  * An outgoing message waiting for room in the in-flight window.
  *

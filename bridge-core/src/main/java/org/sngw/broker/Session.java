@@ -3,6 +3,7 @@ package org.sngw.broker;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
 import org.sngw.time.Cancellable;
 

@@ -1,6 +1,7 @@
 package org.sngw.broker;
 
 import java.time.Duration;
+import org.sngw.message.Message;
 
 /**
  * The broker's side of a {@link ClientHandle}: the connection's sink, will and keep-alive. Live

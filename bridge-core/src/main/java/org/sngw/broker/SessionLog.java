@@ -1,5 +1,8 @@
 package org.sngw.broker;
 
+
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 /**
  * Writes one session's state changes through to the store: a {@link StoredSessionLog} for a
  * persistent session, {@link CleanSessionLog} for a clean one. QoS 0 messages reach the outbound

@@ -1,5 +1,7 @@
 package org.sngw.broker;
 
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.StateStore;
 
 /**

@@ -1,6 +1,7 @@
 package org.sngw.broker;
 
 import java.util.Objects;
+import org.sngw.message.Qos;
 
 /**
  * A topic filter, possibly with {@code +} and {@code #}, the highest QoS wanted for it, and when

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.sngw.message.Message;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
 import org.sngw.time.Cancellable;

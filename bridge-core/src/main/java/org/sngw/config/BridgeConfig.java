@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * One upstream broker the gateway forwards to and takes commands from.

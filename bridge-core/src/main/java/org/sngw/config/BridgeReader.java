@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.topic.Topics;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;

@@ -1,7 +1,7 @@
 package org.sngw.config;
 
 import java.util.Objects;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * A bridge topic rule in the spirit of Mosquitto's bridge {@code topic} lines: {@code pattern}

@@ -17,8 +17,8 @@ import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import java.util.List;
 import java.util.Optional;
 import org.sngw.broker.Delivery;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /** Builds the packets the listener sends. The encoder computes every remaining length itself. */
 final class MqttPackets {

@@ -2,8 +2,8 @@ package org.sngw.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /** No persistence: nothing survives a restart, and everything is "durable" at once. */
 public final class InMemoryStore implements StateStore {

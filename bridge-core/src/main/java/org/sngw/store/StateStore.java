@@ -2,8 +2,8 @@ package org.sngw.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /**
  * Where the broker and the MQTT-SN gateway write through what must survive a restart or a power

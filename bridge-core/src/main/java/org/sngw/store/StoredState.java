@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /** Everything a {@link StateStore} kept, as read back at start. */
 public record StoredState(

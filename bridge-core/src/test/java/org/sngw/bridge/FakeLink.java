@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /** An upstream in memory: the test decides when connecting and publishing complete. */
 final class FakeLink implements UpstreamLink {

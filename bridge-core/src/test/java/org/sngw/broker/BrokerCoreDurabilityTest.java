@@ -7,6 +7,7 @@ import static org.sngw.broker.BrokerFixture.retained;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Qos;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

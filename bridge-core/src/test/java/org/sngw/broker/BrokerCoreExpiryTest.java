@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Qos;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Qos;
 
 /** A no-local session (the bridge's) never gets back what it published; everyone else does. */
 class BrokerCoreNoLocalTest {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Qos;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.RecordingSink.Deliver;
 import org.sngw.broker.RecordingSink.Release;
+import org.sngw.message.Qos;
 
 class BrokerCoreQosFlowTest {
   private final BrokerFixture fixture = new BrokerFixture();

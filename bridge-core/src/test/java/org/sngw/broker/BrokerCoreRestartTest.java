@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.RecordingSink.Deliver;
 import org.sngw.broker.RecordingSink.Release;
+import org.sngw.message.Qos;
 import org.sngw.store.MapStateStore;
 import org.sngw.store.StoredState;
 import org.sngw.time.VirtualTime;

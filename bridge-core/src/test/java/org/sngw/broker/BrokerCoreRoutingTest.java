@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Qos;
 
 class BrokerCoreRoutingTest {
   private final BrokerFixture fixture = new BrokerFixture();

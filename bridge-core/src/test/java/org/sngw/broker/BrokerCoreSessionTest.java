@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.RecordingSink.TakenOver;
+import org.sngw.message.Qos;
 
 class BrokerCoreSessionTest {
   private final BrokerFixture fixture = new BrokerFixture();

@@ -6,6 +6,8 @@ import static org.sngw.broker.BrokerFixture.retained;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.MapStateStore;
 import org.sngw.store.StoredState;
 import org.sngw.time.VirtualTime;

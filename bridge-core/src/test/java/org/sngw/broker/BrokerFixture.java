@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.StateStore;
 import org.sngw.time.VirtualTime;
 

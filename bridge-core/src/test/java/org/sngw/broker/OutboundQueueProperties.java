@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.property.Gen;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Qos;
 
 class OutboundQueueTest {
   private final List<Queued> dropped = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;
 import org.sngw.config.BridgeConfig.TlsConfig;

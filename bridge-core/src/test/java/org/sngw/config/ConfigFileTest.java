@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerConfig;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.sn.gateway.MqttSnConfig;
 
 class ConfigFileTest {

@@ -2,7 +2,7 @@ package org.sngw.mqtt;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
-import org.sngw.broker.Message;
+import org.sngw.message.Message;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.runtime.CoreLoop;

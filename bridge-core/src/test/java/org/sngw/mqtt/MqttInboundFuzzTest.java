@@ -11,7 +11,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import java.util.EnumSet;
 import java.util.Set;
-import org.sngw.broker.Message;
+import org.sngw.message.Message;
 import org.sngw.broker.topic.Topics;
 import org.sngw.broker.BrokerConfig;
 

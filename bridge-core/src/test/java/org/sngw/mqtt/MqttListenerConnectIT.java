@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.ConnectRequest;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.mqtt.TestBroker.Disconnected;
 import org.sngw.mqtt.TestBroker.Published;

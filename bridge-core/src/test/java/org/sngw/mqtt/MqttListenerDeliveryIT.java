@@ -7,7 +7,7 @@ import static org.sngw.mqtt.MqttListenerPublishIT.message;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.mqtt.TestBroker.Ack;
 import org.sngw.mqtt.TestBroker.AckKind;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.ClientHandle;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.IgnoringSink;
 import org.sngw.broker.Subscription;
 import org.sngw.broker.BrokerConfig;

@@ -2,7 +2,7 @@ package org.sngw.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.Subscription;
 import org.sngw.broker.topic.Topics;
 

@@ -1,6 +1,6 @@
 package org.sngw.sim;
 
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * One application message a sensor or MQTT client set out to publish, named by its payload (unique

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.Subscription;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.sn.gateway.MqttSnConfig;

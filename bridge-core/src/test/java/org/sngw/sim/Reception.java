@@ -1,6 +1,6 @@
 package org.sngw.sim;
 
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * One message an application received: after its client's own QoS 2 duplicate suppression, so a

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 

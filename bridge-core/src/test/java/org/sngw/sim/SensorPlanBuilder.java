@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.broker.Subscription;
 import org.sngw.transport.ForwardedPeer;
 import org.sngw.transport.PeerAddress;

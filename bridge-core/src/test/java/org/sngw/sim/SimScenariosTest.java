@@ -2,8 +2,8 @@ package org.sngw.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.sngw.broker.Qos.AT_LEAST_ONCE;
-import static org.sngw.broker.Qos.EXACTLY_ONCE;
+import static org.sngw.message.Qos.AT_LEAST_ONCE;
+import static org.sngw.message.Qos.EXACTLY_ONCE;
 import static org.sngw.sim.Direction.DOWN;
 import static org.sngw.sim.Direction.UP;
 import static org.sngw.sim.SensorPlanBuilder.sensor;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;

@@ -6,7 +6,7 @@ import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedListener;
 import java.nio.charset.StandardCharsets;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.bridge.tls.TlsFiles;

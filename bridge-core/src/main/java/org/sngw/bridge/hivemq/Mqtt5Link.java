@@ -6,7 +6,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.config.BridgeConfig;
 

@@ -2,7 +2,7 @@ package org.sngw.broker.topic;
 
 import java.util.Arrays;
 import java.util.function.BiConsumer;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * The subscribers one topic matched, each once with the highest QoS among its matching filters.

@@ -3,7 +3,7 @@ package org.sngw.broker.topic;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import org.sngw.broker.Message;
+import org.sngw.message.Message;
 
 /**
  * The last retained message of each topic. A filter without wildcards is one lookup; a wildcard

@@ -3,7 +3,7 @@ package org.sngw.broker.topic;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /**
  * Topic filters by level, each node holding the subscribers of the filter that ends there. Matching

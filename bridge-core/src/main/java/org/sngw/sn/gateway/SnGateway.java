@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.sngw.broker.Broker;
-import org.sngw.broker.Message;
+import org.sngw.message.Message;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Connect;

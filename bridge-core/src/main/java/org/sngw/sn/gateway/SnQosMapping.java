@@ -1,6 +1,6 @@
 package org.sngw.sn.gateway;
 
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.sn.codec.SnQos;
 
 /** MQTT-SN QoS to broker QoS and back; QoS -1 is an ordinary QoS 0 message once inside. */

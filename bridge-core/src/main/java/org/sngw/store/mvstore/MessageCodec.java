@@ -1,8 +1,8 @@
 package org.sngw.store.mvstore;
 
 import java.nio.charset.StandardCharsets;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /**
  * The stored form of a {@link Message}: a version byte, a flags byte (bits 0-1 QoS, bit 2

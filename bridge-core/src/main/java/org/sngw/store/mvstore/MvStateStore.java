@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.SingleFileStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
 

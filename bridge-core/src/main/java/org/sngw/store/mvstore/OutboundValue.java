@@ -1,6 +1,6 @@
 package org.sngw.store.mvstore;
 
-import org.sngw.broker.Message;
+import org.sngw.message.Message;
 
 /**
  * An entry of the {@code outbound} map: the packet id it went out under (0 while queued), a

@@ -1,7 +1,7 @@
 package org.sngw.store.mvstore;
 
 import java.time.Duration;
-import org.sngw.broker.Message;
+import org.sngw.message.Message;
 
 /** An entry of the {@code wills} map: the keep-alive in milliseconds, then the will message. */
 record WillValue(Message message, Duration keepAlive) {

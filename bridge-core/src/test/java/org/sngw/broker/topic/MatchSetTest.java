@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 class MatchSetTest {
   private final MatchSet<Object> matches = new MatchSet<>();

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.property.Draw;
 import org.sngw.property.Gen;
 

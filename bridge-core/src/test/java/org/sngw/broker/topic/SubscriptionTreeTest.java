@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.entry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 class SubscriptionTreeTest {
   private final SubscriptionTree<String> tree = new SubscriptionTree<>();

@@ -1,7 +1,7 @@
 package org.sngw.store.mvstore;
 
 import java.nio.file.Path;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.runtime.CoreLoop;
 
 /**

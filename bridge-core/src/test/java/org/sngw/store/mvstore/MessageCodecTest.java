@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.sngw.property.PropertyCheck.forAll;
 
 import org.junit.jupiter.api.Test;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.property.Draw;
 
 class MessageCodecTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 
 /** Many changes per sync, and {@code afterDurable} actions in order and only once on disk. */
 class MvStateStoreGroupCommitTest {

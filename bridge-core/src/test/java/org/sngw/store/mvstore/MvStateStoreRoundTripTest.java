@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.broker.Message;
-import org.sngw.broker.Qos;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
 import org.sngw.store.StoredState.Outbound;
 

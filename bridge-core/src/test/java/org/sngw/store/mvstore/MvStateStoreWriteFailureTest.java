@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.broker.Qos;
+import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
 
 /** A disk that fails for a while: writes are retried and nothing is reported durable meanwhile. */

@@ -1,4 +1,4 @@
-package org.sngw.broker;
+package org.sngw.message;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

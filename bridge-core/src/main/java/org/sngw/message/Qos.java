@@ -1,4 +1,4 @@
-package org.sngw.broker;
+package org.sngw.message;
 
 /** MQTT quality of service for a message or a subscription. */
 public enum Qos {
