@@ -14,8 +14,8 @@ import org.sngw.app.GatewayStartException;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.config.StoreConfig;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SnStats;
 
 /** The gateway under load: started here on loopback with a temporary data dir, or one already running. */

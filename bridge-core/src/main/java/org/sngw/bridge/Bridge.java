@@ -11,22 +11,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Message;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionOptions;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
-import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.TopicRule;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.time.Cancellable;
 import org.sngw.time.Scheduler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One upstream broker. Its outbox is a persistent broker session, {@code $bridge/<name>},

@@ -2,9 +2,9 @@ package org.sngw.bridge;
 
 import java.util.List;
 import java.util.Optional;
-import org.sngw.message.Qos;
 import org.sngw.broker.topic.Topics;
 import org.sngw.config.TopicRule;
+import org.sngw.message.Qos;
 
 /**
  * Carries topic names across a bridge: the first rule of the right direction whose filter matches

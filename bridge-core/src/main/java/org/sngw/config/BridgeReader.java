@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sngw.message.Qos;
 import org.sngw.broker.topic.Topics;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;
 import org.sngw.config.BridgeConfig.TlsConfig;
 import org.sngw.config.TopicRule.Direction;
+import org.sngw.message.Qos;
 
 /**
  * Reads the {@code bridges:} list of the config file. A bridge with problems is left out of the

@@ -1,6 +1,5 @@
 package org.sngw.mqtt;
 
-import java.time.Duration;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -13,20 +12,21 @@ import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import org.sngw.broker.Broker;
-import org.sngw.broker.ConnectRequest;
-import org.sngw.message.Message;
-import org.sngw.message.Qos;
-import org.sngw.broker.BrokerConfig;
-import org.sngw.logging.RateLimitedWarning;
-import org.sngw.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.broker.Broker;
+import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.topic.Topics;
+import org.sngw.logging.RateLimitedWarning;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
+import org.sngw.time.Clock;
 
 /**
  * The first packet of a connection, which must be a valid CONNECT. Runs on the channel's I/O

@@ -13,14 +13,14 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.broker.Broker;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.runtime.IoLoops;
 import org.sngw.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MQTT 3.1.1 (and 3.1) over TCP: every connection becomes a session of the broker. Netty's I/O

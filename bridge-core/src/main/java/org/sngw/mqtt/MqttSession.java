@@ -7,19 +7,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Message;
 import org.sngw.broker.PublishOutcome;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.sngw.logging.RateLimitedWarning;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connection's side of its broker session. Owned by the core thread: every method runs there,

@@ -13,12 +13,12 @@ import io.netty.handler.timeout.ReadTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.sngw.message.Message;
-import org.sngw.message.Qos;
-import org.sngw.broker.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.broker.Subscription;
 import org.sngw.broker.topic.Topics;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 
 /**
  * The packets of a connected client, one method per packet type. Runs on the channel's I/O

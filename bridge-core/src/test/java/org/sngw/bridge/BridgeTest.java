@@ -8,18 +8,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Message;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BridgeConfig;
-import org.sngw.broker.BrokerConfig;
 import org.sngw.config.TopicRule;
 import org.sngw.config.TopicRule.Direction;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
 
 /** The bridge against the real broker core, a fake upstream and virtual time. */

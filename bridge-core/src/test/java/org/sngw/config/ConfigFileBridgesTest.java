@@ -14,11 +14,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.message.Qos;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;
 import org.sngw.config.BridgeConfig.TlsConfig;
 import org.sngw.config.TopicRule.Direction;
+import org.sngw.message.Qos;
 
 class ConfigFileBridgesTest {
   @TempDir Path dir;

@@ -2,9 +2,9 @@ package org.sngw.mqtt;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
-import org.sngw.message.Message;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.message.Message;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
 

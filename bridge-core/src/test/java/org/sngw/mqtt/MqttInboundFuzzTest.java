@@ -11,9 +11,9 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import java.util.EnumSet;
 import java.util.Set;
-import org.sngw.message.Message;
-import org.sngw.broker.topic.Topics;
 import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.topic.Topics;
+import org.sngw.message.Message;
 
 /**
  * Untrusted bytes on an MQTT connection, through the listener's own pipeline (Netty's decoder, then

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.message.Qos;
-import org.sngw.broker.BrokerConfig;
 import org.sngw.mqtt.TestBroker.Disconnected;
 import org.sngw.mqtt.TestBroker.Published;
 

@@ -2,9 +2,9 @@ package org.sngw.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sngw.message.Qos;
 import org.sngw.broker.Subscription;
 import org.sngw.broker.topic.Topics;
+import org.sngw.message.Qos;
 
 /**
  * Which acknowledged message each subscriber is owed, and how: at least once (QoS 1) or exactly once

@@ -8,8 +8,8 @@ import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.IgnoringSink;
-import org.sngw.message.Message;
 import org.sngw.broker.PublishOutcome;
+import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
 

@@ -10,10 +10,10 @@ import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Message;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
 
 /**

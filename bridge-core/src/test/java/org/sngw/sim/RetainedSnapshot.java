@@ -8,9 +8,9 @@ import java.util.TreeMap;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
+import org.sngw.message.Qos;
 
 /** What a client subscribing to {@code #} at the end is given as retained: topic to payload. */
 final class RetainedSnapshot implements SessionSink {

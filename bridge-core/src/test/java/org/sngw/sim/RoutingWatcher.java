@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
+import org.sngw.message.Qos;
 
 /**
  * Subscribes to {@code #} at QoS 0 before anything is published. The broker hands a QoS 0 message to

@@ -2,8 +2,8 @@ package org.sngw.sim;
 
 import java.time.Duration;
 import java.util.List;
-import org.sngw.broker.Subscription;
 import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.Subscription;
 import org.sngw.sn.gateway.MqttSnConfig;
 
 /**

@@ -3,6 +3,7 @@ package org.sngw.sim;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import org.sngw.broker.BrokerCore;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.MapStateStore;
 import org.sngw.store.StoredState;
-import java.time.Instant;
 import org.sngw.time.VirtualTime;
 
 /**

@@ -11,10 +11,10 @@ import static org.sngw.sim.SensorPlanBuilder.sensor;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sngw.broker.Subscription;
 import org.sngw.broker.BrokerConfig;
-import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.broker.Subscription;
 import org.sngw.sn.codec.SnMessageType;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 /**
  * Focused runs on a loss-free network with one scripted fault each, so each is known to exercise its

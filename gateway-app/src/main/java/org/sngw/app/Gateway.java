@@ -8,11 +8,13 @@ import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.bridge.Bridge;
 import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
@@ -24,13 +26,13 @@ import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.SerialPortConfig;
 import org.sngw.config.SerialPortConfig.Framing;
-import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
 import org.sngw.sn.gateway.Advertiser;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
@@ -47,8 +49,6 @@ import org.sngw.transport.serial.SerialTransportOptions;
 import org.sngw.transport.serial.framing.Framings;
 import org.sngw.transport.udp.UdpTransport;
 import org.sngw.transport.udp.UdpTransportConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The running gateway: wires the core loop, the store, the broker, the MQTT-SN gateway, its

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Advertise;
 import org.sngw.sn.codec.SnPacket.GwInfo;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 /**
  * Gateway discovery over real UDP: ADVERTISE and SEARCHGW/GWINFO, with one gateway and with two

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
@@ -23,6 +22,7 @@ import org.sngw.sn.codec.SnPacket.RegAck;
 import org.sngw.sn.codec.SnPacket.Register;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.transport.WirelessNodeId;
 
 /**

@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
@@ -39,6 +38,7 @@ import org.sngw.sn.codec.SnPacket.Register;
 import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.sn.gateway.MqttSnConfig;
 
 /**
  * The real gateway on random loopback ports: sensors over real UDP sockets, MQTT clients as

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.sngw.message.Qos;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;
@@ -13,6 +12,7 @@ import org.sngw.config.BridgeConfig.TlsConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.TopicRule;
 import org.sngw.config.TopicRule.Direction;
+import org.sngw.message.Qos;
 
 /**
  * One upstream bridge for in-process tests: reconnects within a second, so an outage ends

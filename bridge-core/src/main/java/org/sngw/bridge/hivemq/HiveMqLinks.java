@@ -6,11 +6,11 @@ import com.hivemq.client.mqtt.MqttClientSslConfigBuilder;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedListener;
 import java.nio.charset.StandardCharsets;
-import org.sngw.message.Qos;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.bridge.tls.TlsFiles;
 import org.sngw.config.BridgeConfig;
+import org.sngw.message.Qos;
 
 /** Builds the HiveMQ MQTT client for a bridge, MQTT 3.1.1 or 5, with TLS when the URI says so. */
 public final class HiveMqLinks {

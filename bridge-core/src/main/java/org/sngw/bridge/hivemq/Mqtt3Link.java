@@ -6,9 +6,9 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.sngw.message.Qos;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.config.BridgeConfig;
+import org.sngw.message.Qos;
 
 /** An upstream over MQTT 3.1.1: what it echoes back the bridge filters itself. */
 final class Mqtt3Link implements UpstreamLink {

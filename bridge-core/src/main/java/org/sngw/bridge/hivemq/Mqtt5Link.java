@@ -6,9 +6,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.sngw.message.Qos;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.config.BridgeConfig;
+import org.sngw.message.Qos;
 
 /** An upstream over MQTT 5: no-local subscriptions, a session expiry for persistent sessions. */
 final class Mqtt5Link implements UpstreamLink {

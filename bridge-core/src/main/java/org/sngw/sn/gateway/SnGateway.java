@@ -4,13 +4,15 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.broker.Broker;
-import org.sngw.message.Message;
 import org.sngw.logging.RateLimitedWarning;
+import org.sngw.message.Message;
+import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
-import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.store.StateStore;
@@ -19,8 +21,6 @@ import org.sngw.time.Scheduler;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The MQTT-SN gateway: one {@link SnSession} per sensor address in front of the broker, plus what

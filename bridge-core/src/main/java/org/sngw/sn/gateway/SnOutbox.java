@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.broker.Delivery;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
@@ -17,8 +19,6 @@ import org.sngw.sn.codec.SnPacket.Publish;
 import org.sngw.sn.codec.SnPacket.RegAck;
 import org.sngw.sn.codec.SnPacket.Register;
 import org.sngw.sn.codec.SnTopic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the broker sends to one connected sensor, in order, one exchange at a time as small MQTT-SN

@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
-import org.sngw.message.Message;
 import org.sngw.broker.PublishOutcome;
-import org.sngw.message.Qos;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.sngw.broker.topic.Topics;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
@@ -44,8 +46,6 @@ import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One sensor at one address: the MQTT-SN connection state machine in front of the sensor's broker

@@ -2,14 +2,14 @@ package org.sngw.transport.ble;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sngw.sn.framing.FrameSink;
+import org.sngw.sn.framing.LengthFramer;
 import org.sngw.time.Clock;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportListener;
 import org.sngw.transport.ble.central.BleConnection;
-import org.sngw.sn.framing.FrameSink;
-import org.sngw.sn.framing.LengthFramer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One connected device: its notifications cut into frames by a framer of its own (so chunks of two
