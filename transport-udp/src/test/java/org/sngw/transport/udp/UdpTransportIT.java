@@ -228,9 +228,13 @@ class UdpTransportIT {
     transport.send(new UdpPeer(bound), ByteBuffer.wrap(new byte[] {0x02, 0x17}));
 
     assertThat(transport.framesDropped()).isEqualTo(1);
-    try (DatagramSocket again = new DatagramSocket(bound)) {
-      assertThat(again.getLocalPort()).isEqualTo(bound.getPort());
-    }
+    // With NIO the JDK closes a channel's socket only when its selector next deregisters the key,
+    // which may be just after close() returned: the port is free soon, not necessarily at once.
+    await().atMost(Duration.ofSeconds(5)).ignoreException(SocketException.class).untilAsserted(() -> {
+      try (DatagramSocket again = new DatagramSocket(bound)) {
+        assertThat(again.getLocalPort()).isEqualTo(bound.getPort());
+      }
+    });
   }
 
   private void start(UdpTransportConfig config, TransportListener listener) throws TransportException {
