@@ -103,8 +103,9 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
         config.mqttInflightWindow());
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
-    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats);
-    ctx.pipeline().replace(this, "session", new SessionHandler(session, core));
+    InboundBacklog backlog = new InboundBacklog(ctx.channel());
+    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog);
+    ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog));
     core.execute(() -> session.connect(request));
   }
 

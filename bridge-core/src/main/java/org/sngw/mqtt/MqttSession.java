@@ -29,17 +29,12 @@ import org.sngw.time.Clock;
 final class MqttSession implements SessionSink {
   private static final Logger log = LoggerFactory.getLogger(MqttSession.class);
   private static final Duration DROP_WARNING_INTERVAL = Duration.ofSeconds(10);
-  /**
-   * Publishes from one client the broker has not answered yet, past which its socket is not read:
-   * a subscriber that holds answers back (a full queue) then slows this publisher down, through
-   * TCP, instead of the gateway buffering what it sends. Reading resumes at half.
-   */
-  static final int MAX_UNANSWERED_PUBLISHES = 64;
 
   private final Channel channel;
   private final Broker broker;
   private final Executor core;
   private final MqttStats stats;
+  private final InboundBacklog backlog;
   private final RateLimitedWarning drops = new RateLimitedWarning(log, DROP_WARNING_INTERVAL, Clock.SYSTEM);
   private ClientHandle handle;
   /** Packets the broker sends from inside connect(): they must follow the CONNACK. */
@@ -47,13 +42,13 @@ final class MqttSession implements SessionSink {
   /** Disconnected, lost or taken over: the broker is never told twice, nor about a new owner. */
   private boolean ended;
   private boolean flushQueued;
-  private int unanswered;
 
-  MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats) {
+  MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats, InboundBacklog backlog) {
     this.channel = channel;
     this.broker = broker;
     this.core = core;
     this.stats = stats;
+    this.backlog = backlog;
   }
 
   void connect(ConnectRequest request) {
@@ -64,16 +59,18 @@ final class MqttSession implements SessionSink {
     resent.forEach(this::send);
   }
 
+  /**
+   * Stays in the connection's backlog until the broker answers: a subscriber that holds answers
+   * back (a full queue) slows this publisher down through TCP instead of the gateway buffering
+   * what it sends.
+   */
   void publish(int packetId, Message message) {
-    if (++unanswered == MAX_UNANSWERED_PUBLISHES) {
-      channel.config().setAutoRead(false);
-    }
     switch (message.qos()) {
-      case AT_MOST_ONCE -> broker.publish(handle, message, this::answered);
+      case AT_MOST_ONCE -> broker.publish(handle, message, outcome -> answered(outcome, message));
       case AT_LEAST_ONCE -> broker.publish(
-          handle, message, outcome -> acknowledge(outcome, MqttMessageType.PUBACK, packetId));
+          handle, message, outcome -> acknowledge(outcome, MqttMessageType.PUBACK, packetId, message));
       case EXACTLY_ONCE -> broker.publishExactlyOnce(
-          handle, packetId, message, outcome -> acknowledge(outcome, MqttMessageType.PUBREC, packetId));
+          handle, packetId, message, outcome -> acknowledge(outcome, MqttMessageType.PUBREC, packetId, message));
     }
   }
 
@@ -148,17 +145,15 @@ final class MqttSession implements SessionSink {
   }
 
   /** Acknowledges a QoS 1 or 2 publish once the broker says it is safe. */
-  private void acknowledge(PublishOutcome outcome, MqttMessageType ack, int packetId) {
+  private void acknowledge(PublishOutcome outcome, MqttMessageType ack, int packetId, Message message) {
     if (outcome == PublishOutcome.ACCEPTED) {
       send(MqttPackets.reply(ack, packetId));
     }
-    answered(outcome);
+    answered(outcome, message);
   }
 
-  private void answered(PublishOutcome outcome) {
-    if (unanswered-- == MAX_UNANSWERED_PUBLISHES / 2 + 1 && !channel.config().isAutoRead()) {
-      channel.config().setAutoRead(true);
-    }
+  private void answered(PublishOutcome outcome, Message message) {
+    backlog.finished(InboundBacklog.sizeOf(message));
     handleRefusal(outcome);
   }
 

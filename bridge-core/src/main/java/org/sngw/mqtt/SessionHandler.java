@@ -23,18 +23,21 @@ import org.sngw.message.Qos;
 /**
  * The packets of a connected client, one method per packet type. Runs on the channel's I/O
  * thread and touches no broker state: it checks each packet, turns it into plain values and
- * hands the work to its {@link MqttSession} on the core thread. The payload is copied out and
- * the Netty message released when this handler returns.
+ * hands the work to its {@link MqttSession} on the core thread, counted in its
+ * {@link InboundBacklog} so a client that sends faster than the core works is no longer read.
+ * The payload is copied out and the Netty message released when this handler returns.
  */
 final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
 
   private final MqttSession session;
   private final Executor core;
+  private final InboundBacklog backlog;
 
-  SessionHandler(MqttSession session, Executor core) {
+  SessionHandler(MqttSession session, Executor core, InboundBacklog backlog) {
     this.session = session;
     this.core = core;
+    this.backlog = backlog;
   }
 
   @Override
@@ -72,27 +75,29 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Qos.of(publish.fixedHeader().qosLevel().value()),
         publish.fixedHeader().isRetain());
     int packetId = publish.variableHeader().packetId();
+    // finished when the broker answers, not when the task has run: see MqttSession.publish
+    backlog.added(InboundBacklog.sizeOf(message));
     core.execute(() -> session.publish(packetId, message));
   }
 
   private void pubAck(MqttMessage msg) {
     int packetId = packetId(msg);
-    core.execute(() -> session.acknowledged(packetId));
+    toCore(0, () -> session.acknowledged(packetId));
   }
 
   private void pubRec(MqttMessage msg) {
     int packetId = packetId(msg);
-    core.execute(() -> session.received(packetId));
+    toCore(0, () -> session.received(packetId));
   }
 
   private void pubRel(MqttMessage msg) {
     int packetId = packetId(msg);
-    core.execute(() -> session.releaseInbound(packetId));
+    toCore(0, () -> session.releaseInbound(packetId));
   }
 
   private void pubComp(MqttMessage msg) {
     int packetId = packetId(msg);
-    core.execute(() -> session.completed(packetId));
+    toCore(0, () -> session.completed(packetId));
   }
 
   private void subscribe(ChannelHandlerContext ctx, MqttSubscribeMessage subscribe) {
@@ -102,11 +107,13 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       return;
     }
     List<Subscription> subscriptions = new ArrayList<>(requested.size());
+    int size = 0;
     for (MqttTopicSubscription s : requested) {
       subscriptions.add(new Subscription(s.topicFilter(), Qos.of(s.qualityOfService().value())));
+      size += s.topicFilter().length();
     }
     int packetId = subscribe.variableHeader().messageId();
-    core.execute(() -> session.subscribe(packetId, subscriptions));
+    toCore(size, () -> session.subscribe(packetId, subscriptions));
   }
 
   private void unsubscribe(ChannelHandlerContext ctx, MqttUnsubscribeMessage unsubscribe) {
@@ -116,7 +123,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       return;
     }
     int packetId = unsubscribe.variableHeader().messageId();
-    core.execute(() -> session.unsubscribe(packetId, filters));
+    int size = filters.stream().mapToInt(String::length).sum();
+    toCore(size, () -> session.unsubscribe(packetId, filters));
   }
 
   private void disconnect(ChannelHandlerContext ctx) {
@@ -134,6 +142,18 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     close(ctx, cause instanceof ReadTimeoutException ? "keep-alive expired" : cause.toString());
+  }
+
+  /** Hands a packet's work to the core, counted in the backlog until it has run. */
+  private void toCore(int size, Runnable work) {
+    backlog.added(size);
+    core.execute(() -> {
+      try {
+        work.run();
+      } finally {
+        backlog.finished(size);
+      }
+    });
   }
 
   private static int packetId(MqttMessage msg) {

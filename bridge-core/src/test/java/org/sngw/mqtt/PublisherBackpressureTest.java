@@ -31,7 +31,7 @@ import org.sngw.time.VirtualTime;
 /**
  * An MQTT publisher sending QoS 1 faster than a subscriber takes it, through the listener's
  * pipeline into the real broker: its PUBACKs wait while the subscriber's queue is full, its socket
- * is no longer read once {@link MqttSession#MAX_UNANSWERED_PUBLISHES} wait, and both resume, in
+ * is no longer read once {@link InboundBacklog#MAX_PACKETS} wait, and both resume, in
  * order, when the subscriber's hold time is up.
  */
 class PublisherBackpressureTest {
@@ -48,7 +48,7 @@ class PublisherBackpressureTest {
   void publisherAheadOfAFullSubscriber_isNotReadUntilTheHoldEnds_thenEveryPubackComesInOrder() {
     subscribeSlowly("t");
     EmbeddedChannel publisher = connectedPublisher();
-    int publishes = MqttSession.MAX_UNANSWERED_PUBLISHES + 36;
+    int publishes = InboundBacklog.MAX_PACKETS + 36;
 
     publisher.writeInbound(Unpooled.wrappedBuffer(publishesQos1("t", publishes)));
 
@@ -67,7 +67,7 @@ class PublisherBackpressureTest {
   @Test
   void publisherBehindNoFullSubscriber_isReadOnAndAnsweredAtOnce() {
     EmbeddedChannel publisher = connectedPublisher();
-    int publishes = MqttSession.MAX_UNANSWERED_PUBLISHES * 2;
+    int publishes = InboundBacklog.MAX_PACKETS * 2;
 
     publisher.writeInbound(Unpooled.wrappedBuffer(publishesQos1("t", publishes)));
 
