@@ -77,7 +77,7 @@ final class SimNetwork implements Transport {
   public void send(PeerAddress to, ByteBuffer frame) {
     SnDecodeResult decoded = SnDecoder.decode(frame);
     if (decoded instanceof SnMalformed bad) {
-      ledger.error("gateway sent a malformed frame to " + to + ": " + bad.reason());
+      ledger.error("gateway sent a malformed frame to " + to + ": " + bad.reason() + ", " + bad.detail());
       return;
     }
     SnPacket packet = (SnPacket) decoded;

@@ -31,6 +31,7 @@ import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
+import org.sngw.sn.codec.SnMalformed;
 import org.sngw.sn.gateway.Advertiser;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SnGateway;
@@ -181,6 +182,10 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.udp.frames.sent", "datagrams sent", udp::framesSent);
     metrics.counter("sngw.udp.frames.dropped", "datagrams not sent: send queue full", udp::framesDropped);
     metrics.counter("sngw.sn.frames.malformed", "frames that are not MQTT-SN", snGateway.stats()::malformedFrames);
+    for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
+      metrics.counter("sngw.sn.malformed", "frames that are not MQTT-SN, by the rule they break", "reason",
+          reason.label(), () -> snGateway.stats().malformedFrames(reason));
+    }
     metrics.counter("sngw.sn.frames.overload", "frames dropped: core loop behind", snGateway.stats()::overloadDrops);
     metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
         snGateway.stats()::pendingDrops);

@@ -215,6 +215,8 @@ class GatewayIT {
 
     assertThat(response.body())
         .contains("sngw_sn_frames_malformed_total 1.0")
+        .contains("sngw_sn_malformed_total{reason=\"length_mismatch\"} 1.0")
+        .contains("sngw_sn_malformed_total{reason=\"invalid_utf8\"} 0.0")
         .contains("sngw_sn_sessions 1.0")
         .contains("sngw_udp_frames_received_total 2.0");
   }

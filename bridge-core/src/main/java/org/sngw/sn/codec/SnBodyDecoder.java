@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import org.sngw.sn.codec.SnMalformed.Reason;
 import org.sngw.sn.codec.SnPacket.Advertise;
 import org.sngw.sn.codec.SnPacket.ConnAck;
 import org.sngw.sn.codec.SnPacket.Connect;
@@ -129,7 +130,7 @@ final class SnBodyDecoder {
           ? withReturnCode(b, at, base, WillMsgResp::new)
           : wrongLength(type, length, header + 1, lengthAt);
       // The 1-byte form is unwrapped before framing; this is the 3-byte form, which can't carry it.
-      case ENCAPSULATED -> new SnMalformed(
+      case ENCAPSULATED -> new SnMalformed(Reason.BAD_ENCAPSULATION,
           "msg type ENCAPSULATED needs the 1-byte length form", at - 1 - base);
     };
   }
@@ -138,7 +139,7 @@ final class SnBodyDecoder {
   private static SnDecodeResult connect(ByteBuffer b, int at, int end, int base) {
     int protocolId = u8(b, at + 1);
     if (protocolId != PROTOCOL_ID) {
-      return new SnMalformed(
+      return new SnMalformed(Reason.UNKNOWN_PROTOCOL_ID,
           "protocol id " + hex(protocolId) + " is not 0x01", at + 1 - base);
     }
     int bad = Utf8.firstInvalid(b, at + 4, end);
@@ -232,7 +233,7 @@ final class SnBodyDecoder {
       String field = idType == TopicIdType.PREDEFINED.bits() ? "topic id" : "short topic name";
       // A missing field has no offset of its own: blame the flags that announced it.
       int blamed = from < end ? from : at;
-      return new SnMalformed(
+      return new SnMalformed(Reason.TOPIC_ID_LENGTH,
           type + " " + field + " needs 2 bytes but has " + (end - from), blamed - base);
     } else {
       int id = u16(b, from);
@@ -274,7 +275,7 @@ final class SnBodyDecoder {
     if (body == 2) {
       return new Disconnect(OptionalInt.of(u16(b, at)));
     }
-    return new SnMalformed(
+    return new SnMalformed(Reason.WRONG_MESSAGE_LENGTH,
         "DISCONNECT length " + (header + body) + " but must be " + header + " or " + (header + 2),
         lengthAt);
   }
@@ -308,22 +309,22 @@ final class SnBodyDecoder {
   }
 
   private static SnMalformed wrongLength(SnMessageType type, int length, int expected, int at) {
-    return new SnMalformed(type + " length " + length + " but must be " + expected, at);
+    return new SnMalformed(Reason.WRONG_MESSAGE_LENGTH, type + " length " + length + " but must be " + expected, at);
   }
 
   private static SnMalformed tooShort(SnMessageType type, int length, int minimum, int at) {
-    return new SnMalformed(type + " length " + length + " but must be at least " + minimum, at);
+    return new SnMalformed(Reason.WRONG_MESSAGE_LENGTH, type + " length " + length + " but must be at least " + minimum, at);
   }
 
   private static SnMalformed badReturnCode(ByteBuffer b, int at, int base) {
-    return new SnMalformed("return code " + u8(b, at) + " is reserved", at - base);
+    return new SnMalformed(Reason.RESERVED_RETURN_CODE, "return code " + u8(b, at) + " is reserved", at - base);
   }
 
   private static SnMalformed reservedTopicIdType(int flagsAt, int base) {
-    return new SnMalformed("topic id type 0b11 in flags is reserved", flagsAt - base);
+    return new SnMalformed(Reason.RESERVED_TOPIC_ID_TYPE, "topic id type 0b11 in flags is reserved", flagsAt - base);
   }
 
   private static SnMalformed badUtf8(String field, int at, int base) {
-    return new SnMalformed(field + " is not valid UTF-8", at - base);
+    return new SnMalformed(Reason.INVALID_UTF8, field + " is not valid UTF-8", at - base);
   }
 }

@@ -8,6 +8,7 @@ import static org.sngw.sn.codec.SnWire.u16;
 import static org.sngw.sn.codec.SnWire.u8;
 
 import java.nio.ByteBuffer;
+import org.sngw.sn.codec.SnMalformed.Reason;
 import org.sngw.transport.WirelessNodeId;
 
 /**
@@ -33,7 +34,7 @@ public final class SnDecoder {
       ByteBuffer b, int start, int end, int base, boolean outermost) {
     int size = end - start;
     if (size == 0) {
-      return new SnMalformed("length missing: frame is empty", start - base);
+      return new SnMalformed(Reason.EMPTY_FRAME, "length missing: frame is empty", start - base);
     }
     int first = u8(b, start);
     boolean longForm = first == LONG_LENGTH_MARKER;
@@ -41,24 +42,24 @@ public final class SnDecoder {
       // Its first byte counts the encapsulation header only, so the length rule below differs.
       return outermost
           ? encapsulated(b, start, end, base)
-          : new SnMalformed("msg type ENCAPSULATED nested in an encapsulation", start + 1 - base);
+          : new SnMalformed(Reason.BAD_ENCAPSULATION, "msg type ENCAPSULATED nested in an encapsulation", start + 1 - base);
     }
     if (longForm && size < 3) {
-      return new SnMalformed("3-byte length truncated: frame has " + size + " bytes", start - base);
+      return new SnMalformed(Reason.LENGTH_MISMATCH, "3-byte length truncated: frame has " + size + " bytes", start - base);
     }
     int header = longForm ? 4 : 2;
     int length = longForm ? u16(b, start + 1) : first;
     if (length < header) {
-      return new SnMalformed(
+      return new SnMalformed(Reason.LENGTH_MISMATCH,
           "length " + length + " is shorter than the " + header + "-byte header", start - base);
     }
     if (length != size) {
-      return new SnMalformed("length " + length + " but frame has " + size + " bytes", start - base);
+      return new SnMalformed(Reason.LENGTH_MISMATCH, "length " + length + " but frame has " + size + " bytes", start - base);
     }
     int code = u8(b, start + header - 1);
     SnMessageType type = SnMessageType.fromCode(code);
     if (type == null) {
-      return new SnMalformed("msg type " + hex(code) + " is reserved", start + header - 1 - base);
+      return new SnMalformed(Reason.RESERVED_MSG_TYPE, "msg type " + hex(code) + " is reserved", start + header - 1 - base);
     }
     return SnBodyDecoder.decode(type, b, start, header, end, base);
   }
@@ -68,11 +69,11 @@ public final class SnDecoder {
     int headerLength = u8(b, start);
     int size = end - start;
     if (headerLength <= ENCAPSULATION_FIXED) {
-      return new SnMalformed(
+      return new SnMalformed(Reason.BAD_ENCAPSULATION,
           "encapsulation length " + headerLength + " leaves no wireless node id", start - base);
     }
     if (headerLength >= size) {
-      return new SnMalformed(
+      return new SnMalformed(Reason.BAD_ENCAPSULATION,
           "encapsulation length " + headerLength + " leaves no message in a " + size
               + "-byte frame",
           start - base);

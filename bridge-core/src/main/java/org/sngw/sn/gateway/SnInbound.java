@@ -49,8 +49,8 @@ final class SnInbound implements TransportListener {
   public void onFrame(PeerAddress from, ByteBuffer frame) {
     SnDecodeResult result = SnDecoder.decode(frame);
     if (result instanceof SnMalformed bad) {
-      stats.malformedFrames.increment();
-      log.debug("{} sent a malformed frame: {} (offset {})", from, bad.reason(), bad.offset());
+      stats.malformed(bad.reason());
+      log.debug("{} sent a malformed frame: {} (offset {})", from, bad.detail(), bad.offset());
     } else if (result instanceof SnPacket.Encapsulated wrapped) {
       handOver(new ForwardedPeer(from, wrapped.node()), wrapped.inner());
     } else if (result instanceof SnPacket packet) {

@@ -1,17 +1,35 @@
 package org.sngw.sn.gateway;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import org.sngw.sn.codec.SnMalformed;
 
 /** Counters of the MQTT-SN side, written by I/O threads and the core, read by metrics. */
 public final class SnStats {
-  final LongAdder malformedFrames = new LongAdder();
+  private final Map<SnMalformed.Reason, LongAdder> malformedByReason = new EnumMap<>(SnMalformed.Reason.class);
   final LongAdder overloadDrops = new LongAdder();
   final LongAdder pendingDrops = new LongAdder();
   final LongAdder sessionsRefused = new LongAdder();
 
+  SnStats() {
+    for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
+      malformedByReason.put(reason, new LongAdder());
+    }
+  }
+
+  void malformed(SnMalformed.Reason reason) {
+    malformedByReason.get(reason).increment();
+  }
+
   /** Frames that did not decode as MQTT-SN. */
   public long malformedFrames() {
-    return malformedFrames.sum();
+    return malformedByReason.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
+  /** Frames that did not decode as MQTT-SN for this reason. */
+  public long malformedFrames(SnMalformed.Reason reason) {
+    return malformedByReason.get(reason).sum();
   }
 
   /** Frames dropped because the core loop was too far behind. */

@@ -48,7 +48,7 @@ final class SnDecoderContract {
       assertReencodesCanonically(bytes, packet);
     } else {
       SnMalformed malformed = (SnMalformed) result;
-      assertThat(malformed.offset()).as(malformed.reason()).isBetween(0, Math.max(0, bytes.length - 1));
+      assertThat(malformed.offset()).as(malformed.detail()).isBetween(0, Math.max(0, bytes.length - 1));
     }
     assertThat(Allocations.of(() -> SnDecoder.decode(ByteBuffer.wrap(bytes))))
         .as("bytes allocated decoding %d bytes", bytes.length)

@@ -22,6 +22,7 @@ import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnEncoder;
+import org.sngw.sn.codec.SnMalformed;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.ConnAck;
 import org.sngw.sn.codec.SnPacket.Connect;
@@ -426,6 +427,7 @@ class SnGatewayTest {
     sensor.send(new SnPacket.PingReq(Optional.empty()));
 
     assertThat(gateway.stats().malformedFrames()).isEqualTo(1);
+    assertThat(gateway.stats().malformedFrames(SnMalformed.Reason.LENGTH_MISMATCH)).isEqualTo(1);
     assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
   }
 
