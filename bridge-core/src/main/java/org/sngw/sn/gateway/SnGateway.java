@@ -35,12 +35,10 @@ public final class SnGateway {
   private final Broker broker;
   private final MqttSnConfig config;
   private final PredefinedTopics predefined;
-  private final Clock clock;
-  private final Scheduler scheduler;
   private final SnStats stats = new SnStats();
+  private final SessionServices services;
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
   private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
-  private final TopicRegistries registries;
   private final RateLimitedWarning capacityWarning;
 
   /**
@@ -55,11 +53,10 @@ public final class SnGateway {
       StateStore store,
       Map<String, Map<Integer, String>> storedTopicIds) {
     this.broker = broker;
-    this.registries = new TopicRegistries(store, storedTopicIds);
     this.config = config;
     this.predefined = new PredefinedTopics(config.predefinedTopics());
-    this.clock = clock;
-    this.scheduler = scheduler;
+    this.services = new SessionServices(
+        broker, config, clock, scheduler, new TopicRegistries(store, storedTopicIds), predefined, stats);
     this.capacityWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
   }
 
@@ -90,7 +87,7 @@ public final class SnGateway {
           refuseForCapacity(via, from);
           return;
         }
-        session = new SnSession(this, new TransportLink(via, from));
+        session = new SnSession(new TransportLink(via, from), services, this::closed);
         sessions.put(from, session);
         sessionsPerTransport.merge(via, 1, Integer::sum);
       }
@@ -144,35 +141,10 @@ public final class SnGateway {
         outcome -> { });
   }
 
-  // ---- for sessions
-
-  TopicRegistry registryFor(String clientId, boolean cleanSession) {
-    return registries.forConnection(clientId, cleanSession);
-  }
-
-  void closed(SnSession session) {
+  /** A session is over: it leaves the map, and its transport's count. */
+  private void closed(SnSession session) {
     if (sessions.remove(session.peer(), session)) {
       sessionsPerTransport.computeIfPresent(session.transport(), (transport, n) -> n == 1 ? null : n - 1);
     }
-  }
-
-  Broker broker() {
-    return broker;
-  }
-
-  MqttSnConfig config() {
-    return config;
-  }
-
-  PredefinedTopics predefined() {
-    return predefined;
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  Scheduler scheduler() {
-    return scheduler;
   }
 }
