@@ -44,6 +44,12 @@ class ArchitectureTest {
       .because("time is injected (a Clock, a wall InstantSource) so timers are tested with virtual time");
 
   @ArchTest
+  static final ArchRule brokerAndGatewayOwnTheirStorePorts = noClasses()
+      .that().resideInAnyPackage("org.sngw.broker..", "org.sngw.sn..")
+      .should().dependOnClassesThat().resideInAnyPackage("org.sngw.store..")
+      .because("a port lives in the package that uses it (BrokerStore, TopicIdStore); the store implements them");
+
+  @ArchTest
   static final ArchRule pureCoreDoesNotReachForTheEdges = noClasses()
       .that().resideInAnyPackage(PURE)
       .should().dependOnClassesThat().resideInAnyPackage("org.sngw.mqtt..")

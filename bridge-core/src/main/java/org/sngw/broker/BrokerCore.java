@@ -18,66 +18,55 @@ import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
-import org.sngw.store.InMemoryStore;
-import org.sngw.store.StateStore;
-import org.sngw.store.StoredState;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 
 /**
- * The broker: ties sessions, the subscription tree, retained messages and wills together, and
- * writes every change the {@link StateStore} keeps through to it. Called only on the core loop;
- * calls made with a stale handle are ignored and their callbacks never run.
+ * The {@link Broker} over a {@link BrokerStore}: it writes every change the store keeps through to
+ * it, and its constructor rebuilds what the store kept. Calls made with a stale handle are ignored
+ * and their callbacks never run.
  *
- * <p><b>Restore.</b> The constructor rebuilds what the store kept (the {@link StoredState} the
- * caller loaded): persistent sessions (offline, subscriptions back in the tree, outgoing messages in flight
- * under their packet ids or queued, inbound QoS 2 ids), retained messages, and the wills of clients
- * connected when the gateway stopped, each published after 1.5 times its keep-alive unless its
- * client connects first.
+ * <p><b>Restore.</b> Persistent sessions come back offline, with their subscriptions in the tree,
+ * outgoing messages in flight under their packet ids or queued, and inbound QoS 2 ids; then the
+ * retained messages; then the wills of clients connected when the gateway stopped, each published
+ * after 1.5 times its keep-alive unless its client connects first.
  *
  * <p><b>Expiry.</b> A persistent session without a connection for {@link
  * BrokerConfig#persistentSessionExpiry()} is ended, counted and logged; since when it is offline is
  * stored, so a restart does not reset the time. An outbox ({@link SessionOptions#outbox()}) never
  * expires once prepared.
  *
- * <p><b>Durability.</b> Acknowledgements wait for the store: a publish's {@code done}, a
- * subscribe's {@code granted} (followed by the retained deliveries) and an unsubscribe's {@code
- * done} run through {@link StateStore#afterDurable}, so they come once every change they made is
- * durable, and in the order they were asked for. Deliveries to connected subscribers do not wait.
- * Retained messages for a new subscription are skipped if its connection is gone by then.
+ * <p><b>Durability.</b> A publish's {@code done}, a subscribe's {@code granted} (then the retained
+ * deliveries, skipped if its connection is gone by then) and an unsubscribe's {@code done} wait for
+ * {@link BrokerStore#afterDurable}, in the order they were asked for. Deliveries to connected
+ * subscribers do not wait.
  *
- * <p><b>Session options.</b> A session takes the {@link SessionOptions} of the connect that
- * creates or resumes it, or of {@link #prepareSession}; a session restored from the store is
- * ordinary until then. A no-local session's own publishes skip it. A session that queues QoS 0 gets
- * QoS 0 in order with QoS 1/2, queued and (if persistent) stored while it is offline or has older
- * messages queued; a queued QoS 0 message that finds no room is dropped, never refused.
- *
- * <p><b>Bounds and back-pressure.</b> Each session queues at most {@link
- * BrokerConfig#maxQueuedMessages()} messages and {@link BrokerConfig#maxQueuedBytes()} bytes
- * (payload plus topic) beyond its in-flight window, unless its options set other bounds. A
- * connected session whose queue is full holds back the answers ({@code done}) of the publishes that
- * reach it, for at most {@link BrokerConfig#backpressureHold()}; a session still behind after that,
- * or offline, loses its oldest queued messages instead, counted for it ({@link #droppedByClient()}).
- * One slow or vanished subscriber therefore never refuses a publisher: it delays a publisher's
- * answer by the hold time at most, and costs only itself messages ({@link OutboundFlow} has the
- * details). A publish's answers reach its publisher in the order it published. The bridge's
- * outbox refuses instead of dropping ({@link SessionOptions#outbox()}). All queues but outboxes
- * share {@link BrokerConfig#maxQueuedTotalBytes()} of memory ({@link QueueMemory}): when it is
- * full the longest queue loses its oldest. All outgoing messages of persistent sessions, queued or
- * in flight, plus retained messages share {@link BrokerConfig#maxStoreBytes()}. Past either, the
- * gateway as a whole is full: new QoS 1/2 messages that need the room and new retained messages
- * are refused ({@code CONGESTED}), while QoS 0 messages a session would queue are dropped.
+ * <p><b>Bounds.</b> Each session's queue has bounds of its own ({@link OutboundFlow}: publishers
+ * held back for {@link BrokerConfig#backpressureHold()} at most, then the oldest dropped and counted,
+ * {@link #droppedByClient()}); all queues but outboxes share {@link QueueMemory}; persistent
+ * sessions' messages and retained messages share {@link BrokerConfig#maxStoreBytes()}. Past a shared
+ * bound new QoS 1/2 and retained messages that need the room are refused ({@code CONGESTED}), and
+ * QoS 0 messages a session would queue are dropped.
  */
 public final class BrokerCore implements Broker {
   private static final Consumer<PublishOutcome> IGNORE_OUTCOME = outcome -> {};
   private static final Logger log = LoggerFactory.getLogger(BrokerCore.class);
-  // The in-memory broker's: it restores no wills, holds nobody back, and lets no session expire.
+  // The in-memory broker's: it keeps nothing, restores no wills, holds nobody back, and lets no session expire.
   private static final Scheduler NO_TIMERS = (delay, task) -> () -> { };
   private static final Clock NO_CLOCK = () -> 0;
   private static final InstantSource NO_WALL = () -> Instant.EPOCH;
+  private static final BrokerStore NO_STORE = new BrokerStore() {
+    @Override
+    public void write(BrokerChange change) {}
+
+    @Override
+    public void afterDurable(Runnable action) {
+      action.run();
+    }
+  };
 
   private final BrokerConfig config;
-  private final StateStore store;
+  private final BrokerStore store;
   private final Scheduler scheduler;
   private final InstantSource wall;
   private final HoldTime holdTime;
@@ -100,25 +89,25 @@ public final class BrokerCore implements Broker {
    * full queue never holds a publisher back (it drops its oldest at once) and no session expires.
    */
   public BrokerCore(BrokerConfig config) {
-    this(config.withBackpressureHold(Duration.ZERO), new InMemoryStore(), StoredState.empty(), NO_TIMERS, NO_CLOCK,
+    this(config.withBackpressureHold(Duration.ZERO), NO_STORE, RestoredState.empty(), NO_TIMERS, NO_CLOCK,
         NO_WALL);
   }
 
   /**
    * A broker over a store: restores what the store kept, then writes through to it.
    *
-   * @param stored what {@link StateStore#load()} returned at start
+   * @param stored what the store kept before this start
    * @param timers the core loop (a virtual time in tests): runs the grace periods of restored wills,
    *     the ends of back-pressure holds and the expiry of persistent sessions, on the core loop, and
    *     measures how long a hold has lasted
    * @param wall tells since when a persistent session is offline, across restarts
    */
   public <T extends Scheduler & Clock> BrokerCore(
-      BrokerConfig config, StateStore store, StoredState stored, T timers, InstantSource wall) {
+      BrokerConfig config, BrokerStore store, RestoredState stored, T timers, InstantSource wall) {
     this(config, store, stored, timers, timers, wall);
   }
 
-  private BrokerCore(BrokerConfig config, StateStore store, StoredState stored, Scheduler scheduler, Clock clock,
+  private BrokerCore(BrokerConfig config, BrokerStore store, RestoredState stored, Scheduler scheduler, Clock clock,
       InstantSource wall) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = Objects.requireNonNull(store, "store");
@@ -150,7 +139,7 @@ public final class BrokerCore implements Broker {
       session = newSession(clientId, !request.cleanSession());
       sessions.put(clientId, session);
       if (session.persistent()) {
-        store.saveSession(clientId);
+        store.write(new BrokerChange.SessionSaved(clientId));
       }
     }
     // Before attaching: what the queue sends on attach follows the new options.
@@ -188,7 +177,7 @@ public final class BrokerCore implements Broker {
     if (session == null) {
       session = newSession(clientId, true);
       sessions.put(clientId, session);
-      store.saveSession(clientId);
+      store.write(new BrokerChange.SessionSaved(clientId));
     }
     session.apply(options, config);
     if (options.outbox()) {
@@ -208,7 +197,7 @@ public final class BrokerCore implements Broker {
       end(session);
     } else if (!session.outbox()) {
       Instant now = wall.instant();
-      store.saveOfflineSince(session.clientId(), now);
+      store.write(new BrokerChange.OfflineSinceSaved(session.clientId(), now));
       expireAfter(session, config.persistentSessionExpiry());
     }
     if (!graceful && handle.will() != null) {
@@ -388,16 +377,16 @@ public final class BrokerCore implements Broker {
     return budget.used();
   }
 
-  private void restore(StoredState state) {
+  private void restore(RestoredState state) {
     Instant now = wall.instant();
-    for (StoredState.Session stored : state.sessions()) {
+    for (RestoredState.Session stored : state.sessions()) {
       Session session = newSession(stored.clientId(), true);
       session.restore(stored);
       stored.subscriptions().forEach((filter, qos) -> subscriptions.subscribe(filter, session, qos));
       sessions.put(stored.clientId(), session);
       // Connected when the gateway stopped: offline from now. An outbox is spared once prepared.
       if (stored.offlineSince().isEmpty()) {
-        store.saveOfflineSince(stored.clientId(), now);
+        store.write(new BrokerChange.OfflineSinceSaved(stored.clientId(), now));
       }
       Instant since = stored.offlineSince().orElse(now);
       expireAfter(session, config.persistentSessionExpiry().minus(Duration.between(since, now)));
@@ -518,7 +507,7 @@ public final class BrokerCore implements Broker {
   /** A connection, or the bridge, took the session back: it no longer expires. */
   private void backOnline(Session session) {
     if (session.cancelExpiry()) {
-      store.deleteOfflineSince(session.clientId());
+      store.write(new BrokerChange.OfflineSinceDeleted(session.clientId()));
     }
   }
 

@@ -3,7 +3,6 @@ package org.sngw.broker;
 import java.util.List;
 import org.sngw.broker.topic.RetainedMessages;
 import org.sngw.message.Message;
-import org.sngw.store.StateStore;
 
 /**
  * Retained messages written through to the store and charged to its byte budget. A new retained
@@ -12,11 +11,11 @@ import org.sngw.store.StateStore;
  */
 final class DurableRetained {
   private final RetainedMessages messages = new RetainedMessages();
-  private final StateStore store;
+  private final BrokerStore store;
   private final ByteBudget budget;
   private final OverflowCounts counts;
 
-  DurableRetained(StateStore store, ByteBudget budget, OverflowCounts counts) {
+  DurableRetained(BrokerStore store, ByteBudget budget, OverflowCounts counts) {
     this.store = store;
     this.budget = budget;
     this.counts = counts;
@@ -30,7 +29,7 @@ final class DurableRetained {
       if (previous != null) {
         messages.store(message);
         budget.refund(freed);
-        store.deleteRetained(message.topic());
+        store.write(new BrokerChange.RetainedDeleted(message.topic()));
       }
       return true;
     }
@@ -42,7 +41,7 @@ final class DurableRetained {
     messages.store(message);
     budget.refund(freed);
     budget.charge(size);
-    store.saveRetained(message);
+    store.write(new BrokerChange.RetainedSaved(message));
     return true;
   }
 

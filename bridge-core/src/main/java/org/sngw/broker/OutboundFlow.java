@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
-import org.sngw.store.StoredState;
 
 /**
  * One session's outgoing messages: QoS 1/2 deliveries in flight up to the connection's window, the
@@ -123,7 +122,7 @@ final class OutboundFlow {
    * id (and is resent, or released, on attach); one still queued stays queued. Later messages are
    * numbered after it.
    */
-  void restore(StoredState.Outbound stored) {
+  void restore(RestoredState.Outbound stored) {
     nextSequence = Math.max(nextSequence, stored.sequence() + 1);
     log.restored(stored.message());
     if (stored.packetId() == 0) {

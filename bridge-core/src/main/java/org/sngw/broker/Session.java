@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.sngw.message.Qos;
-import org.sngw.store.StoredState;
 import org.sngw.time.Cancellable;
 
 /**
@@ -92,12 +91,12 @@ final class Session {
   }
 
   /** Takes back what the store kept of this session, without writing it again. */
-  void restore(StoredState.Session stored) {
+  void restore(RestoredState.Session stored) {
     subscriptions.putAll(stored.subscriptions());
     for (int packetId : stored.inboundIds()) {
       inboundExactlyOnce.add(packetId);
     }
-    for (StoredState.Outbound message : stored.outbound()) {
+    for (RestoredState.Outbound message : stored.outbound()) {
       outbound.restore(message);
     }
   }

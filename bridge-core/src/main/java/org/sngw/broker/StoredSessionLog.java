@@ -2,7 +2,6 @@ package org.sngw.broker;
 
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
-import org.sngw.store.StateStore;
 
 /**
  * The write-through of a persistent session: every change goes to the store, and the session's
@@ -10,12 +9,12 @@ import org.sngw.store.StateStore;
  */
 final class StoredSessionLog implements SessionLog {
   private final String clientId;
-  private final StateStore store;
+  private final BrokerStore store;
   private final ByteBudget budget;
   // What this session has charged to the budget, refunded at once when it ends.
   private long storedBytes;
 
-  StoredSessionLog(String clientId, StateStore store, ByteBudget budget) {
+  StoredSessionLog(String clientId, BrokerStore store, ByteBudget budget) {
     this.clientId = clientId;
     this.store = store;
     this.budget = budget;
@@ -29,17 +28,17 @@ final class StoredSessionLog implements SessionLog {
   @Override
   public void outbound(long sequence, Message message) {
     charge(message);
-    store.saveOutbound(clientId, sequence, message);
+    store.write(new BrokerChange.OutboundSaved(clientId, sequence, message));
   }
 
   @Override
   public void sent(long sequence, int packetId) {
-    store.saveSent(clientId, sequence, packetId);
+    store.write(new BrokerChange.Sent(clientId, sequence, packetId));
   }
 
   @Override
   public void released(long sequence) {
-    store.saveReleased(clientId, sequence);
+    store.write(new BrokerChange.Released(clientId, sequence));
   }
 
   @Override
@@ -47,7 +46,7 @@ final class StoredSessionLog implements SessionLog {
     long size = Footprint.of(message);
     storedBytes -= size;
     budget.refund(size);
-    store.deleteOutbound(clientId, sequence);
+    store.write(new BrokerChange.OutboundDeleted(clientId, sequence));
   }
 
   @Override
@@ -57,29 +56,29 @@ final class StoredSessionLog implements SessionLog {
 
   @Override
   public void subscribed(String filter, Qos qos) {
-    store.saveSubscription(clientId, filter, qos);
+    store.write(new BrokerChange.SubscriptionSaved(clientId, filter, qos));
   }
 
   @Override
   public void unsubscribed(String filter) {
-    store.deleteSubscription(clientId, filter);
+    store.write(new BrokerChange.SubscriptionDeleted(clientId, filter));
   }
 
   @Override
   public void inboundRemembered(int packetId) {
-    store.saveInboundId(clientId, packetId);
+    store.write(new BrokerChange.InboundIdSaved(clientId, packetId));
   }
 
   @Override
   public void inboundForgotten(int packetId) {
-    store.deleteInboundId(clientId, packetId);
+    store.write(new BrokerChange.InboundIdDeleted(clientId, packetId));
   }
 
   @Override
   public void ended() {
     budget.refund(storedBytes);
     storedBytes = 0;
-    store.deleteSession(clientId);
+    store.write(new BrokerChange.SessionDeleted(clientId));
   }
 
   private void charge(Message message) {

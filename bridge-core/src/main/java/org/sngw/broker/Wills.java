@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sngw.message.Message;
-import org.sngw.store.StateStore;
-import org.sngw.store.StoredState;
 import org.sngw.time.Cancellable;
 import org.sngw.time.Scheduler;
 
@@ -20,20 +18,20 @@ import org.sngw.time.Scheduler;
  * {@link SessionHandle}; this class only keeps the store in step with it.
  */
 final class Wills {
-  private final StateStore store;
+  private final BrokerStore store;
   private final Scheduler scheduler;
   // Client ids whose will is in the store, so a delete is written only when there is one.
   private final Set<String> stored = new HashSet<>();
   private final Map<String, Cancellable> waiting = new HashMap<>();
 
-  Wills(StateStore store, Scheduler scheduler) {
+  Wills(BrokerStore store, Scheduler scheduler) {
     this.store = store;
     this.scheduler = scheduler;
   }
 
   /** Starts the grace period of every will read back from the store; {@code publish} fires one. */
-  void restore(List<StoredState.Will> wills, Consumer<Message> publish) {
-    for (StoredState.Will will : wills) {
+  void restore(List<RestoredState.Will> wills, Consumer<Message> publish) {
+    for (RestoredState.Will will : wills) {
       stored.add(will.clientId());
       Duration grace = will.keepAlive().multipliedBy(3).dividedBy(2);
       if (grace.isZero()) {
@@ -59,19 +57,19 @@ final class Wills {
       remove(clientId);
     } else {
       stored.add(clientId);
-      store.saveWill(clientId, will, keepAlive);
+      store.write(new BrokerChange.WillSaved(clientId, will, keepAlive));
     }
   }
 
   /** The client is gone and its will dropped or published. */
   void remove(String clientId) {
     if (stored.remove(clientId)) {
-      store.deleteWill(clientId);
+      store.write(new BrokerChange.WillDeleted(clientId));
     }
   }
 
   // Published before it is deleted: a crash in between fires it again rather than never.
-  private void fire(StoredState.Will will, Consumer<Message> publish) {
+  private void fire(RestoredState.Will will, Consumer<Message> publish) {
     waiting.remove(will.clientId());
     publish.accept(will.message());
     remove(will.clientId());

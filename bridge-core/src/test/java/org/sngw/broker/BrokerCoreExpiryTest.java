@@ -35,10 +35,10 @@ class BrokerCoreExpiryTest {
     fixture.publish(null, message("a", "queued", Qos.AT_LEAST_ONCE));
 
     time.advance(EXPIRY.minusSeconds(1));
-    assertThat(store.load().sessions()).extracting(s -> s.clientId()).containsExactly("assistant");
+    assertThat(store.load().broker().sessions()).extracting(s -> s.clientId()).containsExactly("assistant");
 
     time.advance(Duration.ofSeconds(1));
-    assertThat(store.load().sessions()).isEmpty();
+    assertThat(store.load().broker().sessions()).isEmpty();
     assertThat(fixture.broker.expiredSessions()).isEqualTo(1);
     assertThat(fixture.connect("assistant", false, 10, sink).sessionPresent()).isFalse();
     assertThat(sink.takeDeliveries()).isEmpty();
@@ -47,12 +47,12 @@ class BrokerCoreExpiryTest {
   @Test
   void offlineSince_isStoredAndClearedWhenAConnectionTakesTheSessionBack() {
     goOffline("assistant");
-    assertThat(store.load().sessions().get(0).offlineSince()).contains(START);
+    assertThat(store.load().broker().sessions().get(0).offlineSince()).contains(START);
 
     time.advance(EXPIRY.minusDays(1));
     fixture.connect("assistant", false, 10, sink);
 
-    assertThat(store.load().sessions().get(0).offlineSince()).isEmpty();
+    assertThat(store.load().broker().sessions().get(0).offlineSince()).isEmpty();
     time.advance(Duration.ofDays(2));
     assertThat(fixture.broker.expiredSessions()).isZero();
   }
@@ -82,7 +82,7 @@ class BrokerCoreExpiryTest {
     assertThat(restarted.expiredSessions()).isZero();
     later.advance(Duration.ofSeconds(1));
     assertThat(restarted.expiredSessions()).isEqualTo(1);
-    assertThat(store.load().sessions()).isEmpty();
+    assertThat(store.load().broker().sessions()).isEmpty();
   }
 
   @Test
@@ -94,7 +94,7 @@ class BrokerCoreExpiryTest {
     Instant restart = START.plus(Duration.ofDays(30));
     BrokerCore restarted = new BrokerFixture(CONFIG, store, later, wallOf(later, restart)).broker;
 
-    assertThat(store.load().sessions().get(0).offlineSince()).contains(restart);
+    assertThat(store.load().broker().sessions().get(0).offlineSince()).contains(restart);
     later.advance(EXPIRY);
     assertThat(restarted.expiredSessions()).isEqualTo(1);
   }
@@ -111,7 +111,7 @@ class BrokerCoreExpiryTest {
     restarted.prepareSession("$bridge/up", OUTBOX);
     later.advance(EXPIRY.multipliedBy(3));
 
-    assertThat(store.load().sessions()).extracting(s -> s.clientId()).containsExactly("$bridge/up");
+    assertThat(store.load().broker().sessions()).extracting(s -> s.clientId()).containsExactly("$bridge/up");
     assertThat(restarted.expiredSessions()).isEqualTo(1);
   }
 
@@ -119,7 +119,7 @@ class BrokerCoreExpiryTest {
   void cleanSession_isNeverGivenAnOfflineTime() {
     fixture.broker.disconnect(fixture.connect("clean", true, 10, sink), true);
 
-    assertThat(store.load().sessions()).isEmpty();
+    assertThat(store.load().broker().sessions()).isEmpty();
     assertThat(time.pendingTasks()).isZero();
   }
 

@@ -134,7 +134,7 @@ class BrokerCoreRestartTest {
     crashAndRestart();
     fixture.publish(null, message("a", "4", Qos.AT_LEAST_ONCE));
 
-    assertThat(StoredSessions.of(store, "c").outbound()).extracting(StoredState.Outbound::sequence)
+    assertThat(StoredSessions.of(store, "c").outbound()).extracting(RestoredState.Outbound::sequence)
         .containsExactly(2L, 3L, 4L);
   }
 

@@ -33,7 +33,7 @@ class BrokerCoreWillRecoveryTest {
 
     time.advance(Duration.ofMillis(1));
     assertThat(watcherSink.takeDeliveries()).extracting(BrokerFixture::text).containsExactly("c gone");
-    assertThat(store.load().wills()).isEmpty();
+    assertThat(store.load().broker().wills()).isEmpty();
   }
 
   @Test
@@ -48,7 +48,7 @@ class BrokerCoreWillRecoveryTest {
     time.advance(Duration.ofMinutes(1));
 
     assertThat(watcherSink.take()).isEmpty();
-    assertThat(store.load().wills()).isEmpty();
+    assertThat(store.load().broker().wills()).isEmpty();
     assertThat(time.pendingTasks()).isZero();
   }
 
@@ -59,7 +59,7 @@ class BrokerCoreWillRecoveryTest {
     crashAndRestart();
     fixture.connectWithWill("c", true, message("will", "new", Qos.AT_MOST_ONCE), KEEP_ALIVE, sink);
 
-    assertThat(store.load().wills()).singleElement()
+    assertThat(store.load().broker().wills()).singleElement()
         .satisfies(will -> assertThat(will.message()).isEqualTo(message("will", "new", Qos.AT_MOST_ONCE)));
   }
 

@@ -42,7 +42,7 @@ class BrokerCoreWriteThroughTest {
 
     fixture.connect("c", true, 1, sink);
 
-    assertThat(store.load().sessions()).isEmpty();
+    assertThat(store.load().broker().sessions()).isEmpty();
   }
 
   @Test
@@ -67,8 +67,8 @@ class BrokerCoreWriteThroughTest {
     fixture.publish(null, message("a", "not kept", Qos.AT_MOST_ONCE));
 
     assertThat(StoredSessions.of(store, "c").outbound()).containsExactly(
-        new StoredState.Outbound(1, message("a", "x", Qos.EXACTLY_ONCE), 0, false),
-        new StoredState.Outbound(2, message("a", "y", Qos.AT_LEAST_ONCE), 0, false));
+        new RestoredState.Outbound(1, message("a", "x", Qos.EXACTLY_ONCE), 0, false),
+        new RestoredState.Outbound(2, message("a", "y", Qos.AT_LEAST_ONCE), 0, false));
   }
 
   @Test
@@ -79,8 +79,8 @@ class BrokerCoreWriteThroughTest {
     fixture.publish(null, message("a", "waits", Qos.AT_LEAST_ONCE));
 
     assertThat(StoredSessions.of(store, "c").outbound()).containsExactly(
-        new StoredState.Outbound(1, message("a", "sent", Qos.AT_LEAST_ONCE), 1, false),
-        new StoredState.Outbound(2, message("a", "waits", Qos.AT_LEAST_ONCE), 0, false));
+        new RestoredState.Outbound(1, message("a", "sent", Qos.AT_LEAST_ONCE), 1, false),
+        new RestoredState.Outbound(2, message("a", "waits", Qos.AT_LEAST_ONCE), 0, false));
   }
 
   @Test
@@ -92,7 +92,7 @@ class BrokerCoreWriteThroughTest {
     broker.acknowledged(client, 1);
 
     assertThat(StoredSessions.of(store, "c").outbound())
-        .containsExactly(new StoredState.Outbound(2, message("a", "2", Qos.AT_LEAST_ONCE), 2, false));
+        .containsExactly(new RestoredState.Outbound(2, message("a", "2", Qos.AT_LEAST_ONCE), 2, false));
   }
 
   @Test
@@ -102,7 +102,7 @@ class BrokerCoreWriteThroughTest {
 
     broker.received(client, 1);
     assertThat(StoredSessions.of(store, "c").outbound())
-        .containsExactly(new StoredState.Outbound(1, message("a", "x", Qos.EXACTLY_ONCE), 1, true));
+        .containsExactly(new RestoredState.Outbound(1, message("a", "x", Qos.EXACTLY_ONCE), 1, true));
 
     broker.completed(client, 1);
     assertThat(StoredSessions.of(store, "c").outbound()).isEmpty();
@@ -126,19 +126,20 @@ class BrokerCoreWriteThroughTest {
 
     fixture.publish(null, retained("gone", "", Qos.AT_LEAST_ONCE));
 
-    assertThat(store.load().retained()).containsExactly(retained("r", "kept", Qos.AT_MOST_ONCE));
+    assertThat(store.load().broker().retained()).containsExactly(retained("r", "kept", Qos.AT_MOST_ONCE));
   }
 
   @Test
   void connect_cleanSessionWithWill_writesOnlyTheWillUntilGracefulDisconnect() {
     Message will = message("will", "gone", Qos.AT_LEAST_ONCE);
     ClientHandle client = fixture.connectWithWill("c", true, will, Duration.ofSeconds(30), sink);
-    assertThat(store.load().wills()).containsExactly(new StoredState.Will("c", will, Duration.ofSeconds(30)));
-    assertThat(store.load().sessions()).isEmpty();
+    assertThat(store.load().broker().wills())
+        .containsExactly(new RestoredState.Will("c", will, Duration.ofSeconds(30)));
+    assertThat(store.load().broker().sessions()).isEmpty();
 
     broker.disconnect(client, true);
 
-    assertThat(store.load().wills()).isEmpty();
+    assertThat(store.load().broker().wills()).isEmpty();
   }
 
   @Test
@@ -150,7 +151,7 @@ class BrokerCoreWriteThroughTest {
 
     broker.disconnect(client, false);
 
-    assertThat(store.load().wills()).isEmpty();
+    assertThat(store.load().broker().wills()).isEmpty();
     assertThat(StoredSessions.of(store, "watcher").outbound()).hasSize(1);
   }
 
@@ -160,11 +161,11 @@ class BrokerCoreWriteThroughTest {
     ClientHandle client = fixture.connectWithWill("c", false, old, Duration.ofSeconds(5), sink);
 
     broker.updateWill(client, Optional.of(message("will", "new", Qos.AT_MOST_ONCE)));
-    assertThat(store.load().wills())
-        .containsExactly(new StoredState.Will("c", message("will", "new", Qos.AT_MOST_ONCE), Duration.ofSeconds(5)));
+    assertThat(store.load().broker().wills())
+        .containsExactly(new RestoredState.Will("c", message("will", "new", Qos.AT_MOST_ONCE), Duration.ofSeconds(5)));
 
     broker.updateWill(client, Optional.empty());
-    assertThat(store.load().wills()).isEmpty();
+    assertThat(store.load().broker().wills()).isEmpty();
   }
 
   @Test
@@ -174,7 +175,7 @@ class BrokerCoreWriteThroughTest {
 
     fixture.connect("c", false, 1, sink);
 
-    assertThat(store.load().wills()).isEmpty();
+    assertThat(store.load().broker().wills()).isEmpty();
   }
 
   private ClientHandle subscribed(String clientId, int window, Qos qos) {

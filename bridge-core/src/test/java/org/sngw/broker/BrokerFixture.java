@@ -28,12 +28,12 @@ class BrokerFixture {
 
   /** A broker over a store; {@link #restart()} starts another over the same store. */
   BrokerFixture(BrokerConfig config, StateStore store, VirtualTime time) {
-    this(() -> new BrokerCore(config, store, store.load(), time, time.wall()));
+    this(() -> new BrokerCore(config, store, store.load().broker(), time, time.wall()));
   }
 
   /** A broker over a store, on a wall clock of the test's. */
   BrokerFixture(BrokerConfig config, StateStore store, VirtualTime time, InstantSource wall) {
-    this(() -> new BrokerCore(config, store, store.load(), time, wall));
+    this(() -> new BrokerCore(config, store, store.load().broker(), time, wall));
   }
 
   private BrokerFixture(Supplier<BrokerCore> start) {

@@ -8,8 +8,8 @@ final class StoredSessions {
   private StoredSessions() {}
 
   /** The durable session of a client id; fails the test if there is none. */
-  static StoredState.Session of(MapStateStore store, String clientId) {
-    return store.load().sessions().stream()
+  static RestoredState.Session of(MapStateStore store, String clientId) {
+    return store.load().broker().sessions().stream()
         .filter(session -> session.clientId().equals(clientId))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no stored session " + clientId));

@@ -22,10 +22,10 @@ import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.IgnoringSink;
+import org.sngw.broker.RestoredState;
 import org.sngw.broker.Subscription;
 import org.sngw.message.Qos;
 import org.sngw.store.InMemoryStore;
-import org.sngw.store.StoredState;
 import org.sngw.time.VirtualTime;
 
 /**
@@ -42,7 +42,8 @@ class PublisherBackpressureTest {
 
   private final VirtualTime time = new VirtualTime();
   private final BrokerCore broker = new BrokerCore(
-      new BrokerConfig(2, 32, 4096).withBackpressureHold(HOLD), new InMemoryStore(), StoredState.empty(), time, time.wall());
+      new BrokerConfig(2, 32, 4096).withBackpressureHold(HOLD), new InMemoryStore(), RestoredState.empty(), time,
+      time.wall());
 
   @Test
   void publisherAheadOfAFullSubscriber_isNotReadUntilTheHoldEnds_thenEveryPubackComesInOrder() {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.sngw.broker.BrokerCore;
+import org.sngw.broker.RestoredState;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.MapStateStore;
-import org.sngw.store.StoredState;
 import org.sngw.time.VirtualTime;
 
 /**
@@ -51,7 +51,7 @@ final class SimRun {
     // The strict test store: a write that does not fit what was written before fails the run.
     MapStateStore store = new MapStateStore();
     this.broker = new BrokerCore(scenario.broker().withPersistentSessionExpiry(SESSION_EXPIRY), store,
-        StoredState.empty(), time, () -> Instant.ofEpochSecond(time.nanos() / 1_000_000_000L));
+        RestoredState.empty(), time, () -> Instant.ofEpochSecond(time.nanos() / 1_000_000_000L));
     this.probe = new BrokerProbe(broker, time);
     this.gateway = new SnGateway(probe, scenario.gateway(), time, time, store, Map.of());
     this.network = new SimNetwork(time, scenario.network(), scenario.faults(), trace, ledger);

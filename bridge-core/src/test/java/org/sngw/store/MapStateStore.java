@@ -1,6 +1,5 @@
 package org.sngw.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -12,8 +11,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.sngw.broker.BrokerChange;
+import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
+import org.sngw.sn.gateway.TopicIdChange;
 
 /**
  * An honest in-memory {@link StateStore} for tests: it keeps everything in maps, and {@link #load()}
@@ -94,131 +96,13 @@ public final class MapStateStore implements StateStore {
   }
 
   @Override
-  public void saveSession(String clientId) {
-    write(state -> {
-      if (state.sessions.putIfAbsent(clientId, new SessionState()) != null) {
-        throw new IllegalStateException("session already saved: " + clientId);
-      }
-    });
+  public void write(BrokerChange change) {
+    write(applying(change));
   }
 
   @Override
-  public void deleteSession(String clientId) {
-    write(state -> {
-      if (state.sessions.remove(clientId) == null) {
-        throw new IllegalStateException("no session to delete: " + clientId);
-      }
-    });
-  }
-
-  /** Kept in milliseconds, like the real store. */
-  @Override
-  public void saveOfflineSince(String clientId, Instant since) {
-    write(state -> state.session(clientId).offlineSince = Optional.of(since.truncatedTo(ChronoUnit.MILLIS)));
-  }
-
-  @Override
-  public void deleteOfflineSince(String clientId) {
-    write(state -> state.session(clientId).offlineSince = Optional.empty());
-  }
-
-  @Override
-  public void saveSubscription(String clientId, String filter, Qos qos) {
-    write(state -> state.session(clientId).subscriptions.put(filter, qos));
-  }
-
-  @Override
-  public void deleteSubscription(String clientId, String filter) {
-    write(state -> state.session(clientId).subscriptions.remove(filter));
-  }
-
-  @Override
-  public void saveOutbound(String clientId, long sequence, Message message) {
-    write(state -> {
-      StoredState.Outbound fresh = new StoredState.Outbound(sequence, message, 0, false);
-      if (state.session(clientId).outbound.putIfAbsent(sequence, fresh) != null) {
-        throw new IllegalStateException("outbound " + sequence + " already saved for " + clientId);
-      }
-    });
-  }
-
-  @Override
-  public void saveSent(String clientId, long sequence, int packetId) {
-    write(state -> {
-      StoredState.Outbound stored = state.outbound(clientId, sequence);
-      StoredState.Outbound sent = new StoredState.Outbound(sequence, stored.message(), packetId, false);
-      state.session(clientId).outbound.put(sequence, sent);
-    });
-  }
-
-  @Override
-  public void saveReleased(String clientId, long sequence) {
-    write(state -> {
-      StoredState.Outbound stored = state.outbound(clientId, sequence);
-      if (stored.packetId() == 0) {
-        throw new IllegalStateException("outbound " + sequence + " of " + clientId + " released before it was sent");
-      }
-      StoredState.Outbound released = new StoredState.Outbound(sequence, stored.message(), stored.packetId(), true);
-      state.session(clientId).outbound.put(sequence, released);
-    });
-  }
-
-  @Override
-  public void deleteOutbound(String clientId, long sequence) {
-    write(state -> {
-      state.outbound(clientId, sequence);
-      state.session(clientId).outbound.remove(sequence);
-    });
-  }
-
-  @Override
-  public void saveInboundId(String clientId, int packetId) {
-    write(state -> state.session(clientId).inboundIds.add(packetId));
-  }
-
-  @Override
-  public void deleteInboundId(String clientId, int packetId) {
-    write(state -> state.session(clientId).inboundIds.remove(packetId));
-  }
-
-  @Override
-  public void saveRetained(Message message) {
-    write(state -> state.retained.put(message.topic(), message));
-  }
-
-  @Override
-  public void deleteRetained(String topic) {
-    write(state -> state.retained.remove(topic));
-  }
-
-  @Override
-  public void saveWill(String clientId, Message will, Duration keepAlive) {
-    write(state -> state.wills.put(clientId, new StoredState.Will(clientId, will, keepAlive)));
-  }
-
-  @Override
-  public void deleteWill(String clientId) {
-    write(state -> state.wills.remove(clientId));
-  }
-
-  @Override
-  public void saveTopicId(String clientId, int topicId, String topicName) {
-    write(state -> state.topicIds.computeIfAbsent(clientId, id -> new TreeMap<>()).put(topicId, topicName));
-  }
-
-  @Override
-  public void deleteTopicId(String clientId, int topicId) {
-    write(state -> {
-      TreeMap<Integer, String> ids = state.topicIds.get(clientId);
-      if (ids != null) {
-        ids.remove(topicId);
-      }
-    });
-  }
-
-  @Override
-  public void deleteTopicIds(String clientId) {
-    write(state -> state.topicIds.remove(clientId));
+  public void write(TopicIdChange change) {
+    write(applying(change));
   }
 
   @Override
@@ -228,6 +112,90 @@ public final class MapStateStore implements StateStore {
     } else {
       waiting.addLast(new Waiting(written, action));
     }
+  }
+
+  /** Offline times are kept in milliseconds, like the real store. */
+  private static Consumer<State> applying(BrokerChange change) {
+    if (change instanceof BrokerChange.SessionSaved c) {
+      return state -> {
+        if (state.sessions.putIfAbsent(c.clientId(), new SessionState()) != null) {
+          throw new IllegalStateException("session already saved: " + c.clientId());
+        }
+      };
+    } else if (change instanceof BrokerChange.SessionDeleted c) {
+      return state -> {
+        if (state.sessions.remove(c.clientId()) == null) {
+          throw new IllegalStateException("no session to delete: " + c.clientId());
+        }
+      };
+    } else if (change instanceof BrokerChange.OfflineSinceSaved c) {
+      return state -> state.session(c.clientId()).offlineSince = Optional.of(c.since().truncatedTo(ChronoUnit.MILLIS));
+    } else if (change instanceof BrokerChange.OfflineSinceDeleted c) {
+      return state -> state.session(c.clientId()).offlineSince = Optional.empty();
+    } else if (change instanceof BrokerChange.SubscriptionSaved c) {
+      return state -> state.session(c.clientId()).subscriptions.put(c.filter(), c.qos());
+    } else if (change instanceof BrokerChange.SubscriptionDeleted c) {
+      return state -> state.session(c.clientId()).subscriptions.remove(c.filter());
+    } else if (change instanceof BrokerChange.OutboundSaved c) {
+      return state -> {
+        RestoredState.Outbound fresh = new RestoredState.Outbound(c.sequence(), c.message(), 0, false);
+        if (state.session(c.clientId()).outbound.putIfAbsent(c.sequence(), fresh) != null) {
+          throw new IllegalStateException("outbound " + c.sequence() + " already saved for " + c.clientId());
+        }
+      };
+    } else if (change instanceof BrokerChange.Sent c) {
+      return state -> {
+        RestoredState.Outbound stored = state.outbound(c.clientId(), c.sequence());
+        RestoredState.Outbound sent = new RestoredState.Outbound(c.sequence(), stored.message(), c.packetId(), false);
+        state.session(c.clientId()).outbound.put(c.sequence(), sent);
+      };
+    } else if (change instanceof BrokerChange.Released c) {
+      return state -> {
+        RestoredState.Outbound stored = state.outbound(c.clientId(), c.sequence());
+        if (stored.packetId() == 0) {
+          throw new IllegalStateException(
+              "outbound " + c.sequence() + " of " + c.clientId() + " released before it was sent");
+        }
+        RestoredState.Outbound released =
+            new RestoredState.Outbound(c.sequence(), stored.message(), stored.packetId(), true);
+        state.session(c.clientId()).outbound.put(c.sequence(), released);
+      };
+    } else if (change instanceof BrokerChange.OutboundDeleted c) {
+      return state -> {
+        state.outbound(c.clientId(), c.sequence());
+        state.session(c.clientId()).outbound.remove(c.sequence());
+      };
+    } else if (change instanceof BrokerChange.InboundIdSaved c) {
+      return state -> state.session(c.clientId()).inboundIds.add(c.packetId());
+    } else if (change instanceof BrokerChange.InboundIdDeleted c) {
+      return state -> state.session(c.clientId()).inboundIds.remove(c.packetId());
+    } else if (change instanceof BrokerChange.RetainedSaved c) {
+      return state -> state.retained.put(c.message().topic(), c.message());
+    } else if (change instanceof BrokerChange.RetainedDeleted c) {
+      return state -> state.retained.remove(c.topic());
+    } else if (change instanceof BrokerChange.WillSaved c) {
+      return state -> state.wills.put(c.clientId(), new RestoredState.Will(c.clientId(), c.will(), c.keepAlive()));
+    } else if (change instanceof BrokerChange.WillDeleted c) {
+      return state -> state.wills.remove(c.clientId());
+    }
+    throw new IllegalArgumentException("unknown broker change: " + change);
+  }
+
+  private static Consumer<State> applying(TopicIdChange change) {
+    if (change instanceof TopicIdChange.Saved c) {
+      return state -> state.topicIds.computeIfAbsent(c.clientId(), id -> new TreeMap<>())
+          .put(c.topicId(), c.topicName());
+    } else if (change instanceof TopicIdChange.Deleted c) {
+      return state -> {
+        TreeMap<Integer, String> ids = state.topicIds.get(c.clientId());
+        if (ids != null) {
+          ids.remove(c.topicId());
+        }
+      };
+    } else if (change instanceof TopicIdChange.AllDeleted c) {
+      return state -> state.topicIds.remove(c.clientId());
+    }
+    throw new IllegalArgumentException("unknown topic id change: " + change);
   }
 
   /** Applies a write to what the caller sees (throwing there if it is wrong), then to the durable state. */
@@ -247,7 +215,7 @@ public final class MapStateStore implements StateStore {
 
   private static final class SessionState {
     final Map<String, Qos> subscriptions = new LinkedHashMap<>();
-    final TreeMap<Long, StoredState.Outbound> outbound = new TreeMap<>();
+    final TreeMap<Long, RestoredState.Outbound> outbound = new TreeMap<>();
     final TreeSet<Integer> inboundIds = new TreeSet<>();
     Optional<Instant> offlineSince = Optional.empty();
 
@@ -264,7 +232,7 @@ public final class MapStateStore implements StateStore {
   private static final class State {
     final Map<String, SessionState> sessions = new LinkedHashMap<>();
     final Map<String, Message> retained = new LinkedHashMap<>();
-    final Map<String, StoredState.Will> wills = new LinkedHashMap<>();
+    final Map<String, RestoredState.Will> wills = new LinkedHashMap<>();
     final Map<String, TreeMap<Integer, String>> topicIds = new LinkedHashMap<>();
 
     SessionState session(String clientId) {
@@ -275,8 +243,8 @@ public final class MapStateStore implements StateStore {
       return session;
     }
 
-    StoredState.Outbound outbound(String clientId, long sequence) {
-      StoredState.Outbound stored = session(clientId).outbound.get(sequence);
+    RestoredState.Outbound outbound(String clientId, long sequence) {
+      RestoredState.Outbound stored = session(clientId).outbound.get(sequence);
       if (stored == null) {
         throw new IllegalStateException("no outbound " + sequence + " for " + clientId);
       }
@@ -293,12 +261,13 @@ public final class MapStateStore implements StateStore {
     }
 
     StoredState toStoredState() {
-      List<StoredState.Session> storedSessions = new ArrayList<>();
-      sessions.forEach((id, session) -> storedSessions.add(new StoredState.Session(id, session.subscriptions,
+      List<RestoredState.Session> storedSessions = new ArrayList<>();
+      sessions.forEach((id, session) -> storedSessions.add(new RestoredState.Session(id, session.subscriptions,
           List.copyOf(session.outbound.values()), session.inboundIds, session.offlineSince)));
       Map<String, Map<Integer, String>> ids = new LinkedHashMap<>();
       topicIds.forEach((id, names) -> ids.put(id, Map.copyOf(names)));
-      return new StoredState(storedSessions, List.copyOf(retained.values()), List.copyOf(wills.values()), ids);
+      return new StoredState(
+          new RestoredState(storedSessions, List.copyOf(retained.values()), List.copyOf(wills.values())), ids);
     }
   }
 }

@@ -116,12 +116,12 @@ public final class Gateway implements AutoCloseable {
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
-      broker = new BrokerCore(config.broker(), store, stored, core, InstantSource.system());
+      broker = new BrokerCore(config.broker(), store, stored.broker(), core, InstantSource.system());
       snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds());
     }, core).join();
     log.info("state: {} ({} persistent sessions, {} retained messages restored)",
         config.store().persistent() ? config.dataDir().resolve("state.mv.db") : "in memory only",
-        stored.sessions().size(), stored.retained().size());
+        stored.broker().sessions().size(), stored.broker().retained().size());
   }
 
   private void startListeners(GatewayConfig config) throws GatewayStartException {

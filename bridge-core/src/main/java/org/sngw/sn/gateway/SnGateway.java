@@ -15,7 +15,6 @@ import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
-import org.sngw.store.StateStore;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 import org.sngw.transport.PeerAddress;
@@ -50,7 +49,7 @@ public final class SnGateway {
       MqttSnConfig config,
       Clock clock,
       Scheduler scheduler,
-      StateStore store,
+      TopicIdStore store,
       Map<String, Map<Integer, String>> storedTopicIds) {
     this.broker = broker;
     this.config = config;

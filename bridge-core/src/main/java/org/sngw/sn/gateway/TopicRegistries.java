@@ -2,17 +2,16 @@ package org.sngw.sn.gateway;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.sngw.store.StateStore;
 
 /**
  * Every client's {@link TopicRegistry}, by client id, so a persistent session keeps its topic ids
  * across reconnects and, through the store, across restarts. A clean session starts from nothing.
  */
 final class TopicRegistries {
-  private final StateStore store;
+  private final TopicIdStore store;
   private final Map<String, TopicRegistry> byClient = new HashMap<>();
 
-  TopicRegistries(StateStore store, Map<String, Map<Integer, String>> restored) {
+  TopicRegistries(TopicIdStore store, Map<String, Map<Integer, String>> restored) {
     this.store = store;
     restored.forEach((clientId, ids) -> byClient.put(clientId, new TopicRegistry(storing(clientId), ids)));
   }
@@ -23,7 +22,7 @@ final class TopicRegistries {
       return byClient.computeIfAbsent(clientId, id -> new TopicRegistry(storing(id)));
     }
     if (byClient.remove(clientId) != null) {
-      store.deleteTopicIds(clientId);
+      store.write(new TopicIdChange.AllDeleted(clientId));
     }
     return new TopicRegistry(TopicRegistry.Changes.NONE);
   }
@@ -32,12 +31,12 @@ final class TopicRegistries {
     return new TopicRegistry.Changes() {
       @Override
       public void registered(int id, String name) {
-        store.saveTopicId(clientId, id, name);
+        store.write(new TopicIdChange.Saved(clientId, id, name));
       }
 
       @Override
       public void forgotten(int id) {
-        store.deleteTopicId(clientId, id);
+        store.write(new TopicIdChange.Deleted(clientId, id));
       }
     };
   }

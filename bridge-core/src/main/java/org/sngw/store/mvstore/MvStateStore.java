@@ -3,8 +3,6 @@ package org.sngw.store.mvstore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,10 +11,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.h2.mvstore.SingleFileStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sngw.message.Message;
-import org.sngw.message.Qos;
+import org.sngw.broker.BrokerChange;
+import org.sngw.sn.gateway.TopicIdChange;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
+import org.sngw.time.Clock;
 
 /**
  * The {@link StateStore} on an H2 MVStore file, {@code <dataDir>/state.mv.db}, with group commit:
@@ -54,11 +53,11 @@ public final class MvStateStore implements StateStore, AutoCloseable {
   private final GroupCommit commits;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private MvStateStore(StoreFile file, OpenedStore opened, Executor core) {
+  private MvStateStore(StoreFile file, OpenedStore opened, Executor core, Clock clock) {
     this.file = file;
     this.core = core;
     this.loaded = opened.state();
-    this.writer = new StoreWriter(opened, file);
+    this.writer = new StoreWriter(opened, file, clock);
     this.commits = new GroupCommit(core, writer::submit);
     writer.start(upTo -> core.execute(() -> commits.durable(upTo)));
   }
@@ -67,24 +66,25 @@ public final class MvStateStore implements StateStore, AutoCloseable {
    * Opens the store and reads all of it. A damaged file is moved aside to {@code
    * state.mv.db.damaged-<time>}; then, with {@code recover}, the store starts empty.
    *
-   * @param core the loop every save, delete and {@code afterDurable} call comes from, and where
-   *     the actions run
+   * @param core the loop every write and {@code afterDurable} call comes from, and where the
+   *     actions run; the store thread reads its clock to time compaction
    * @throws StoreException if the file is damaged (and {@code recover} is false), from a newer
    *     release, in use, or cannot be created
    */
-  public static MvStateStore open(Path dataDir, boolean recover, Executor core) throws StoreException {
+  public static <T extends Executor & Clock> MvStateStore open(Path dataDir, boolean recover, T core)
+      throws StoreException {
     return open(dataDir, recover, core, SingleFileStore::new);
   }
 
-  static MvStateStore open(Path dataDir, boolean recover, Executor core, StoreFile.FileStores fileStores)
-      throws StoreException {
+  static <T extends Executor & Clock> MvStateStore open(
+      Path dataDir, boolean recover, T core, StoreFile.FileStores fileStores) throws StoreException {
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new StoreException("data directory " + dataDir + " cannot be created: " + e.getMessage(), e);
     }
     StoreFile file = new StoreFile(dataDir.resolve(StoreFile.NAME), fileStores);
-    return new MvStateStore(file, StoreOpener.open(file, recover), core);
+    return new MvStateStore(file, StoreOpener.open(file, recover), core, core);
   }
 
   /** What the file held when it was opened; it was read then, to find damage at once. */
@@ -94,100 +94,13 @@ public final class MvStateStore implements StateStore, AutoCloseable {
   }
 
   @Override
-  public void saveSession(String clientId) {
-    commits.add(maps -> maps.putSession(clientId));
+  public void write(BrokerChange change) {
+    commits.add(Change.of(change));
   }
 
   @Override
-  public void deleteSession(String clientId) {
-    commits.add(maps -> maps.removeSession(clientId));
-  }
-
-  /** @throws ArithmeticException here, not on the store thread, if {@code since} is beyond milliseconds */
-  @Override
-  public void saveOfflineSince(String clientId, Instant since) {
-    long epochMillis = since.toEpochMilli();
-    commits.add(maps -> maps.putOfflineSince(clientId, epochMillis));
-  }
-
-  @Override
-  public void deleteOfflineSince(String clientId) {
-    commits.add(maps -> maps.removeOfflineSince(clientId));
-  }
-
-  @Override
-  public void saveSubscription(String clientId, String filter, Qos qos) {
-    commits.add(maps -> maps.putSubscription(clientId, filter, qos));
-  }
-
-  @Override
-  public void deleteSubscription(String clientId, String filter) {
-    commits.add(maps -> maps.removeSubscription(clientId, filter));
-  }
-
-  @Override
-  public void saveOutbound(String clientId, long sequence, Message message) {
-    commits.add(maps -> maps.putOutbound(clientId, sequence, message));
-  }
-
-  @Override
-  public void saveSent(String clientId, long sequence, int packetId) {
-    commits.add(maps -> maps.markSent(clientId, sequence, packetId));
-  }
-
-  @Override
-  public void saveReleased(String clientId, long sequence) {
-    commits.add(maps -> maps.markReleased(clientId, sequence));
-  }
-
-  @Override
-  public void deleteOutbound(String clientId, long sequence) {
-    commits.add(maps -> maps.removeOutbound(clientId, sequence));
-  }
-
-  @Override
-  public void saveInboundId(String clientId, int packetId) {
-    commits.add(maps -> maps.putInbound(clientId, packetId));
-  }
-
-  @Override
-  public void deleteInboundId(String clientId, int packetId) {
-    commits.add(maps -> maps.removeInbound(clientId, packetId));
-  }
-
-  @Override
-  public void saveRetained(Message message) {
-    commits.add(maps -> maps.putRetained(message));
-  }
-
-  @Override
-  public void deleteRetained(String topic) {
-    commits.add(maps -> maps.removeRetained(topic));
-  }
-
-  @Override
-  public void saveWill(String clientId, Message will, Duration keepAlive) {
-    commits.add(maps -> maps.putWill(clientId, will, keepAlive));
-  }
-
-  @Override
-  public void deleteWill(String clientId) {
-    commits.add(maps -> maps.removeWill(clientId));
-  }
-
-  @Override
-  public void saveTopicId(String clientId, int topicId, String topicName) {
-    commits.add(maps -> maps.putTopicId(clientId, topicId, topicName));
-  }
-
-  @Override
-  public void deleteTopicId(String clientId, int topicId) {
-    commits.add(maps -> maps.removeTopicId(clientId, topicId));
-  }
-
-  @Override
-  public void deleteTopicIds(String clientId) {
-    commits.add(maps -> maps.removeTopicIds(clientId));
+  public void write(TopicIdChange change) {
+    commits.add(Change.of(change));
   }
 
   @Override

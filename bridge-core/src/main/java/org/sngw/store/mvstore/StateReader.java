@@ -10,13 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
 
 /**
  * Reads all maps into a {@link StoredState}. Rows of a client without a session marker are left
- * out: only {@code deleteSession} removes them, so there are none unless the file was edited.
+ * out: only a deleted session removes them, so there are none unless the file was edited.
  */
 final class StateReader {
   private final StateMaps maps;
@@ -38,11 +39,11 @@ final class StateReader {
     forEachOfSession(maps.subscriptions, (rows, entry) -> rows.subscriptions.put(Keys.restOf(entry.getKey()), qos(entry.getValue())));
     forEachOfSession(maps.outbound, (rows, entry) -> {
       OutboundValue value = OutboundValue.decode(entry.getValue());
-      rows.outbound.add(new StoredState.Outbound(
+      rows.outbound.add(new RestoredState.Outbound(
           Keys.sequenceOf(entry.getKey()), value.message(), value.packetId(), value.released()));
     });
     forEachOfSession(maps.inbound, (rows, entry) -> rows.inboundIds.add(Keys.shortIdOf(entry.getKey())));
-    return new StoredState(sessionList(), retained(), wills(), topicIds());
+    return new StoredState(new RestoredState(sessionList(), retained(), wills()), topicIds());
   }
 
   private void forEachOfSession(Map<String, byte[]> map, BiConsumer<SessionRows, Map.Entry<String, byte[]>> action) {
@@ -54,10 +55,10 @@ final class StateReader {
     }
   }
 
-  private List<StoredState.Session> sessionList() {
-    List<StoredState.Session> list = new ArrayList<>(sessions.size());
+  private List<RestoredState.Session> sessionList() {
+    List<RestoredState.Session> list = new ArrayList<>(sessions.size());
     // keys are in sequence order within a client, so outbound lists are already sorted
-    sessions.forEach((clientId, rows) -> list.add(new StoredState.Session(
+    sessions.forEach((clientId, rows) -> list.add(new RestoredState.Session(
         clientId, rows.subscriptions, rows.outbound, rows.inboundIds, rows.offlineSince)));
     return list;
   }
@@ -74,11 +75,11 @@ final class StateReader {
     return list;
   }
 
-  private List<StoredState.Will> wills() {
-    List<StoredState.Will> list = new ArrayList<>(maps.wills.size());
+  private List<RestoredState.Will> wills() {
+    List<RestoredState.Will> list = new ArrayList<>(maps.wills.size());
     maps.wills.forEach((clientId, value) -> {
       WillValue will = WillValue.decode(value);
-      list.add(new StoredState.Will(clientId, will.message(), will.keepAlive()));
+      list.add(new RestoredState.Will(clientId, will.message(), will.keepAlive()));
     });
     return list;
   }
@@ -107,7 +108,7 @@ final class StateReader {
 
   private static final class SessionRows {
     final Map<String, Qos> subscriptions = new HashMap<>();
-    final List<StoredState.Outbound> outbound = new ArrayList<>();
+    final List<RestoredState.Outbound> outbound = new ArrayList<>();
     final Set<Integer> inboundIds = new HashSet<>();
     Optional<Instant> offlineSince = Optional.empty();
   }

@@ -10,6 +10,7 @@ import java.util.function.LongConsumer;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.time.Clock;
 
 /**
  * The store thread: applies each batch to the maps, commits, forces the file to disk, then reports
@@ -29,6 +30,7 @@ final class StoreWriter {
   private static final int COMPACTION_MILLIS = 200;
 
   private final StoreFile file;
+  private final Clock clock;
   private final BlockingQueue<Batch> batches = new LinkedBlockingQueue<>();
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicLong syncs = new AtomicLong();
@@ -39,10 +41,13 @@ final class StoreWriter {
   private MVStore store;
   private StateMaps maps;
   private boolean compactionDue;
-  private long lastCompaction = System.nanoTime();
+  private long lastCompaction;
 
-  StoreWriter(OpenedStore opened, StoreFile file) {
+  /** @param clock times compaction; read on the store thread too */
+  StoreWriter(OpenedStore opened, StoreFile file, Clock clock) {
     this.file = file;
+    this.clock = clock;
+    this.lastCompaction = clock.nanos();
     this.store = opened.store();
     this.maps = opened.maps();
     this.thread = new Thread(this::run, "sngw-store");
@@ -100,7 +105,7 @@ final class StoreWriter {
           return;
         }
         report(batch.upTo());
-        if (System.nanoTime() - lastCompaction > MAX_BETWEEN_COMPACTIONS_NANOS) {
+        if (clock.nanos() - lastCompaction > MAX_BETWEEN_COMPACTIONS_NANOS) {
           compactIfDue();
         }
       }
@@ -164,7 +169,7 @@ final class StoreWriter {
     if (!compactionDue || store == null) {
       return;
     }
-    lastCompaction = System.nanoTime();
+    lastCompaction = clock.nanos();
     try {
       long writesBefore = store.getFileStore().getWriteCount();
       store.compactFile(COMPACTION_MILLIS);

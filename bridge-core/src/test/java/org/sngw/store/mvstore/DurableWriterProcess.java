@@ -1,6 +1,8 @@
 package org.sngw.store.mvstore;
 
 import java.nio.file.Path;
+import org.sngw.broker.BrokerChange;
+import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.runtime.CoreLoop;
 
@@ -25,7 +27,7 @@ final class DurableWriterProcess {
   public static void main(String[] args) throws StoreException {
     CoreLoop core = new CoreLoop();
     DurableWriterProcess writer = new DurableWriterProcess(core, MvStateStore.open(Path.of(args[0]), false, core));
-    core.execute(() -> writer.store.saveSession(CLIENT));
+    core.execute(() -> writer.store.write(new BrokerChange.SessionSaved(CLIENT)));
     core.execute(writer::turn);
     core.execute(writer::turn);
   }
@@ -33,7 +35,8 @@ final class DurableWriterProcess {
   private void turn() {
     for (int i = 0; i < PER_TURN; i++) {
       long sequence = next++;
-      store.saveOutbound(CLIENT, sequence, StoreFixture.message("t/" + sequence, "payload " + sequence, Qos.AT_LEAST_ONCE, false));
+      Message message = StoreFixture.message("t/" + sequence, "payload " + sequence, Qos.AT_LEAST_ONCE, false);
+      store.write(new BrokerChange.OutboundSaved(CLIENT, sequence, message));
     }
     long last = next - 1;
     store.afterDurable(() -> {

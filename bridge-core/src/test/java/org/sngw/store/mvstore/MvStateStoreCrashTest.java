@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.broker.BrokerChange;
+import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
@@ -28,9 +30,9 @@ class MvStateStoreCrashTest {
     Path copyDir = Files.createDirectory(dir.resolve("after-crash"));
     try (StoreFixture fixture = new StoreFixture(dir.resolve("live")); MvStateStore store = fixture.open()) {
       fixture.onCore(() -> {
-        store.saveSession("c1");
-        store.saveOutbound("c1", 1, message("q", "queued", Qos.EXACTLY_ONCE, false));
-        store.saveRetained(retained);
+        store.write(new BrokerChange.SessionSaved("c1"));
+        store.write(new BrokerChange.OutboundSaved("c1", 1, message("q", "queued", Qos.EXACTLY_ONCE, false)));
+        store.write(new BrokerChange.RetainedSaved(retained));
       });
       fixture.awaitDurable(store);
 
@@ -39,8 +41,8 @@ class MvStateStoreCrashTest {
 
       try (StoreFixture other = new StoreFixture(copyDir); MvStateStore reopened = other.open()) {
         StoredState state = reopened.load();
-        assertThat(state.retained()).containsExactly(retained);
-        assertThat(state.sessions()).singleElement().satisfies(s -> assertThat(s.outbound()).hasSize(1));
+        assertThat(state.broker().retained()).containsExactly(retained);
+        assertThat(state.broker().sessions()).singleElement().satisfies(s -> assertThat(s.outbound()).hasSize(1));
       }
     }
   }
@@ -67,7 +69,8 @@ class MvStateStoreCrashTest {
     }
 
     try (StoreFixture fixture = new StoreFixture(dir); MvStateStore reopened = fixture.open()) {
-      List<Long> sequences = reopened.load().sessions().get(0).outbound().stream().map(StoredState.Outbound::sequence).toList();
+      List<Long> sequences = reopened.load().broker().sessions().get(0).outbound().stream()
+          .map(RestoredState.Outbound::sequence).toList();
       assertThat(sequences).startsWith(LongStream.rangeClosed(0, lastDurable).boxed().toArray(Long[]::new));
     }
     try (var files = Files.list(dir)) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.broker.BrokerChange;
+import org.sngw.message.Message;
 import org.sngw.message.Qos;
 
 /** Many changes per sync, and {@code afterDurable} actions in order and only once on disk. */
@@ -41,14 +43,14 @@ class MvStateStoreGroupCommitTest {
 
     fixture.onCore(() -> {
       for (int i = 0; i < 10_000; i++) {
-        store.saveRetained(message("t/" + i, "v" + i, Qos.AT_MOST_ONCE, true));
+        store.write(new BrokerChange.RetainedSaved(message("t/" + i, "v" + i, Qos.AT_MOST_ONCE, true)));
       }
     });
     fixture.awaitDurable(store);
 
     assertThat(store.changesWritten()).isEqualTo(10_000);
     assertThat(store.syncs() - syncsBefore).isLessThanOrEqualTo(2);
-    assertThat(fixture.reopen(store).retained()).hasSize(10_000);
+    assertThat(fixture.reopen(store).broker().retained()).hasSize(10_000);
   }
 
   @Test
@@ -57,7 +59,7 @@ class MvStateStoreGroupCommitTest {
     List<Runnable> tasks = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
       int n = i;
-      tasks.add(() -> store.saveRetained(message("t/" + n, "v", Qos.AT_MOST_ONCE, true)));
+      tasks.add(() -> store.write(new BrokerChange.RetainedSaved(message("t/" + n, "v", Qos.AT_MOST_ONCE, true))));
     }
 
     tasks.forEach(fixture.core::execute);
@@ -72,8 +74,8 @@ class MvStateStoreGroupCommitTest {
     AtomicLong changesWrittenWhenRun = new AtomicLong(-1);
 
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveSubscription("c1", "x", Qos.AT_LEAST_ONCE);
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "x", Qos.AT_LEAST_ONCE));
       store.afterDurable(() -> changesWrittenWhenRun.set(store.changesWritten()));
       assertThat(changesWrittenWhenRun).hasValue(-1);
     });
@@ -101,10 +103,10 @@ class MvStateStoreGroupCommitTest {
     for (int turn = 0; turn < 20; turn++) {
       int first = turn * 3;
       fixture.core.execute(() -> {
-        store.saveSession("c" + first);
+        store.write(new BrokerChange.SessionSaved("c" + first));
         store.afterDurable(() -> order.add(first));
         store.afterDurable(() -> order.add(first + 1));
-        store.deleteSession("c" + first);
+        store.write(new BrokerChange.SessionDeleted("c" + first));
         store.afterDurable(() -> order.add(first + 2));
       });
     }
@@ -119,7 +121,7 @@ class MvStateStoreGroupCommitTest {
     List<String> order = new CopyOnWriteArrayList<>();
 
     fixture.onCore(() -> {
-      store.saveSession("c1");
+      store.write(new BrokerChange.SessionSaved("c1"));
       store.afterDurable(() -> order.add("first"));
       store.afterDurable(() -> order.add("second"));
       assertThat(order).isEmpty();
@@ -134,10 +136,10 @@ class MvStateStoreGroupCommitTest {
     List<String> order = new CopyOnWriteArrayList<>();
 
     fixture.onCore(() -> {
-      store.saveSession("c1");
+      store.write(new BrokerChange.SessionSaved("c1"));
       store.afterDurable(() -> {
         order.add("first");
-        store.saveSession("c2");
+        store.write(new BrokerChange.SessionSaved("c2"));
         store.afterDurable(() -> order.add("nested"));
       });
       store.afterDurable(() -> order.add("second"));
@@ -153,7 +155,7 @@ class MvStateStoreGroupCommitTest {
     List<String> order = new CopyOnWriteArrayList<>();
 
     fixture.onCore(() -> {
-      store.saveSession("c1");
+      store.write(new BrokerChange.SessionSaved("c1"));
       store.afterDurable(() -> {
         throw new IllegalStateException("boom, on purpose");
       });
@@ -168,7 +170,7 @@ class MvStateStoreGroupCommitTest {
   void close_withPendingChangesAndActions_writesThemAndRunsTheActions() throws StoreException {
     List<String> ran = new CopyOnWriteArrayList<>();
     fixture.onCore(() -> {
-      store.saveSession("late");
+      store.write(new BrokerChange.SessionSaved("late"));
       store.afterDurable(() -> ran.add("action"));
     });
 
@@ -176,13 +178,14 @@ class MvStateStoreGroupCommitTest {
 
     assertThat(ran).containsExactly("action");
     try (MvStateStore again = fixture.open()) {
-      assertThat(again.load().sessions()).extracting(s -> s.clientId()).containsExactly("late");
+      assertThat(again.load().broker().sessions()).extracting(s -> s.clientId()).containsExactly("late");
     }
   }
 
   @Test
   void fileSizeBytes_afterWrites_isTheFileSize() {
-    fixture.onCore(() -> store.saveRetained(message("big", "x".repeat(100_000), Qos.AT_MOST_ONCE, true)));
+    Message big = message("big", "x".repeat(100_000), Qos.AT_MOST_ONCE, true);
+    fixture.onCore(() -> store.write(new BrokerChange.RetainedSaved(big)));
     fixture.awaitDurable(store);
 
     assertThat(store.fileSizeBytes()).isGreaterThan(100_000).isEqualTo(fixture.file().toFile().length());

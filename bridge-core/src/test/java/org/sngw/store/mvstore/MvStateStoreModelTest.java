@@ -21,9 +21,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sngw.broker.BrokerChange;
+import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.property.Draw;
+import org.sngw.sn.gateway.TopicIdChange;
 import org.sngw.store.StoredState;
 
 /**
@@ -120,9 +123,10 @@ class MvStateStoreModelTest {
   /** Order-free form: the port promises no order of sessions, retained messages or wills. */
   private static Map<String, Object> normalized(StoredState state) {
     return Map.of(
-        "sessions", state.sessions().stream().collect(toMap(StoredState.Session::clientId, Function.identity())),
-        "retained", Set.copyOf(state.retained()),
-        "wills", Set.copyOf(state.wills()),
+        "sessions",
+        state.broker().sessions().stream().collect(toMap(RestoredState.Session::clientId, Function.identity())),
+        "retained", Set.copyOf(state.broker().retained()),
+        "wills", Set.copyOf(state.broker().wills()),
         "topicIds", state.topicIds());
   }
 
@@ -143,7 +147,7 @@ class MvStateStoreModelTest {
   record SaveSession(String client) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveSession(client);
+      store.write(new BrokerChange.SessionSaved(client));
     }
 
     @Override
@@ -155,7 +159,7 @@ class MvStateStoreModelTest {
   record DeleteSession(String client) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteSession(client);
+      store.write(new BrokerChange.SessionDeleted(client));
     }
 
     @Override
@@ -171,7 +175,7 @@ class MvStateStoreModelTest {
   record SaveOfflineSince(String client, Instant since) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveOfflineSince(client, since);
+      store.write(new BrokerChange.OfflineSinceSaved(client, since));
     }
 
     @Override
@@ -183,7 +187,7 @@ class MvStateStoreModelTest {
   record DeleteOfflineSince(String client) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteOfflineSince(client);
+      store.write(new BrokerChange.OfflineSinceDeleted(client));
     }
 
     @Override
@@ -195,7 +199,7 @@ class MvStateStoreModelTest {
   record SaveSubscription(String client, String filter, Qos qos) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveSubscription(client, filter, qos);
+      store.write(new BrokerChange.SubscriptionSaved(client, filter, qos));
     }
 
     @Override
@@ -207,7 +211,7 @@ class MvStateStoreModelTest {
   record DeleteSubscription(String client, String filter) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteSubscription(client, filter);
+      store.write(new BrokerChange.SubscriptionDeleted(client, filter));
     }
 
     @Override
@@ -219,46 +223,46 @@ class MvStateStoreModelTest {
   record SaveOutbound(String client, long sequence, Message message) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveOutbound(client, sequence, message);
+      store.write(new BrokerChange.OutboundSaved(client, sequence, message));
     }
 
     @Override
     public void apply(Model model) {
       model.outbound.computeIfAbsent(client, c -> new TreeMap<>())
-          .put(sequence, new StoredState.Outbound(sequence, message, 0, false));
+          .put(sequence, new RestoredState.Outbound(sequence, message, 0, false));
     }
   }
 
   record SaveSent(String client, long sequence, int packetId) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveSent(client, sequence, packetId);
+      store.write(new BrokerChange.Sent(client, sequence, packetId));
     }
 
     @Override
     public void apply(Model model) {
       model.outbound.getOrDefault(client, new TreeMap<>()).computeIfPresent(sequence,
-          (s, o) -> new StoredState.Outbound(s, o.message(), packetId, o.released()));
+          (s, o) -> new RestoredState.Outbound(s, o.message(), packetId, o.released()));
     }
   }
 
   record SaveReleased(String client, long sequence) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveReleased(client, sequence);
+      store.write(new BrokerChange.Released(client, sequence));
     }
 
     @Override
     public void apply(Model model) {
       model.outbound.getOrDefault(client, new TreeMap<>()).computeIfPresent(sequence,
-          (s, o) -> new StoredState.Outbound(s, o.message(), o.packetId(), true));
+          (s, o) -> new RestoredState.Outbound(s, o.message(), o.packetId(), true));
     }
   }
 
   record DeleteOutbound(String client, long sequence) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteOutbound(client, sequence);
+      store.write(new BrokerChange.OutboundDeleted(client, sequence));
     }
 
     @Override
@@ -270,7 +274,7 @@ class MvStateStoreModelTest {
   record SaveInboundId(String client, int packetId) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveInboundId(client, packetId);
+      store.write(new BrokerChange.InboundIdSaved(client, packetId));
     }
 
     @Override
@@ -282,7 +286,7 @@ class MvStateStoreModelTest {
   record DeleteInboundId(String client, int packetId) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteInboundId(client, packetId);
+      store.write(new BrokerChange.InboundIdDeleted(client, packetId));
     }
 
     @Override
@@ -294,7 +298,7 @@ class MvStateStoreModelTest {
   record SaveRetained(Message message) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveRetained(message);
+      store.write(new BrokerChange.RetainedSaved(message));
     }
 
     @Override
@@ -306,7 +310,7 @@ class MvStateStoreModelTest {
   record DeleteRetained(String topic) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteRetained(topic);
+      store.write(new BrokerChange.RetainedDeleted(topic));
     }
 
     @Override
@@ -318,19 +322,19 @@ class MvStateStoreModelTest {
   record SaveWill(String client, Message will, long keepAliveMillis) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveWill(client, will, Duration.ofMillis(keepAliveMillis));
+      store.write(new BrokerChange.WillSaved(client, will, Duration.ofMillis(keepAliveMillis)));
     }
 
     @Override
     public void apply(Model model) {
-      model.wills.put(client, new StoredState.Will(client, will, Duration.ofMillis(keepAliveMillis)));
+      model.wills.put(client, new RestoredState.Will(client, will, Duration.ofMillis(keepAliveMillis)));
     }
   }
 
   record DeleteWill(String client) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteWill(client);
+      store.write(new BrokerChange.WillDeleted(client));
     }
 
     @Override
@@ -342,7 +346,7 @@ class MvStateStoreModelTest {
   record SaveTopicId(String client, int topicId, String topicName) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.saveTopicId(client, topicId, topicName);
+      store.write(new TopicIdChange.Saved(client, topicId, topicName));
     }
 
     @Override
@@ -354,7 +358,7 @@ class MvStateStoreModelTest {
   record DeleteTopicId(String client, int topicId) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteTopicId(client, topicId);
+      store.write(new TopicIdChange.Deleted(client, topicId));
     }
 
     @Override
@@ -372,7 +376,7 @@ class MvStateStoreModelTest {
   record DeleteTopicIds(String client) implements Op {
     @Override
     public void apply(MvStateStore store) {
-      store.deleteTopicIds(client);
+      store.write(new TopicIdChange.AllDeleted(client));
     }
 
     @Override
@@ -386,15 +390,15 @@ class MvStateStoreModelTest {
     final Set<String> sessions = new HashSet<>();
     final Map<String, Instant> offlineSince = new HashMap<>();
     final Map<String, Map<String, Qos>> subscriptions = new HashMap<>();
-    final Map<String, TreeMap<Long, StoredState.Outbound>> outbound = new HashMap<>();
+    final Map<String, TreeMap<Long, RestoredState.Outbound>> outbound = new HashMap<>();
     final Map<String, Set<Integer>> inbound = new HashMap<>();
     final Map<String, Message> retained = new HashMap<>();
-    final Map<String, StoredState.Will> wills = new HashMap<>();
+    final Map<String, RestoredState.Will> wills = new HashMap<>();
     final Map<String, Map<Integer, String>> topicIds = new HashMap<>();
 
     StoredState state() {
-      List<StoredState.Session> sessionList = sessions.stream()
-          .map(client -> new StoredState.Session(client,
+      List<RestoredState.Session> sessionList = sessions.stream()
+          .map(client -> new RestoredState.Session(client,
               subscriptions.getOrDefault(client, Map.of()),
               List.copyOf(outbound.getOrDefault(client, new TreeMap<>()).values()),
               inbound.getOrDefault(client, Set.of()),
@@ -403,7 +407,8 @@ class MvStateStoreModelTest {
       Map<String, Map<Integer, String>> ids = topicIds.entrySet().stream()
           .filter(e -> !e.getValue().isEmpty())
           .collect(toMap(Map.Entry::getKey, e -> Map.copyOf(e.getValue())));
-      return new StoredState(sessionList, List.copyOf(retained.values()), List.copyOf(wills.values()), ids);
+      return new StoredState(
+          new RestoredState(sessionList, List.copyOf(retained.values()), List.copyOf(wills.values())), ids);
     }
   }
 }

@@ -14,10 +14,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.broker.BrokerChange;
+import org.sngw.broker.RestoredState.Outbound;
+import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
+import org.sngw.sn.gateway.TopicIdChange;
 import org.sngw.store.StoredState;
-import org.sngw.store.StoredState.Outbound;
 
 /** Every save and delete, through close, a new open and {@code load()}. */
 class MvStateStoreRoundTripTest {
@@ -49,20 +52,20 @@ class MvStateStoreRoundTripTest {
   @Test
   void saveSession_withSubscriptionsAndInboundIds_comesBack() throws StoreException {
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveSubscription("c1", "a/#", Qos.AT_LEAST_ONCE);
-      store.saveSubscription("c1", "b/+", Qos.EXACTLY_ONCE);
-      store.saveSubscription("c1", "gone", Qos.AT_MOST_ONCE);
-      store.deleteSubscription("c1", "gone");
-      store.saveInboundId("c1", 7);
-      store.saveInboundId("c1", 65535);
-      store.saveInboundId("c1", 8);
-      store.deleteInboundId("c1", 8);
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "a/#", Qos.AT_LEAST_ONCE));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "b/+", Qos.EXACTLY_ONCE));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "gone", Qos.AT_MOST_ONCE));
+      store.write(new BrokerChange.SubscriptionDeleted("c1", "gone"));
+      store.write(new BrokerChange.InboundIdSaved("c1", 7));
+      store.write(new BrokerChange.InboundIdSaved("c1", 65535));
+      store.write(new BrokerChange.InboundIdSaved("c1", 8));
+      store.write(new BrokerChange.InboundIdDeleted("c1", 8));
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).singleElement().satisfies(session -> {
+    assertThat(state.broker().sessions()).singleElement().satisfies(session -> {
       assertThat(session.clientId()).isEqualTo("c1");
       assertThat(session.subscriptions()).isEqualTo(Map.of("a/#", Qos.AT_LEAST_ONCE, "b/+", Qos.EXACTLY_ONCE));
       assertThat(session.inboundIds()).isEqualTo(Set.of(7, 65535));
@@ -73,16 +76,17 @@ class MvStateStoreRoundTripTest {
   @Test
   void saveOfflineSince_replaced_comesBackInMilliseconds() throws StoreException {
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveSession("c2");
-      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_000));
-      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_100, 123_456_789));
-      store.saveOfflineSince("c2", Instant.ofEpochSecond(-1, 999_000_000)); // before the epoch
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.SessionSaved("c2"));
+      store.write(new BrokerChange.OfflineSinceSaved("c1", Instant.ofEpochSecond(1_700_000_000)));
+      store.write(new BrokerChange.OfflineSinceSaved("c1", Instant.ofEpochSecond(1_700_000_100, 123_456_789)));
+      store.write(new BrokerChange.OfflineSinceSaved("c2", Instant.ofEpochSecond(-1, 999_000_000))); // before the epoch
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).extracting(StoredState.Session::clientId, StoredState.Session::offlineSince)
+    assertThat(state.broker().sessions())
+        .extracting(RestoredState.Session::clientId, RestoredState.Session::offlineSince)
         .containsExactlyInAnyOrder(
             tuple("c1", Optional.of(Instant.ofEpochMilli(1_700_000_100_123L))),
             tuple("c2", Optional.of(Instant.ofEpochMilli(-1))));
@@ -91,44 +95,47 @@ class MvStateStoreRoundTripTest {
   @Test
   void deleteOfflineSince_afterSave_comesBackEmpty() throws StoreException {
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_000));
-      store.deleteOfflineSince("c1");
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.OfflineSinceSaved("c1", Instant.ofEpochSecond(1_700_000_000)));
+      store.write(new BrokerChange.OfflineSinceDeleted("c1"));
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).singleElement().satisfies(session -> assertThat(session.offlineSince()).isEmpty());
+    assertThat(state.broker().sessions())
+        .singleElement().satisfies(session -> assertThat(session.offlineSince()).isEmpty());
   }
 
   @Test
   void saveOfflineSince_ofNoSavedSession_isNotLoaded() throws StoreException {
-    fixture.onCore(() -> store.saveOfflineSince("nobody", Instant.ofEpochSecond(1_700_000_000)));
+    fixture.onCore(
+        () -> store.write(new BrokerChange.OfflineSinceSaved("nobody", Instant.ofEpochSecond(1_700_000_000))));
 
-    assertThat(fixture.reopen(store).sessions()).isEmpty();
+    assertThat(fixture.reopen(store).broker().sessions()).isEmpty();
   }
 
   @Test
   void saveOutbound_sentAndReleased_comesBackInSequenceOrder() throws StoreException {
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveOutbound("c1", 300, M2);
-      store.saveOutbound("c1", 2, M1);
-      store.saveOutbound("c1", -5, M1);
-      store.saveOutbound("c1", 17, M1);
-      store.saveSent("c1", 2, 41);
-      store.saveSent("c1", 300, 42);
-      store.saveReleased("c1", 300);
-      store.deleteOutbound("c1", 17);
-      store.saveSent("c1", 17, 43); // gone already: ignored
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.OutboundSaved("c1", 300, M2));
+      store.write(new BrokerChange.OutboundSaved("c1", 2, M1));
+      store.write(new BrokerChange.OutboundSaved("c1", -5, M1));
+      store.write(new BrokerChange.OutboundSaved("c1", 17, M1));
+      store.write(new BrokerChange.Sent("c1", 2, 41));
+      store.write(new BrokerChange.Sent("c1", 300, 42));
+      store.write(new BrokerChange.Released("c1", 300));
+      store.write(new BrokerChange.OutboundDeleted("c1", 17));
+      store.write(new BrokerChange.Sent("c1", 17, 43)); // gone already: ignored
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).singleElement().extracting(StoredState.Session::outbound).isEqualTo(java.util.List.of(
-        new Outbound(-5, M1, 0, false),
-        new Outbound(2, M1, 41, false),
-        new Outbound(300, M2, 42, true)));
+    assertThat(state.broker().sessions()).singleElement().extracting(RestoredState.Session::outbound)
+        .isEqualTo(java.util.List.of(
+            new Outbound(-5, M1, 0, false),
+            new Outbound(2, M1, 41, false),
+            new Outbound(300, M2, 42, true)));
   }
 
   @Test
@@ -136,44 +143,44 @@ class MvStateStoreRoundTripTest {
     Message will = message("will/c1", "bye", Qos.AT_LEAST_ONCE, false);
     fixture.onCore(() -> {
       for (String client : new String[] {"c1", "c10"}) {
-        store.saveSession(client);
-        store.saveSubscription(client, "x", Qos.AT_LEAST_ONCE);
-        store.saveOutbound(client, 1, M1);
-        store.saveInboundId(client, 3);
-        store.saveOfflineSince(client, Instant.ofEpochSecond(1_700_000_000));
+        store.write(new BrokerChange.SessionSaved(client));
+        store.write(new BrokerChange.SubscriptionSaved(client, "x", Qos.AT_LEAST_ONCE));
+        store.write(new BrokerChange.OutboundSaved(client, 1, M1));
+        store.write(new BrokerChange.InboundIdSaved(client, 3));
+        store.write(new BrokerChange.OfflineSinceSaved(client, Instant.ofEpochSecond(1_700_000_000)));
       }
-      store.saveWill("c1", will, Duration.ofSeconds(90));
-      store.saveTopicId("c1", 1, "x");
-      store.deleteSession("c1");
+      store.write(new BrokerChange.WillSaved("c1", will, Duration.ofSeconds(90)));
+      store.write(new TopicIdChange.Saved("c1", 1, "x"));
+      store.write(new BrokerChange.SessionDeleted("c1"));
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions()).singleElement().satisfies(session -> {
+    assertThat(state.broker().sessions()).singleElement().satisfies(session -> {
       assertThat(session.clientId()).isEqualTo("c10");
       assertThat(session.outbound()).hasSize(1);
       assertThat(session.subscriptions()).hasSize(1);
       assertThat(session.inboundIds()).hasSize(1);
       assertThat(session.offlineSince()).contains(Instant.ofEpochSecond(1_700_000_000));
     });
-    assertThat(state.wills()).containsExactly(new StoredState.Will("c1", will, Duration.ofSeconds(90)));
+    assertThat(state.broker().wills()).containsExactly(new RestoredState.Will("c1", will, Duration.ofSeconds(90)));
     assertThat(state.topicIds()).isEqualTo(Map.of("c1", Map.of(1, "x")));
   }
 
   @Test
   void deleteSession_thenSaveSession_startsClean() throws StoreException {
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveSubscription("c1", "x", Qos.AT_LEAST_ONCE);
-      store.saveOfflineSince("c1", Instant.ofEpochSecond(1_700_000_000));
-      store.deleteSession("c1");
-      store.saveSession("c1");
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "x", Qos.AT_LEAST_ONCE));
+      store.write(new BrokerChange.OfflineSinceSaved("c1", Instant.ofEpochSecond(1_700_000_000)));
+      store.write(new BrokerChange.SessionDeleted("c1"));
+      store.write(new BrokerChange.SessionSaved("c1"));
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.sessions())
-        .containsExactly(new StoredState.Session("c1", Map.of(), java.util.List.of(), Set.of(), Optional.empty()));
+    assertThat(state.broker().sessions())
+        .containsExactly(new RestoredState.Session("c1", Map.of(), java.util.List.of(), Set.of(), Optional.empty()));
   }
 
   @Test
@@ -182,40 +189,40 @@ class MvStateStoreRoundTripTest {
     Message latest = message("r/1", "latest", Qos.AT_LEAST_ONCE, true);
     Message other = message("r/2", "other", Qos.AT_MOST_ONCE, true);
     fixture.onCore(() -> {
-      store.saveRetained(first);
-      store.saveRetained(other);
-      store.saveRetained(latest);
-      store.saveRetained(message("r/3", "x", Qos.AT_MOST_ONCE, true));
-      store.deleteRetained("r/3");
+      store.write(new BrokerChange.RetainedSaved(first));
+      store.write(new BrokerChange.RetainedSaved(other));
+      store.write(new BrokerChange.RetainedSaved(latest));
+      store.write(new BrokerChange.RetainedSaved(message("r/3", "x", Qos.AT_MOST_ONCE, true)));
+      store.write(new BrokerChange.RetainedDeleted("r/3"));
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.retained()).containsExactlyInAnyOrder(latest, other);
+    assertThat(state.broker().retained()).containsExactlyInAnyOrder(latest, other);
   }
 
   @Test
   void saveWill_andDeleteWill_roundTrip() throws StoreException {
     Message will = message("will/a", "gone", Qos.EXACTLY_ONCE, true);
     fixture.onCore(() -> {
-      store.saveWill("a", will, Duration.ofMillis(1_500));
-      store.saveWill("b", will, Duration.ZERO);
-      store.deleteWill("b");
+      store.write(new BrokerChange.WillSaved("a", will, Duration.ofMillis(1_500)));
+      store.write(new BrokerChange.WillSaved("b", will, Duration.ZERO));
+      store.write(new BrokerChange.WillDeleted("b"));
     });
 
     StoredState state = fixture.reopen(store);
 
-    assertThat(state.wills()).containsExactly(new StoredState.Will("a", will, Duration.ofMillis(1_500)));
+    assertThat(state.broker().wills()).containsExactly(new RestoredState.Will("a", will, Duration.ofMillis(1_500)));
   }
 
   @Test
   void saveTopicId_andDeleteTopicIds_roundTrip() throws StoreException {
     fixture.onCore(() -> {
-      store.saveTopicId("s1", 1, "sensors/temp");
-      store.saveTopicId("s1", 0xFFFF, "sensors/hum");
-      store.saveTopicId("s2", 5, "x");
-      store.saveTopicId("s3", 6, "y");
-      store.deleteTopicIds("s3");
+      store.write(new TopicIdChange.Saved("s1", 1, "sensors/temp"));
+      store.write(new TopicIdChange.Saved("s1", 0xFFFF, "sensors/hum"));
+      store.write(new TopicIdChange.Saved("s2", 5, "x"));
+      store.write(new TopicIdChange.Saved("s3", 6, "y"));
+      store.write(new TopicIdChange.AllDeleted("s3"));
     });
 
     StoredState state = fixture.reopen(store);

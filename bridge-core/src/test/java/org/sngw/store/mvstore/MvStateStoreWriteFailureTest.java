@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.broker.BrokerChange;
 import org.sngw.message.Qos;
 import org.sngw.store.StoredState;
 
@@ -40,13 +41,13 @@ class MvStateStoreWriteFailureTest {
     disk.failing = true;
 
     fixture.onCore(() -> {
-      store.saveSession("c1");
-      store.saveSubscription("c1", "x", Qos.AT_LEAST_ONCE);
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "x", Qos.AT_LEAST_ONCE));
       store.afterDurable(() -> acknowledged.add("first"));
     });
     await().atMost(Duration.ofSeconds(10)).until(() -> disk.failedWrites.get() >= 3);
     fixture.onCore(() -> {
-      store.saveSubscription("c1", "y", Qos.EXACTLY_ONCE);
+      store.write(new BrokerChange.SubscriptionSaved("c1", "y", Qos.EXACTLY_ONCE));
       store.afterDurable(() -> acknowledged.add("second"));
     });
 
@@ -59,7 +60,7 @@ class MvStateStoreWriteFailureTest {
 
     assertThat(acknowledged).containsExactly("first", "second");
     StoredState state = fixture.reopen(store);
-    assertThat(state.sessions()).singleElement().satisfies(session ->
+    assertThat(state.broker().sessions()).singleElement().satisfies(session ->
         assertThat(session.subscriptions()).containsOnlyKeys("x", "y"));
   }
 }

@@ -92,7 +92,7 @@ class BleGatewayIT {
     BrokerConfig brokerConfig = BrokerConfig.defaults();
     // Broker and gateway state belong to the core loop from birth: build them there.
     Wiring wiring = CompletableFuture.supplyAsync(() -> {
-      BrokerCore broker = new BrokerCore(brokerConfig, store, stored, core, InstantSource.system());
+      BrokerCore broker = new BrokerCore(brokerConfig, store, stored.broker(), core, InstantSource.system());
       return new Wiring(broker,
           new SnGateway(broker, MqttSnConfig.defaults(), core, core, store, stored.topicIds()));
     }, core).get(10, TimeUnit.SECONDS);
