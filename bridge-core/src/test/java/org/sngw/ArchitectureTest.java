@@ -18,7 +18,8 @@ import java.time.InstantSource;
 @AnalyzeClasses(packages = "org.sngw", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
   private static final String[] PURE =
-      {"org.sngw.sn..", "org.sngw.broker..", "org.sngw.message..", "org.sngw.time..", "org.sngw.transport.."};
+      {"org.sngw.sn..", "org.sngw.broker..", "org.sngw.message..", "org.sngw.time..", "org.sngw.thread..",
+      "org.sngw.transport.."};
 
   @ArchTest
   static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("org.sngw.(*)..").should().beFreeOfCycles();

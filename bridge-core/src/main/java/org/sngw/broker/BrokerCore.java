@@ -18,6 +18,7 @@ import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
+import org.sngw.thread.OwnerThread;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 
@@ -66,6 +67,7 @@ public final class BrokerCore implements Broker {
   };
 
   private final BrokerConfig config;
+  private final OwnerThread owner = new OwnerThread("the broker's sessions");
   private final BrokerStore store;
   private final Scheduler scheduler;
   private final InstantSource wall;
@@ -123,6 +125,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public ClientHandle connect(ConnectRequest request, SessionSink sink) {
+    assert owner.isCurrent();
     String clientId = request.clientId();
     Session existing = sessions.get(clientId);
     if (existing != null && existing.handle() != null) {
@@ -164,6 +167,7 @@ public final class BrokerCore implements Broker {
    */
   @Override
   public void prepareSession(String clientId, SessionOptions options) {
+    assert owner.isCurrent();
     Session session = sessions.get(clientId);
     if (session != null && !session.persistent()) {
       // A clean session lives only while attached: its connection is taken over, as on a connect.
@@ -187,6 +191,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void disconnect(ClientHandle client, boolean graceful) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle == null) {
       return;
@@ -208,6 +213,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void updateWill(ClientHandle client, Optional<Message> will) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle != null) {
       handle.setWill(will.orElse(null));
@@ -217,6 +223,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void publish(ClientHandle from, Message message, Consumer<PublishOutcome> done) {
+    assert owner.isCurrent();
     Session excluded = null;
     PublisherAcks acks = internalAcks;
     if (from != null) {
@@ -234,6 +241,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void publishExactlyOnce(ClientHandle from, int packetId, Message message, Consumer<PublishOutcome> done) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(from);
     if (handle == null) {
       return;
@@ -258,6 +266,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void releaseInbound(ClientHandle client, int packetId) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle != null) {
       handle.session().forgetInbound(packetId);
@@ -266,6 +275,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void subscribe(ClientHandle client, List<Subscription> requested, Consumer<List<Optional<Qos>>> granted) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle == null) {
       return;
@@ -297,6 +307,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void unsubscribe(ClientHandle client, List<String> filters, Runnable done) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle == null) {
       return;
@@ -312,6 +323,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void acknowledged(ClientHandle client, int packetId) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle != null) {
       handle.session().outbound().acknowledged(packetId);
@@ -320,6 +332,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void received(ClientHandle client, int packetId) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle != null) {
       handle.session().outbound().received(packetId);
@@ -328,6 +341,7 @@ public final class BrokerCore implements Broker {
 
   @Override
   public void completed(ClientHandle client, int packetId) {
+    assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle != null) {
       handle.session().outbound().completed(packetId);

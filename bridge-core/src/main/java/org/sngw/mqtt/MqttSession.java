@@ -19,6 +19,7 @@ import org.sngw.broker.Subscription;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
+import org.sngw.thread.OwnerThread;
 import org.sngw.time.Clock;
 
 /**
@@ -35,6 +36,7 @@ final class MqttSession implements SessionSink {
   private final Executor core;
   private final MqttStats stats;
   private final InboundBacklog backlog;
+  private final OwnerThread owner = new OwnerThread("an MQTT connection's session");
   private final RateLimitedWarning drops = new RateLimitedWarning(log, DROP_WARNING_INTERVAL, Clock.SYSTEM);
   private ClientHandle handle;
   /** Packets the broker sends from inside connect(): they must follow the CONNACK. */
@@ -52,6 +54,7 @@ final class MqttSession implements SessionSink {
   }
 
   void connect(ConnectRequest request) {
+    assert owner.isCurrent();
     handle = broker.connect(request, this);
     List<Object> resent = beforeConnAck;
     beforeConnAck = null;
@@ -65,6 +68,7 @@ final class MqttSession implements SessionSink {
    * what it sends.
    */
   void publish(int packetId, Message message) {
+    assert owner.isCurrent();
     switch (message.qos()) {
       case AT_MOST_ONCE -> broker.publish(handle, message, outcome -> answered(outcome, message));
       case AT_LEAST_ONCE -> broker.publish(
@@ -76,33 +80,40 @@ final class MqttSession implements SessionSink {
 
   /** PUBREL from the client: the inbound QoS 2 id is free again. */
   void releaseInbound(int packetId) {
+    assert owner.isCurrent();
     broker.releaseInbound(handle, packetId);
     send(MqttPackets.reply(MqttMessageType.PUBCOMP, packetId));
   }
 
   void acknowledged(int packetId) {
+    assert owner.isCurrent();
     broker.acknowledged(handle, packetId);
   }
 
   void received(int packetId) {
+    assert owner.isCurrent();
     broker.received(handle, packetId);
   }
 
   void completed(int packetId) {
+    assert owner.isCurrent();
     broker.completed(handle, packetId);
   }
 
   void subscribe(int packetId, List<Subscription> subscriptions) {
+    assert owner.isCurrent();
     // the SUBACK is written in granted, before the retained messages the broker delivers next
     broker.subscribe(handle, subscriptions, granted -> send(MqttPackets.subAck(packetId, granted)));
   }
 
   void unsubscribe(int packetId, List<String> filters) {
+    assert owner.isCurrent();
     broker.unsubscribe(handle, filters, () -> send(MqttPackets.unsubAck(packetId)));
   }
 
   /** DISCONNECT from the client: the will is dropped. */
   void disconnect() {
+    assert owner.isCurrent();
     if (!ended) {
       ended = true;
       broker.disconnect(handle, true);
@@ -111,6 +122,7 @@ final class MqttSession implements SessionSink {
 
   /** The channel closed without DISCONNECT: the will is published. */
   void connectionLost() {
+    assert owner.isCurrent();
     if (!ended) {
       ended = true;
       broker.disconnect(handle, false);
@@ -124,6 +136,7 @@ final class MqttSession implements SessionSink {
    */
   @Override
   public void deliver(Delivery delivery) {
+    assert owner.isCurrent();
     if (delivery.message().qos() == Qos.AT_MOST_ONCE && !channel.isWritable() && beforeConnAck == null) {
       stats.qos0Dropped.increment();
       drops.warn("client {}: QoS 0 dropped, its connection is not reading fast enough", handle.clientId());
@@ -134,11 +147,13 @@ final class MqttSession implements SessionSink {
 
   @Override
   public void release(int packetId) {
+    assert owner.isCurrent();
     send(MqttPackets.reply(MqttMessageType.PUBREL, packetId));
   }
 
   @Override
   public void takenOver() {
+    assert owner.isCurrent();
     ended = true;
     log.debug("client {} connected again elsewhere: closing {}", handle.clientId(), channel.remoteAddress());
     channel.close();

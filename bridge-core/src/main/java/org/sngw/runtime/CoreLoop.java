@@ -29,10 +29,6 @@ public final class CoreLoop implements Executor, Scheduler, Clock, AutoCloseable
     loop.execute(task);
   }
 
-  public boolean inLoop() {
-    return loop.inEventLoop();
-  }
-
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
     ScheduledFuture<?> future = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);

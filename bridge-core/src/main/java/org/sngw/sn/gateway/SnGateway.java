@@ -15,6 +15,7 @@ import org.sngw.sn.codec.SnPacket.Connect;
 import org.sngw.sn.codec.SnPacket.Publish;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.thread.OwnerThread;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 import org.sngw.transport.PeerAddress;
@@ -35,6 +36,7 @@ public final class SnGateway {
   private final MqttSnConfig config;
   private final PredefinedTopics predefined;
   private final SnStats stats = new SnStats();
+  private final OwnerThread owner = new OwnerThread("the MQTT-SN sessions");
   private final SessionServices services;
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
   private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
@@ -75,6 +77,7 @@ public final class SnGateway {
 
   /** One packet from a sensor, on the core loop. */
   void handle(Transport via, PeerAddress from, SnPacket packet) {
+    assert owner.isCurrent();
     if (packet instanceof SnPacket.SearchGw) {
       new TransportLink(via, from).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
     } else if (packet instanceof Publish publish && publish.qos() == SnQos.FIRE_AND_FORGET) {
@@ -118,6 +121,7 @@ public final class SnGateway {
   }
 
   void peerLost(PeerAddress peer) {
+    assert owner.isCurrent();
     SnSession session = sessions.get(peer);
     if (session != null) {
       session.linkLost();
