@@ -17,6 +17,7 @@ import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SnStats;
+import org.sngw.transport.udp.UdpSettings;
 
 /** The gateway under load: started here on loopback with a temporary data dir, or one already running. */
 final class GatewayTarget implements AutoCloseable {
@@ -36,18 +37,17 @@ final class GatewayTarget implements AutoCloseable {
   static GatewayTarget start(boolean persistent) throws IOException, GatewayStartException {
     Path dataDir = Files.createTempDirectory("sngw-bench-");
     GatewayConfig config = new GatewayConfig(
-        new ListenAddress("127.0.0.1", 0),
-        Optional.empty(),
+        List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))),
         new ListenAddress("127.0.0.1", 0),
         dataDir,
         new StoreConfig(persistent, false),
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
-        List.of(), List.of(), Optional.empty());
+        List.of());
     try {
       Gateway gateway = Gateway.start(config);
-      return new GatewayTarget(gateway.udpAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);
+      return new GatewayTarget(gateway.snAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);
     } catch (GatewayStartException | RuntimeException e) {
       deleteTree(dataDir);
       throw e;

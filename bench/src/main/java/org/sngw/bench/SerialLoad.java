@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 import org.sngw.app.Gateway;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.SerialPortConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.sn.codec.SnEncoder;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.transport.serial.SerialPortConfig;
+import org.sngw.transport.udp.UdpSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,9 +64,10 @@ public final class SerialLoad implements java.util.concurrent.Callable<Integer> 
 
   private int run(Path dir, Path gatewaySide, Path sensorSide) throws Exception {
     GatewayConfig defaults = GatewayConfig.defaults();
-    GatewayConfig config = new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(),
+    GatewayConfig config = new GatewayConfig(
+        List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0)), SerialPortConfig.of(gatewaySide.toString())),
         new ListenAddress("127.0.0.1", 0), dir.resolve("data"), new StoreConfig(false, false), defaults.mqttSn(),
-        defaults.broker(), Optional.empty(), List.of(), List.of(SerialPortConfig.of(gatewaySide.toString())), Optional.empty());
+        defaults.broker(), Optional.empty(), List.of());
     try (Gateway gateway = Gateway.start(config)) {
       MqttSubscriber subscriber = MqttSubscriber.start(gateway.mqttAddress(), "serial-bench", true, "bench/#", 0);
       SerialPort port = SerialPort.getCommPort(sensorSide.toString());

@@ -7,11 +7,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -24,7 +26,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the YAML config file. Every key is optional; what the file leaves out keeps the value of
- * {@link GatewayConfig#defaults()}:
+ * {@link #defaults()}. The transports' keys ({@code udp}, {@code serial}, {@code ble}, ...) are
+ * read by the {@link TransportProvider}s on the class path, each from its own module:
  *
  * <pre>{@code
  * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
@@ -135,21 +138,27 @@ public final class ConfigFile {
     }
   }
 
+  /** What an empty file gives: the embedded defaults, with each transport's own. */
+  public static GatewayConfig defaults() {
+    return read(YamlSection.root(null, new Problems()));
+  }
+
   private static GatewayConfig read(YamlSection root) {
     GatewayConfig d = GatewayConfig.defaults();
+    List<TransportPlan> transports = new ArrayList<>();
+    for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
+      transports.addAll(provider.read(root));
+    }
     GatewayConfig config =
         new GatewayConfig(
-            root.value("udp", d.udp(), ListenAddress::parse),
-            root.value("udp-broadcast", d.udpBroadcast(), text -> Optional.of(ConfigValues.destination(text))),
+            transports,
             root.value("mqtt", d.mqtt(), ListenAddress::parse),
             root.value("data-dir", d.dataDir(), ConfigValues::path),
             store(root.section("store"), d.store()),
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
-            BridgeReader.read(root.list("bridges").orElse(List.of())),
-            SerialPortReader.read(root.list("serial").orElse(List.of())),
-            BleReader.read(root));
+            BridgeReader.read(root.list("bridges").orElse(List.of())));
     root.rejectUnknownKeys();
     return config;
   }

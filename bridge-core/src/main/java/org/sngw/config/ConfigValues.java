@@ -91,7 +91,7 @@ public final class ConfigValues {
     return value.intValueExact();
   }
 
-  static Function<String, Integer> between(int min, int max) {
+  public static Function<String, Integer> between(int min, int max) {
     return text -> integer(text, min, max);
   }
 

@@ -10,28 +10,22 @@ import org.sngw.sn.gateway.MqttSnConfig;
 /**
  * The whole configuration, validated before anything starts.
  *
- * @param udpBroadcast where the UDP transport broadcasts (ADVERTISE); empty (the default) for
- *     nowhere, so the gateway sends only replies
+ * @param transports the ways sensors reach the gateway (UDP, serial ports, BLE, ...), each read by
+ *     its transport module's {@link TransportProvider}
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
  * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
- * @param serialPorts serial ports with sensors; none by default
- * @param ble Bluetooth LE sensors; off by default
  */
 public record GatewayConfig(
-    ListenAddress udp,
-    Optional<ListenAddress> udpBroadcast,
+    List<TransportPlan> transports,
     ListenAddress mqtt,
     Path dataDir,
     StoreConfig store,
     MqttSnConfig mqttSn,
     BrokerConfig broker,
     Optional<ListenAddress> metrics,
-    List<BridgeConfig> bridges,
-    List<SerialPortConfig> serialPorts,
-    Optional<BleConfig> ble) {
+    List<BridgeConfig> bridges) {
   public GatewayConfig {
-    Objects.requireNonNull(udp, "udp");
-    Objects.requireNonNull(udpBroadcast, "udpBroadcast");
+    transports = List.copyOf(transports);
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(store, "store");
@@ -39,23 +33,30 @@ public record GatewayConfig(
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(metrics, "metrics");
     bridges = List.copyOf(bridges);
-    serialPorts = List.copyOf(serialPorts);
-    Objects.requireNonNull(ble, "ble");
   }
 
-  /** The embedded defaults: every listener on all interfaces, data in ./data. */
+  /**
+   * The embedded defaults of everything but the transports: MQTT on all interfaces, data in
+   * ./data. The transports' defaults are their providers' ({@link ConfigFile#defaults()}).
+   */
   public static GatewayConfig defaults() {
     return new GatewayConfig(
-        new ListenAddress("0.0.0.0", 1884),
-        Optional.empty(),
+        List.of(),
         new ListenAddress("0.0.0.0", 1883),
         Path.of("data"),
         StoreConfig.defaults(),
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
-        List.of(),
-        List.of(),
-        Optional.empty());
+        List.of());
+  }
+
+  public GatewayConfig withTransports(List<TransportPlan> plans) {
+    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges);
+  }
+
+  /** The configured transports of one kind, e.g. every serial port. */
+  public <T extends TransportPlan> List<T> transports(Class<T> kind) {
+    return transports.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 }

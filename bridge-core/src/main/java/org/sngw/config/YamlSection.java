@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * problem instead of throwing, so that one pass over the file finds every mistake. Works on the
  * composed node tree, which builds no objects at all and keeps each value's line.
  */
-final class YamlSection {
+public final class YamlSection {
   private final String path;
   private final Problems problems;
   // Where problems about the section as a whole, or a key it lacks, are reported.
@@ -69,7 +69,7 @@ final class YamlSection {
   }
 
   /** The nested mapping under {@code key}, empty when the key is absent. */
-  YamlSection section(String key) {
+  public YamlSection section(String key) {
     known.add(key);
     NodeTuple entry = entries.get(key);
     return of(childPath(key), entry == null ? null : entry.getValueNode(), problems, anchor);
@@ -80,7 +80,7 @@ final class YamlSection {
    * key is absent or its value is no list (reported), an empty list when the value is. Items that
    * are not mappings are reported and left out.
    */
-  Optional<List<YamlSection>> list(String key) {
+  public Optional<List<YamlSection>> list(String key) {
     known.add(key);
     NodeTuple entry = entries.get(key);
     if (entry == null) {
@@ -109,12 +109,12 @@ final class YamlSection {
   }
 
   /** Whether the file has {@code key} here, whatever its value. */
-  boolean has(String key) {
+  public boolean has(String key) {
     return entries.containsKey(key);
   }
 
   /** Like {@link #value}, but reports a missing key; null when it is missing or bad. */
-  <T> T required(String key, Function<String, T> parser) {
+  public <T> T required(String key, Function<String, T> parser) {
     if (!has(key)) {
       known.add(key);
       problem(key, "required");
@@ -127,7 +127,7 @@ final class YamlSection {
    * Reports a problem that no single value shows, such as two settings that contradict each
    * other, on the line of {@code key}, or of this section when the key is absent.
    */
-  void problem(String key, String issue) {
+  public void problem(String key, String issue) {
     NodeTuple entry = entries.get(key);
     problems.add(entry == null ? anchor : entry.getValueNode(), childPath(key), issue);
   }
@@ -136,7 +136,7 @@ final class YamlSection {
    * The value under {@code key} converted by {@code parser}, or {@code fallback} when the key is
    * absent or the value is bad; the parser's {@link IllegalArgumentException} becomes a problem.
    */
-  <T> T value(String key, T fallback, Function<String, T> parser) {
+  public <T> T value(String key, T fallback, Function<String, T> parser) {
     known.add(key);
     NodeTuple entry = entries.get(key);
     if (entry == null) {
@@ -156,7 +156,7 @@ final class YamlSection {
   }
 
   /** All entries of a mapping whose keys are data rather than setting names, such as topic ids. */
-  <K, V> Map<K, V> map(Function<String, K> keyParser, Function<String, V> valueParser) {
+  public <K, V> Map<K, V> map(Function<String, K> keyParser, Function<String, V> valueParser) {
     Map<K, V> result = new LinkedHashMap<>();
     for (NodeTuple tuple : entries.values()) {
       String keyText = ((ScalarNode) tuple.getKeyNode()).getValue();
@@ -176,7 +176,7 @@ final class YamlSection {
   }
 
   /** Reports every key no getter asked for; call once the section has been read. */
-  void rejectUnknownKeys() {
+  public void rejectUnknownKeys() {
     entries.forEach(
         (key, tuple) -> {
           if (!known.contains(key)) {

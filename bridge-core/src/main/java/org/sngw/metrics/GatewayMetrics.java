@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.sngw.transport.TransportStats;
 
 /**
  * The gateway's metrics in Prometheus form. Components keep their own cheap counters (LongAdders,
@@ -49,6 +50,22 @@ public final class GatewayMetrics {
   public synchronized void gauge(String name, String description, LongSupplier value) {
     sources.add(value);
     Gauge.builder(name, value, LongSupplier::getAsLong).description(description).register(registry);
+  }
+
+  /** Everything a transport counts, under the names and tag it chose. */
+  public synchronized void transport(TransportStats stats) {
+    Tags tags = stats.tag().map(tag -> Tags.of(tag.key(), tag.value())).orElse(Tags.empty());
+    for (TransportStats.Metric metric : stats.metrics()) {
+      LongSupplier value = metric.value();
+      sources.add(value);
+      if (metric.kind() == TransportStats.Kind.COUNTER) {
+        FunctionCounter.builder(metric.name(), value, LongSupplier::getAsLong)
+            .description(metric.description()).tags(tags).register(registry);
+      } else {
+        Gauge.builder(metric.name(), value, LongSupplier::getAsLong)
+            .description(metric.description()).tags(tags).register(registry);
+      }
+    }
   }
 
   /**

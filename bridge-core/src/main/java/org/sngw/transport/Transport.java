@@ -1,6 +1,8 @@
 package org.sngw.transport;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 /**
  * A way to reach sensors. Implementations own their I/O threads and no session state; the core
@@ -32,6 +34,14 @@ public interface Transport extends AutoCloseable {
 
   /** Largest frame this transport carries in one piece. */
   int maxFrameSize();
+
+  /** What this transport counts; the gateway publishes it as metrics. */
+  TransportStats stats();
+
+  /** The socket address sensors reach, for transports bound to one once started; else empty. */
+  default Optional<InetSocketAddress> localAddress() {
+    return Optional.empty();
+  }
 
   /** Stops I/O and releases the resource; idempotent. */
   @Override

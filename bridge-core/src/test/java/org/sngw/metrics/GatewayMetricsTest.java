@@ -3,9 +3,12 @@ package org.sngw.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
+import org.sngw.transport.TransportStats;
 
 class GatewayMetricsTest {
   private final GatewayMetrics metrics = new GatewayMetrics();
@@ -41,5 +44,31 @@ class GatewayMetricsTest {
     assertThat(metrics.scrape())
         .doesNotContain("evil")
         .contains("sngw_broker_client_messages_dropped{client=\"logger\"} 5.0");
+  }
+
+  @Test
+  void transport_publishesEveryStatUnderItsKindAndTag() {
+    TransportStats stats = new TransportStats("serial", Optional.of(new TransportStats.Tag("port", "/dev/ttyUSB0")));
+    LongAdder reopens = stats.counter("reopens", "times the port came back");
+    stats.gauge("open", "1 while the port is open", () -> 1);
+    stats.received().add(3);
+    reopens.increment();
+    metrics.transport(stats);
+
+    assertThat(metrics.scrape())
+        .contains("sngw_serial_frames_received_total{port=\"/dev/ttyUSB0\"} 3.0")
+        .contains("sngw_serial_frames_dropped_total{port=\"/dev/ttyUSB0\"} 0.0")
+        .contains("sngw_serial_reopens_total{port=\"/dev/ttyUSB0\"} 1.0")
+        .contains("# TYPE sngw_serial_open gauge")
+        .contains("sngw_serial_open{port=\"/dev/ttyUSB0\"} 1.0");
+  }
+
+  @Test
+  void transport_untagged_publishesPlainNames() {
+    TransportStats stats = new TransportStats("udp", Optional.empty());
+    stats.sent().add(2);
+    metrics.transport(stats);
+
+    assertThat(metrics.scrape()).contains("sngw_udp_frames_sent_total 2.0");
   }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.sngw.sn.codec.SnDecodeResult;
@@ -17,6 +18,7 @@ import org.sngw.transport.ForwardedPeer;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 
 /**
  * The radio between the gateway and its sensors, as the gateway's {@link Transport}. Every datagram,
@@ -26,6 +28,7 @@ import org.sngw.transport.TransportListener;
  * gateway's encapsulated frames are unwrapped to the node they name.
  */
 final class SimNetwork implements Transport {
+  private final TransportStats stats = new TransportStats("sim", Optional.empty());
   private final VirtualTime time;
   private final NetworkProfile profile;
   private final ScriptedFaults faults;
@@ -109,6 +112,11 @@ final class SimNetwork implements Transport {
   @Override
   public int maxFrameSize() {
     return 1024;
+  }
+
+  @Override
+  public TransportStats stats() {
+    return stats;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +21,16 @@ import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.broker.BrokerCore;
-import org.sngw.config.BleConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.SerialPortConfig;
-import org.sngw.config.SerialPortConfig.Framing;
+import org.sngw.config.TransportPlan;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
+import org.sngw.runtime.TransportContext;
 import org.sngw.sn.codec.SnMalformed;
 import org.sngw.sn.gateway.Advertiser;
 import org.sngw.sn.gateway.MqttSnConfig;
@@ -42,14 +42,6 @@ import org.sngw.store.mvstore.MvStateStore;
 import org.sngw.store.mvstore.StoreException;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
-import org.sngw.transport.ble.BleTransport;
-import org.sngw.transport.ble.OnDemandCentral;
-import org.sngw.transport.ble.bluez.BluezCentral;
-import org.sngw.transport.serial.SerialTransport;
-import org.sngw.transport.serial.SerialTransportOptions;
-import org.sngw.transport.serial.framing.Framings;
-import org.sngw.transport.udp.UdpTransport;
-import org.sngw.transport.udp.UdpTransportConfig;
 
 /**
  * The running gateway: wires the core loop, the store, the broker, the MQTT-SN gateway, its
@@ -58,8 +50,6 @@ import org.sngw.transport.udp.UdpTransportConfig;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
-  /** Serial sensors send small packets; a larger length field on a noisy line is garbage. */
-  private static final int MAX_SERIAL_FRAME = 2048;
   /** How long a stopping bridge may take to say goodbye upstream. */
   private static final Duration BRIDGE_STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -67,10 +57,10 @@ public final class Gateway implements AutoCloseable {
   private final GatewayMetrics metrics = new GatewayMetrics();
   private final CoreLoop core = new CoreLoop();
   private final Map<String, Bridge> bridges = new LinkedHashMap<>();
+  private final List<Transport> transports = new ArrayList<>();
   private StateStore store;
   private BrokerCore broker;
   private SnGateway snGateway;
-  private InetSocketAddress udpAddress;
   private InetSocketAddress mqttAddress;
   private InetSocketAddress metricsAddress;
 
@@ -127,19 +117,8 @@ public final class Gateway implements AutoCloseable {
   private void startListeners(GatewayConfig config) throws GatewayStartException {
     IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
     started.push(io);
-    UdpTransport udp = new UdpTransport(udpConfig(config), io);
-    try {
-      udp.start(snGateway.listenerFor(udp, core));
-    } catch (TransportException e) {
-      throw new GatewayStartException(e.getMessage(), e);
-    }
-    started.push(udp);
-    udpAddress = udp.boundAddress();
-    if (config.mqttSn().advertiseInterval().isPresent()) {
-      startAdvertising(config.mqttSn(), config.mqttSn().advertiseInterval().get(), udp);
-    } else if (config.udpBroadcast().isPresent()) {
-      log.info("a UDP broadcast target is set but no advertise interval: nothing is broadcast");
-    }
+    startTransports(config.transports(), new TransportContext(io, core, core));
+    startAdvertising(config.mqttSn());
     MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), broker, core, io);
     started.push(mqtt::close);
     try {
@@ -147,40 +126,44 @@ public final class Gateway implements AutoCloseable {
     } catch (IllegalStateException e) {
       throw new GatewayStartException(e.getMessage(), e);
     }
-    registerMetrics(udp, mqtt);
-    startSerialPorts(config);
-    if (config.ble().isPresent()) {
-      startBle(config.ble().get());
-    }
+    registerMetrics(mqtt);
     startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
     }
   }
 
-  private static UdpTransportConfig udpConfig(GatewayConfig config) throws GatewayStartException {
-    UdpTransportConfig udp = UdpTransportConfig.of(config.udp());
-    if (config.udpBroadcast().isEmpty()) {
-      return udp;
+  /** Whatever transports are configured, each found through its module's provider. */
+  private void startTransports(List<TransportPlan> plans, TransportContext context) throws GatewayStartException {
+    for (TransportPlan plan : plans) {
+      try {
+        Transport transport = plan.open(context);
+        // Closed even if start fails half way: close is idempotent and frees what start took.
+        started.push(transport);
+        transport.start(snGateway.listenerFor(transport, core));
+        transports.add(transport);
+        metrics.transport(transport.stats());
+      } catch (TransportException e) {
+        throw new GatewayStartException(e.getMessage(), e);
+      }
     }
-    InetSocketAddress target = config.udpBroadcast().get().toSocketAddress();
-    if (target.isUnresolved()) {
-      throw new GatewayStartException("UDP broadcast target " + config.udpBroadcast().get() + ": unknown host", null);
-    }
-    return udp.withBroadcastTarget(target);
   }
 
   /** After the transports, so the first ADVERTISE finds them; stopped before they close. */
-  private void startAdvertising(MqttSnConfig sn, Duration interval, Transport transport) {
-    Advertiser advertiser = new Advertiser(sn.gatewayId(), interval, List.of(transport), core);
+  private void startAdvertising(MqttSnConfig sn) {
+    if (sn.advertiseInterval().isEmpty()) {
+      List<String> broadcasting = transports.stream().filter(Transport::canBroadcast).map(Transport::name).toList();
+      if (!broadcasting.isEmpty()) {
+        log.info("{} can broadcast but no advertise interval is set: nothing is broadcast", broadcasting);
+      }
+      return;
+    }
+    Advertiser advertiser = new Advertiser(sn.gatewayId(), sn.advertiseInterval().get(), transports, core);
     core.execute(advertiser::start);
     started.push(() -> CompletableFuture.runAsync(advertiser::stop, core).join());
   }
 
-  private void registerMetrics(UdpTransport udp, MqttListener mqtt) {
-    metrics.counter("sngw.udp.frames.received", "datagrams received", udp::framesReceived);
-    metrics.counter("sngw.udp.frames.sent", "datagrams sent", udp::framesSent);
-    metrics.counter("sngw.udp.frames.dropped", "datagrams not sent: send queue full", udp::framesDropped);
+  private void registerMetrics(MqttListener mqtt) {
     metrics.counter("sngw.sn.frames.malformed", "frames that are not MQTT-SN", snGateway.stats()::malformedFrames);
     for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
       metrics.counter("sngw.sn.malformed", "frames that are not MQTT-SN, by the rule they break", "reason",
@@ -211,50 +194,6 @@ public final class Gateway implements AutoCloseable {
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
     metrics.gauge("sngw.broker.queued.bytes", "bytes queued in memory by all sessions but bridge outboxes",
         broker::queuedBytes);
-  }
-
-  private void startSerialPorts(GatewayConfig config) throws GatewayStartException {
-    for (SerialPortConfig port : config.serialPorts()) {
-      Framing framing = port.framing();
-      SerialTransport serial = new SerialTransport(port, () -> Framings.reader(framing, MAX_SERIAL_FRAME),
-          Framings.writer(framing), framing == Framing.XBEE || framing == Framing.XBEE_ESCAPED,
-          SerialTransportOptions.of(MAX_SERIAL_FRAME));
-      try {
-        // A port that is missing now is not an error: the transport keeps trying to open it.
-        serial.start(snGateway.listenerFor(serial, core));
-      } catch (TransportException e) {
-        throw new GatewayStartException(e.getMessage(), e);
-      }
-      started.push(serial);
-      String device = port.device();
-      metrics.counter("sngw.serial.frames.received", "frames read from the port", "port", device,
-          serial::framesReceived);
-      metrics.counter("sngw.serial.frames.sent", "frames written to the port", "port", device, serial::framesSent);
-      metrics.counter("sngw.serial.frames.dropped", "frames not written: queue full or port closed", "port", device,
-          serial::framesDropped);
-      metrics.counter("sngw.serial.input.discarded", "garbage, bad checksums, timed-out partial frames", "port", device,
-          serial::inputDiscarded);
-      metrics.counter("sngw.serial.reopens", "times the port came back after it was lost", "port", device,
-          serial::reopenCount);
-      metrics.gauge("sngw.serial.open", "1 while the port is open", "port", device, () -> serial.isOpen() ? 1 : 0);
-    }
-  }
-
-  private void startBle(BleConfig ble) throws GatewayStartException {
-    // Opened on demand by the transport's own thread: without bluetoothd the gateway runs on.
-    BleTransport transport = new BleTransport(ble, new OnDemandCentral(() -> BluezCentral.open(ble.adapter())),
-        core, core);
-    try {
-      transport.start(snGateway.listenerFor(transport, core));
-    } catch (TransportException e) {
-      throw new GatewayStartException(e.getMessage(), e);
-    }
-    started.push(transport);
-    metrics.gauge("sngw.ble.connected", "BLE sensors connected", transport::connectedDevices);
-    metrics.counter("sngw.ble.frames.received", "frames received over BLE", transport::framesReceived);
-    metrics.counter("sngw.ble.frames.sent", "frames sent over BLE", transport::framesSent);
-    metrics.counter("sngw.ble.frames.dropped", "frames not sent: queue full or device gone", transport::framesDropped);
-    metrics.counter("sngw.ble.reconnects", "BLE links made again after a drop", transport::reconnectCount);
   }
 
   private void startBridges(GatewayConfig config) throws GatewayStartException {
@@ -309,8 +248,9 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  public InetSocketAddress udpAddress() {
-    return udpAddress;
+  /** Where sensors reach the first transport bound to a socket (UDP by default); null if none is. */
+  public InetSocketAddress snAddress() {
+    return transports.stream().map(Transport::localAddress).flatMap(Optional::stream).findFirst().orElse(null);
   }
 
   public InetSocketAddress mqttAddress() {

@@ -1,10 +1,10 @@
 package org.sngw.app;
 
 import java.util.concurrent.CountDownLatch;
-import org.sngw.app.cli.GatewayCommand;
-import org.sngw.app.cli.ParseOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.app.cli.GatewayCommand;
+import org.sngw.app.cli.ParseOutcome;
 
 /** {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT. */
 public final class Main {
@@ -41,8 +41,8 @@ public final class Main {
       gateway.close();
       stopped.countDown();
     }, "sngw-shutdown"));
-    log.info("gateway running (MQTT-SN udp {}:{}, MQTT tcp {}:{})", gateway.udpAddress().getHostString(),
-        gateway.udpAddress().getPort(), gateway.mqttAddress().getHostString(), gateway.mqttAddress().getPort());
+    log.info("gateway running (MQTT-SN udp {}:{}, MQTT tcp {}:{})", gateway.snAddress().getHostString(),
+        gateway.snAddress().getPort(), gateway.mqttAddress().getHostString(), gateway.mqttAddress().getPort());
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -22,6 +22,7 @@ import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Advertise;
 import org.sngw.sn.codec.SnPacket.GwInfo;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.transport.udp.UdpSettings;
 
 /**
  * Gateway discovery over real UDP: ADVERTISE and SEARCHGW/GWINFO, with one gateway and with two
@@ -52,7 +53,7 @@ class DiscoveryIT {
     List<Long> arrivals = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       assertThat(broadcastListener.receive()).isEqualTo(new Advertise(9, 1));
-      assertThat(broadcastListener.lastSender()).isEqualTo(gateway.udpAddress());
+      assertThat(broadcastListener.lastSender()).isEqualTo(gateway.snAddress());
       arrivals.add(System.nanoTime());
     }
 
@@ -71,7 +72,7 @@ class DiscoveryIT {
   void searchGw_isAnsweredWithTheConfiguredGatewayId() {
     Gateway gateway = start("gw", 200, Optional.empty(), Optional.empty());
 
-    try (SnTestClient sensor = new SnTestClient(gateway.udpAddress())) {
+    try (SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
       sensor.send(new SnPacket.SearchGw(1));
 
       assertThat(sensor.receive()).isEqualTo(GwInfo.fromGateway(200));
@@ -83,8 +84,8 @@ class DiscoveryIT {
     Gateway first = start("first", 1, Optional.of(INTERVAL), Optional.of(listenerAddress()));
     Gateway second = start("second", 2, Optional.of(INTERVAL), Optional.of(listenerAddress()));
 
-    try (SnTestClient sensor = new SnTestClient(first.udpAddress());
-        SnTestClient other = new SnTestClient(second.udpAddress())) {
+    try (SnTestClient sensor = new SnTestClient(first.snAddress());
+        SnTestClient other = new SnTestClient(second.snAddress())) {
       sensor.send(new SnPacket.SearchGw(1));
       other.send(new SnPacket.SearchGw(1));
 
@@ -98,8 +99,8 @@ class DiscoveryIT {
       }
       assertThat(heard).containsOnlyKeys(new Advertise(1, 1), new Advertise(2, 1));
     });
-    assertThat(heard.get(new Advertise(1, 1))).isEqualTo(first.udpAddress());
-    assertThat(heard.get(new Advertise(2, 1))).isEqualTo(second.udpAddress());
+    assertThat(heard.get(new Advertise(1, 1))).isEqualTo(first.snAddress());
+    assertThat(heard.get(new Advertise(2, 1))).isEqualTo(second.snAddress());
   }
 
   private ListenAddress listenerAddress() {
@@ -111,8 +112,8 @@ class DiscoveryIT {
     MqttSnConfig sn = MqttSnConfig.defaults().withGatewayId(gatewayId).withAdvertiseInterval(advertiseInterval);
     try {
       Gateway gateway = Gateway.start(new GatewayConfig(
-          new ListenAddress("127.0.0.1", 0), broadcast, new ListenAddress("127.0.0.1", 0), dataDir.resolve(name),
-          StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of(), List.of(), Optional.empty()));
+          List.of(new UdpSettings(new ListenAddress("127.0.0.1", 0), broadcast)), new ListenAddress("127.0.0.1", 0),
+          dataDir.resolve(name), StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of()));
       toClose.add(0, gateway);
       return gateway;
     } catch (GatewayStartException e) {

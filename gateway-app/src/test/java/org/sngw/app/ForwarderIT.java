@@ -43,7 +43,7 @@ class ForwarderIT {
   @BeforeEach
   void start() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dataDir, MqttSnConfig.defaults().withGatewayId(GATEWAY_ID)));
-    forwarder = new SnTestClient(gateway.udpAddress());
+    forwarder = new SnTestClient(gateway.snAddress());
   }
 
   @AfterEach

@@ -39,6 +39,7 @@ import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.transport.udp.UdpSettings;
 
 /**
  * The real gateway on random loopback ports: sensors over real UDP sockets, MQTT clients as
@@ -57,10 +58,10 @@ class GatewayIT {
   void start() throws Exception {
     MqttSnConfig sn = MqttSnConfig.defaults().withPredefinedTopics(Map.of(PREDEFINED_ID, "sensors/predefined"));
     gateway = Gateway.start(new GatewayConfig(
-        new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0), dataDir,
+        List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))), new ListenAddress("127.0.0.1", 0), dataDir,
         StoreConfig.defaults(), sn,
-        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), List.of(), Optional.empty()));
-    sensor = new SnTestClient(gateway.udpAddress());
+        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of()));
+    sensor = new SnTestClient(gateway.snAddress());
   }
 
   @AfterEach
@@ -192,7 +193,7 @@ class GatewayIT {
       sensor.sendRaw(garbage);
     }
 
-    try (SnTestClient fresh = new SnTestClient(gateway.udpAddress());
+    try (SnTestClient fresh = new SnTestClient(gateway.snAddress());
         Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "after/#", 1)) {
       fresh.connect("after-garbage", 60);
       int topicId = fresh.register("after/garbage");
@@ -231,14 +232,14 @@ class GatewayIT {
   @Test
   void secondGatewayOnTheSamePorts_failsWithAClearMessage() {
     GatewayConfig clash = new GatewayConfig(
-        new ListenAddress("127.0.0.1", gateway.udpAddress().getPort()), Optional.empty(),
+        List.of(UdpSettings.on(new ListenAddress("127.0.0.1", gateway.snAddress().getPort()))),
         new ListenAddress("127.0.0.1", 0),
         dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
-        Optional.empty(), List.of(), List.of(), Optional.empty());
+        Optional.empty(), List.of());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(GatewayStartException.class)
-        .hasMessageContaining("127.0.0.1:" + gateway.udpAddress().getPort());
+        .hasMessageContaining("127.0.0.1:" + gateway.snAddress().getPort());
   }
 
   private static byte[] bytes(String s) {

@@ -7,6 +7,7 @@ import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.transport.udp.UdpSettings;
 
 /** Gateway settings for in-process tests: the defaults, on random ports of 127.0.0.1 only. */
 final class LoopbackConfig {
@@ -14,16 +15,15 @@ final class LoopbackConfig {
 
   static GatewayConfig with(Path dataDir, MqttSnConfig mqttSn) {
     GatewayConfig defaults = GatewayConfig.defaults();
-    return new GatewayConfig(new ListenAddress("127.0.0.1", 0), Optional.empty(), new ListenAddress("127.0.0.1", 0),
-        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of(), List.of(), Optional.empty());
+    return new GatewayConfig(List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))), new ListenAddress("127.0.0.1", 0),
+        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of());
   }
 
   /** With the broker's limits given, and Prometheus metrics served on a random port of 127.0.0.1 too. */
   static GatewayConfig withMetrics(Path dataDir, BrokerConfig broker) {
     GatewayConfig loopback = with(dataDir);
-    return new GatewayConfig(loopback.udp(), loopback.udpBroadcast(), loopback.mqtt(), dataDir, loopback.store(),
-        loopback.mqttSn(), broker, Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), List.of(),
-        Optional.empty());
+    return new GatewayConfig(loopback.transports(), loopback.mqtt(), dataDir, loopback.store(),
+        loopback.mqttSn(), broker, Optional.of(new ListenAddress("127.0.0.1", 0)), List.of());
   }
 
   static GatewayConfig with(Path dataDir) {

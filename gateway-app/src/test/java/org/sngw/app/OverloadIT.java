@@ -79,7 +79,7 @@ class OverloadIT {
     int count = 4 * (20 + BrokerConfig.defaults().mqttInflightWindow());
     try (Socket stuck = subscribeAndNeverRead(gateway.mqttAddress(), "stuck", "#");
         Mosquitto.Sub watcher = Mosquitto.subscribe(gateway.mqttAddress(), "#", 1);
-        SnTestClient sensor = new SnTestClient(gateway.udpAddress())) {
+        SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
       sensor.connect("busy-sensor", 60);
       int topicId = sensor.register("sensors/busy-sensor/data");
       List<String> payloads = numbered("r", count);
@@ -105,7 +105,7 @@ class OverloadIT {
         .as("offline-app's queue is full").isPositive();
 
     try (Mosquitto.Sub app = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1);
-        SnTestClient sensor = new SnTestClient(gateway.udpAddress())) {
+        SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
       sensor.connect("sensor-3", 60);
       int topicId = sensor.register("sensors/sensor-3/data");
       List<String> payloads = numbered("s", 20);
@@ -123,7 +123,7 @@ class OverloadIT {
    */
   private void othersArePublishedAndDelivered(String tag, List<String> published) {
     try (Mosquitto.Sub clean = Mosquitto.subscribe(gateway.mqttAddress(), "#", 1);
-        SnTestClient sensor = new SnTestClient(gateway.udpAddress())) {
+        SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
       sensor.connect("sensor-1", 60);
       int topicId = sensor.register("sensors/sensor-1/data");
       sensor.publishQos1(topicId, bytes(tag));

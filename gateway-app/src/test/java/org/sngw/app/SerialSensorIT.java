@@ -6,14 +6,14 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.config.GatewayConfig;
-import org.sngw.config.SerialPortConfig;
-import org.sngw.config.SerialPortConfig.Framing;
+import org.sngw.config.TransportPlan;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.PubAck;
@@ -24,7 +24,9 @@ import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
 import org.sngw.transport.WirelessNodeId;
+import org.sngw.transport.serial.SerialPortConfig;
 import org.sngw.transport.serial.SocatPty;
+import org.sngw.transport.serial.framing.Framing;
 import org.sngw.transport.serial.framing.Framings;
 
 /** Sensors on a serial line (a socat pty pair), for each framing, end to end with MQTT clients. */
@@ -156,8 +158,9 @@ class SerialSensorIT {
 
   private GatewayConfig withPort(SerialPortConfig port) {
     GatewayConfig loopback = LoopbackConfig.with(dir.resolve("data"));
-    return new GatewayConfig(loopback.udp(), loopback.udpBroadcast(), loopback.mqtt(), loopback.dataDir(),
-        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), loopback.bridges(), List.of(port), loopback.ble());
+    List<TransportPlan> transports = new ArrayList<>(loopback.transports());
+    transports.add(port);
+    return loopback.withTransports(transports);
   }
 
   private static void publishQos1(SerialSensor sensor, String topic, String payload) {

@@ -32,7 +32,7 @@ class SleepingSensorIT {
   @BeforeEach
   void start() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dataDir));
-    sensor = new SnTestClient(gateway.udpAddress());
+    sensor = new SnTestClient(gateway.snAddress());
   }
 
   @AfterEach

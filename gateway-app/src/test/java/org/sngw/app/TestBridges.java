@@ -38,8 +38,8 @@ final class TestBridges {
   /** The loopback test gateway with this one bridge. */
   static GatewayConfig gateway(Path dataDir, BridgeConfig bridge) {
     GatewayConfig loopback = LoopbackConfig.with(dataDir);
-    return new GatewayConfig(loopback.udp(), loopback.udpBroadcast(), loopback.mqtt(), loopback.dataDir(),
-        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge), loopback.serialPorts(), loopback.ble());
+    return new GatewayConfig(loopback.transports(), loopback.mqtt(), loopback.dataDir(),
+        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge));
   }
 
   static TopicRule rule(String pattern, Direction direction, String remotePrefix) {

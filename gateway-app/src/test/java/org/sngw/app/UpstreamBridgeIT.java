@@ -52,7 +52,7 @@ class UpstreamBridgeIT {
   @Test
   void sensorPublishes_reachUpstreamUnderTheRemotePrefix_inOrder_andNothingElseGoesUp() {
     try (Mosquitto.Sub app = Mosquitto.subscribe(upstream.address(), "site-7/#", 1, "-t", "private/#");
-        SnTestClient sensor = new SnTestClient(gateway.udpAddress())) {
+        SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
       sensor.connect("temp-1", 60);
       int privateId = sensor.register("private/temp-1/calibration");
       int topicId = sensor.register("sensors/temp-1/celsius");
@@ -68,7 +68,7 @@ class UpstreamBridgeIT {
 
   @Test
   void upstreamCommand_reachesTheSensorSubscribedToItsCommands() {
-    try (SnTestClient sensor = new SnTestClient(gateway.udpAddress())) {
+    try (SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
       sensor.connect("led-1", 60);
       sensor.subscribe(new SnTopic.Named("cmd/led-1/#"), SnQos.AT_LEAST_ONCE);
       awaitInboundLive("cmd/probe");

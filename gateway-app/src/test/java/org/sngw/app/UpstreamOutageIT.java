@@ -51,10 +51,10 @@ class UpstreamOutageIT {
             .until(() -> first.bridgeState(TestBridges.NAME).equals(Optional.of(BridgeState.CONNECTED)));
 
         upstream.stop();
-        publishAll(gateway.udpAddress(), 0, PER_SENSOR / 2);
+        publishAll(gateway.snAddress(), 0, PER_SENSOR / 2);
         gateway.close();
         gateway = Gateway.start(config);
-        publishAll(gateway.udpAddress(), PER_SENSOR / 2, PER_SENSOR);
+        publishAll(gateway.snAddress(), PER_SENSOR / 2, PER_SENSOR);
         upstream.start();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))

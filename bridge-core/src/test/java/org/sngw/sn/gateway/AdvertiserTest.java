@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +17,7 @@ import org.sngw.time.VirtualTime;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 
 class AdvertiserTest {
   private static final Duration INTERVAL = Duration.ofSeconds(900);
@@ -102,6 +104,7 @@ class AdvertiserTest {
 
   /** A transport that decodes and keeps what it is asked to broadcast; sends nothing else. */
   private static final class BroadcastRecorder implements Transport {
+    private final TransportStats stats = new TransportStats("recorder", Optional.empty());
     final List<SnPacket> broadcasts = new ArrayList<>();
     private final String name;
     private final boolean canBroadcast;
@@ -137,6 +140,11 @@ class AdvertiserTest {
     @Override
     public int maxFrameSize() {
       return 1024;
+    }
+
+    @Override
+    public TransportStats stats() {
+      return stats;
     }
 
     @Override

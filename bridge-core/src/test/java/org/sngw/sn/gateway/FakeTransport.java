@@ -3,12 +3,15 @@ package org.sngw.sn.gateway;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 
 /** A transport in memory: records what the gateway sends and lets a test inject frames. */
 final class FakeTransport implements Transport {
+  private final TransportStats stats = new TransportStats("fake", Optional.empty());
   record Sent(PeerAddress to, ByteBuffer frame) {}
 
   final List<Sent> sent = new ArrayList<>();
@@ -42,6 +45,11 @@ final class FakeTransport implements Transport {
   @Override
   public int maxFrameSize() {
     return 1024;
+  }
+
+  @Override
+  public TransportStats stats() {
+    return stats;
   }
 
   @Override

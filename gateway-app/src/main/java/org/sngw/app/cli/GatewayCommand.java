@@ -11,18 +11,19 @@ import java.util.Set;
 import java.util.function.Function;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.bridge.tls.TlsFiles;
-import org.sngw.config.BleConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
 import org.sngw.config.ConfigValues;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.SerialPortConfig;
-import org.sngw.config.SerialPortReader;
 import org.sngw.config.StoreConfig;
+import org.sngw.config.TransportPlan;
 import org.sngw.config.UpstreamUri;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.transport.ble.BleConfig;
+import org.sngw.transport.serial.SerialTransportProvider;
+import org.sngw.transport.udp.UdpSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.MissingParameterException;
@@ -82,7 +83,7 @@ public final class GatewayCommand {
 
   private static ParseOutcome configure(ParseResult result) {
     List<String> errors = new ArrayList<>();
-    GatewayConfig base = GatewayConfig.defaults();
+    GatewayConfig base = ConfigFile.defaults();
     Path file = flag(result, CONFIG, ConfigValues::path, null, errors);
     if (file != null) {
       try {
@@ -91,9 +92,10 @@ public final class GatewayCommand {
         errors.add(e.getMessage());
       }
     }
-    ListenAddress udp = flag(result, UDP, ListenAddress::parse, base.udp(), errors);
-    Optional<ListenAddress> udpBroadcast = flag(
-        result, UDP_BROADCAST, text -> Optional.of(ConfigValues.destination(text)), base.udpBroadcast(), errors);
+    List<TransportPlan> transports = new ArrayList<>();
+    for (TransportPlan plan : base.transports()) {
+      transports.add(plan instanceof UdpSettings udp ? withUdpFlags(result, udp, errors) : plan);
+    }
     ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
     Optional<ListenAddress> metrics =
@@ -108,10 +110,9 @@ public final class GatewayCommand {
     List<BridgeConfig> bridges = new ArrayList<>(base.bridges());
     bridges.addAll(upstreams(result.matchedOptionValue(UPSTREAM, List.<String>of()), base.bridges(), errors));
     checkTlsFiles(bridges, errors);
-    List<SerialPortConfig> serialPorts = new ArrayList<>(base.serialPorts());
     for (String port : result.matchedOptionValue(SERIAL, List.<String>of())) {
       try {
-        serialPorts.add(SerialPortReader.parseFlag(port));
+        transports.add(SerialTransportProvider.parseFlag(port));
       } catch (IllegalArgumentException e) {
         errors.add(SERIAL + ": " + e.getMessage());
       }
@@ -122,9 +123,17 @@ public final class GatewayCommand {
     StoreConfig store = new StoreConfig(
         base.store().persistent() && !result.hasMatchedOption(IN_MEMORY),
         base.store().recover() || result.hasMatchedOption(RECOVER));
+    if (result.hasMatchedOption(BLE) && base.transports(BleConfig.class).isEmpty()) {
+      transports.add(BleConfig.defaults());
+    }
     return new ParseOutcome.Run(
-        new GatewayConfig(udp, udpBroadcast, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, serialPorts,
-            result.hasMatchedOption(BLE) && base.ble().isEmpty() ? Optional.of(BleConfig.defaults()) : base.ble()));
+        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges));
+  }
+
+  private static UdpSettings withUdpFlags(ParseResult result, UdpSettings udp, List<String> errors) {
+    return udp.withBind(flag(result, UDP, ListenAddress::parse, udp.bind(), errors))
+        .withBroadcast(flag(result, UDP_BROADCAST, text -> Optional.of(ConfigValues.destination(text)),
+            udp.broadcast(), errors));
   }
 
   /** The flag's value converted, or {@code fallback} if absent or bad (then an error is added). */
@@ -231,7 +240,7 @@ public final class GatewayCommand {
         .description("MQTT-SN gateway: sensors over UDP become sessions of an MQTT broker.")
         .footer("", "Flags override the config file, which overrides the defaults.");
     spec.addOption(option(CONFIG, "FILE", "YAML config file; see the README for its format"));
-    spec.addOption(option(UDP, "HOST:PORT", "MQTT-SN over UDP (default " + defaults.udp() + ")"));
+    spec.addOption(option(UDP, "HOST:PORT", "MQTT-SN over UDP (default " + UdpSettings.DEFAULT_BIND + ")"));
     spec.addOption(option(UDP_BROADCAST, "HOST:PORT",
         "where to broadcast ADVERTISE over UDP, e.g. 255.255.255.255:1884 (default none)"));
     spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));

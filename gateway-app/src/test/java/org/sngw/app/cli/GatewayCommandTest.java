@@ -13,27 +13,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sngw.broker.BrokerConfig;
-import org.sngw.config.BleConfig;
 import org.sngw.config.BridgeConfig;
+import org.sngw.config.ConfigFile;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
-import org.sngw.config.SerialPortConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.UpstreamUri;
+import org.sngw.transport.ble.BleConfig;
+import org.sngw.transport.serial.SerialPortConfig;
+import org.sngw.transport.serial.framing.Framing;
+import org.sngw.transport.udp.UdpSettings;
 
 class GatewayCommandTest {
   @TempDir Path dir;
 
   @Test
   void parse_noArguments_runsWithDefaults() {
-    assertThat(run()).isEqualTo(GatewayConfig.defaults());
+    assertThat(run()).isEqualTo(ConfigFile.defaults());
   }
 
   @Test
   void parse_udp_setsTheUdpListener() {
-    assertThat(run("--udp", "127.0.0.1:2000").udp())
+    assertThat(udp(run("--udp", "127.0.0.1:2000")).bind())
         .isEqualTo(new ListenAddress("127.0.0.1", 2000));
-    assertThat(run("--udp=[::1]:2000").udp()).isEqualTo(new ListenAddress("::1", 2000));
+    assertThat(udp(run("--udp=[::1]:2000")).bind()).isEqualTo(new ListenAddress("::1", 2000));
   }
 
   @Test
@@ -53,7 +56,7 @@ class GatewayCommandTest {
 
     assertThat(config.mqttSn().gatewayId()).isEqualTo(42);
     assertThat(config.mqttSn().advertiseInterval()).contains(Duration.ofMinutes(15));
-    assertThat(config.udpBroadcast()).contains(new ListenAddress("127.0.0.1", 1884));
+    assertThat(udp(config).broadcast()).contains(new ListenAddress("127.0.0.1", 1884));
   }
 
   @Test
@@ -61,7 +64,7 @@ class GatewayCommandTest {
     GatewayConfig config = run();
 
     assertThat(config.mqttSn().advertiseInterval()).isEmpty();
-    assertThat(config.udpBroadcast()).isEmpty();
+    assertThat(udp(config).broadcast()).isEmpty();
   }
 
   @Test
@@ -72,14 +75,14 @@ class GatewayCommandTest {
 
     assertThat(config.mqttSn().advertiseInterval()).isEmpty();
     assertThat(config.mqttSn().gatewayId()).isEqualTo(4);
-    assertThat(config.udpBroadcast()).contains(new ListenAddress("127.0.0.1", 1884));
+    assertThat(udp(config).broadcast()).contains(new ListenAddress("127.0.0.1", 1884));
   }
 
   @Test
   void parse_serialRepeated_addsEachPort() {
-    assertThat(run("--serial", "/dev/ttyUSB0", "--serial", "/dev/ttyAMA0@9600:xbee").serialPorts()).containsExactly(
+    assertThat(run("--serial", "/dev/ttyUSB0", "--serial", "/dev/ttyAMA0@9600:xbee").transports(SerialPortConfig.class)).containsExactly(
         SerialPortConfig.of("/dev/ttyUSB0"),
-        SerialPortConfig.of("/dev/ttyAMA0").with(9600, SerialPortConfig.Framing.XBEE));
+        SerialPortConfig.of("/dev/ttyAMA0").with(9600, Framing.XBEE));
   }
 
   @Test
@@ -89,8 +92,8 @@ class GatewayCommandTest {
 
   @Test
   void parse_ble_turnsBluetoothOnWithTheDefaults() {
-    assertThat(run().ble()).isEmpty();
-    assertThat(run("--ble").ble()).contains(BleConfig.defaults());
+    assertThat(run().transports(BleConfig.class)).isEmpty();
+    assertThat(run("--ble").transports(BleConfig.class)).containsExactly(BleConfig.defaults());
   }
 
   @Test
@@ -274,7 +277,7 @@ class GatewayCommandTest {
             "--predefined", "2=flag/two", "--predefined", "3=flag/three",
             "--config", file.toString());
 
-    assertThat(config.udp()).isEqualTo(new ListenAddress("127.0.0.1", 5000));
+    assertThat(udp(config).bind()).isEqualTo(new ListenAddress("127.0.0.1", 5000));
     assertThat(config.mqtt()).isEqualTo(new ListenAddress("10.0.0.1", 1883));
     assertThat(config.dataDir()).isEqualTo(Path.of("/from/flag"));
     assertThat(config.mqttSn().retryCount()).isEqualTo(9);
@@ -359,5 +362,11 @@ class GatewayCommandTest {
 
   private Path write(String yaml) throws IOException {
     return Files.writeString(dir.resolve("gateway.yaml"), yaml);
+  }
+
+  /** The one UDP transport a parsed command runs. */
+  private static UdpSettings udp(GatewayConfig config) {
+    assertThat(config.transports(UdpSettings.class)).hasSize(1);
+    return config.transports(UdpSettings.class).get(0);
   }
 }

@@ -3,7 +3,6 @@ package org.sngw.transport.ble;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.sngw.config.BleConfig;
 
 /** BLE settings that can never work, found before anything starts; all of them at once. */
 final class BleConfigCheck {

@@ -1,10 +1,10 @@
 package org.sngw.transport.ble;
 
 import java.time.Duration;
-import org.sngw.config.BleConfig;
-import org.sngw.transport.BlePeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.logging.LogFormat;
+import org.sngw.transport.BlePeer;
 
 /** BLE events as log lines: a warning per outage or failing device, the retries only at debug level. */
 final class BleLog implements BleEvents {
@@ -27,7 +27,7 @@ final class BleLog implements BleEvents {
   public void adapterUnavailable(String reason) {
     log.warn("BLE adapter {} is not available: {}; BLE sensors wait while the rest of the gateway runs, trying "
         + "again in the background after {} and then at most every {}", config.adapter(), reason,
-        format(config.reconnectMin()), format(config.reconnectMax()));
+        LogFormat.duration(config.reconnectMin()), LogFormat.duration(config.reconnectMax()));
   }
 
   @Override
@@ -50,36 +50,31 @@ final class BleLog implements BleEvents {
   @Override
   public void connectFailed(BlePeer peer, String reason, Duration retryIn) {
     log.warn("BLE device {}: connect failed: {}; trying again when it is seen, not before {} from now",
-        peer.deviceAddress(), reason, format(retryIn));
+        peer.deviceAddress(), reason, LogFormat.duration(retryIn));
   }
 
   @Override
   public void connectStillFailing(BlePeer peer, String reason, Duration retryIn) {
     log.debug("BLE device {}: connect failed again: {}; next try in {}", peer.deviceAddress(), reason,
-        format(retryIn));
+        LogFormat.duration(retryIn));
   }
 
   @Override
   public void disconnected(BlePeer peer, Duration upFor, Duration retryIn) {
     // Normal for a sensor going to sleep: its MQTT-SN session decides what the loss means.
     log.info("BLE device {} disconnected after {}; reconnecting when it is seen, not before {} from now",
-        peer.deviceAddress(), format(upFor), format(retryIn));
+        peer.deviceAddress(), LogFormat.duration(upFor), LogFormat.duration(retryIn));
   }
 
   @Override
   public void scanRefused(String reason, Duration retryIn) {
     log.warn("BLE adapter {}: scanning could not resume: {}; connected sensors stay, trying again in {}",
-        config.adapter(), reason, format(retryIn));
+        config.adapter(), reason, LogFormat.duration(retryIn));
   }
 
   @Override
   public void full(int maxConnections) {
     log.info("BLE adapter {}: all {} connections in use; scanning paused until one ends", config.adapter(),
         maxConnections);
-  }
-
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

@@ -4,10 +4,13 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.sngw.config.BleConfig;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 import org.sngw.transport.BlePeer;
@@ -15,9 +18,9 @@ import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
+import org.sngw.transport.ble.bluez.BluezCentral;
 import org.sngw.transport.ble.central.BleCentral;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MQTT-SN over Bluetooth LE, the gateway as central on one adapter: scans for the configured GATT
@@ -42,7 +45,9 @@ public final class BleTransport implements Transport {
 
   private final BleConfig config;
   private final BleEnvironment env;
-  private final Counters counters = new Counters();
+  private final TransportStats stats = new TransportStats("ble", Optional.empty());
+  private final LongAdder reconnects = stats.counter("reconnects", "BLE links made again after a drop");
+  private final LongAdder connectFailures = stats.counter("connect.failures", "connects that failed or timed out");
   private final ConcurrentMap<BlePeer, Link> links = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean warnedWrongPeer = new AtomicBoolean();
@@ -60,9 +65,15 @@ public final class BleTransport implements Transport {
         new BleLog(config)));
   }
 
+  /** A transport whose central is BlueZ's, connected on the transport's own thread when first needed. */
+  public static BleTransport overBluez(BleConfig config, Scheduler scheduler, Clock clock) {
+    return new BleTransport(config, new OnDemandCentral(() -> BluezCentral.open(config.adapter())), scheduler, clock);
+  }
+
   BleTransport(BleConfig config, BleEnvironment env) {
     this.config = Objects.requireNonNull(config, "config");
     this.env = Objects.requireNonNull(env, "env");
+    stats.gauge("connected", "BLE sensors connected", this::connectedDevices);
   }
 
   @Override
@@ -89,7 +100,7 @@ public final class BleTransport implements Transport {
     if (!problems.isEmpty()) {
       throw new TransportException("BLE adapter " + config.adapter() + " cannot work: " + String.join("; ", problems));
     }
-    Supervisor started = new Supervisor(config, env, listener, counters, links, MAX_FRAME_SIZE, SEND_QUEUE_CAPACITY);
+    Supervisor started = new Supervisor(config, env, listener, stats, reconnects, connectFailures, links, MAX_FRAME_SIZE, SEND_QUEUE_CAPACITY);
     supervisor = started;
     env.loop().execute(started::start);
   }
@@ -98,7 +109,7 @@ public final class BleTransport implements Transport {
   @Override
   public void send(PeerAddress to, ByteBuffer frame) {
     if (!(to instanceof BlePeer peer)) {
-      counters.framesDropped.increment();
+      stats.dropped().increment();
       if (warnedWrongPeer.compareAndSet(false, true)) {
         log.warn("{} cannot reach {}: frames to peers of other transports are dropped (a wiring bug)", name(), to);
       }
@@ -115,7 +126,7 @@ public final class BleTransport implements Transport {
   }
 
   private void drop(BlePeer peer, String why) {
-    counters.framesDropped.increment();
+    stats.dropped().increment();
     log.debug("{} dropped a frame to {}: {}", name(), peer.deviceAddress(), why);
   }
 
@@ -128,7 +139,7 @@ public final class BleTransport implements Transport {
   /** Drops the frame: there is no broadcast (sensors find the gateway by scanning, not by ADVERTISE). */
   @Override
   public void broadcast(ByteBuffer frame) {
-    counters.framesDropped.increment();
+    stats.dropped().increment();
   }
 
   @Override
@@ -147,42 +158,19 @@ public final class BleTransport implements Transport {
     return links.size();
   }
 
-  /** Frames handed to the listener. */
-  public long framesReceived() {
-    return counters.framesIn.sum();
-  }
-
-  /** Frames whose every chunk was written. */
-  public long framesSent() {
-    return counters.framesOut.sum();
-  }
-
-  /**
-   * Frames not sent: device not connected, queue full, write failed, link lost with frames queued,
-   * oversized, wrong peer, broadcast.
-   */
-  public long framesDropped() {
-    return counters.framesDropped.sum();
-  }
-
-  /** Runs of incoming bytes the framers threw away: garbage, or a partial frame not continued in time. */
-  public long inputDiscarded() {
-    return counters.inputDiscarded.sum();
+  @Override
+  public TransportStats stats() {
+    return stats;
   }
 
   /** Links established again to a device that had one before. */
   public long reconnectCount() {
-    return counters.reconnects.sum();
+    return reconnects.sum();
   }
 
   /** Connects that failed or timed out. */
   public long connectFailures() {
-    return counters.connectFailures.sum();
-  }
-
-  /** Listener calls that threw. */
-  public long listenerErrors() {
-    return counters.listenerErrors.sum();
+    return connectFailures.sum();
   }
 
   /**

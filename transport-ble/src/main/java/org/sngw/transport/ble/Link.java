@@ -9,6 +9,7 @@ import org.sngw.sn.framing.LengthFramer;
 import org.sngw.time.Clock;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 import org.sngw.transport.ble.central.BleConnection;
 
 /**
@@ -32,20 +33,20 @@ final class Link implements FrameSink {
   private final Outbox outbox;
   private final TransportListener listener;
   private final Clock clock;
-  private final Counters counters;
+  private final TransportStats stats;
   private final long connectedAtNanos;
   private boolean open = true;
   private boolean heard;
 
   Link(BlePeer peer, BleConnection connection, int maxFrameSize, Outbox outbox, TransportListener listener,
-      Clock clock, Counters counters) {
+      Clock clock, TransportStats stats) {
     this.peer = peer;
     this.connection = connection;
     this.framer = new LengthFramer(maxFrameSize, CHUNK_TIMEOUT);
     this.outbox = outbox;
     this.listener = listener;
     this.clock = clock;
-    this.counters = counters;
+    this.stats = stats;
     this.connectedAtNanos = clock.nanos();
   }
 
@@ -86,19 +87,19 @@ final class Link implements FrameSink {
   @Override
   public void frame(ByteBuffer frame) {
     heard = true;
-    counters.framesIn.increment();
+    stats.received().increment();
     try {
       listener.onFrame(peer, frame);
     } catch (RuntimeException e) {
       // A listener bug on one frame must not cut the sensor's stream.
-      counters.listenerErrors.increment();
+      stats.listenerErrors().increment();
       log.debug("BLE listener failed on a frame from {}", peer, e);
     }
   }
 
   @Override
   public void discarded(String reason) {
-    counters.inputDiscarded.increment();
+    stats.discarded().increment();
     log.debug("BLE device {}: input discarded: {}", peer.deviceAddress(), reason);
   }
 }

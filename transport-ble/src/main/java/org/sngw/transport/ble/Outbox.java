@@ -6,9 +6,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.sngw.transport.ble.central.BleConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.transport.TransportStats;
+import org.sngw.transport.ble.central.BleConnection;
 
 /**
  * One device's outgoing frames: a bounded queue that any thread may offer to without blocking, and
@@ -23,7 +24,7 @@ final class Outbox {
   private final BleConnection connection;
   private final boolean withResponse;
   private final Executor loop;
-  private final Counters counters;
+  private final TransportStats stats;
   private final BlockingQueue<ByteBuffer> queue;
   /** Whether a wake-up is already on its way to the loop, so a burst of sends posts only one. */
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
@@ -32,12 +33,12 @@ final class Outbox {
   private boolean writing;
 
   Outbox(String device, BleConnection connection, boolean withResponse, int capacity, Executor loop,
-      Counters counters) {
+      TransportStats stats) {
     this.device = device;
     this.connection = connection;
     this.withResponse = withResponse;
     this.loop = loop;
-    this.counters = counters;
+    this.stats = stats;
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
@@ -57,7 +58,7 @@ final class Outbox {
     closed = true;
     if (current != null) {
       current = null;
-      counters.framesDropped.increment();
+      stats.dropped().increment();
     }
     discardQueued();
   }
@@ -101,11 +102,11 @@ final class Outbox {
     }
     if (error != null) {
       // The rest of the frame would be garbage to the peripheral's framer without this chunk.
-      counters.framesDropped.increment();
+      stats.dropped().increment();
       log.debug("BLE device {}: a write failed, dropping the frame: {}", device, error.toString());
       current = null;
     } else if (!current.hasNext()) {
-      counters.framesOut.increment();
+      stats.sent().increment();
       current = null;
     }
     writeNext();
@@ -116,6 +117,6 @@ final class Outbox {
     while (queue.poll() != null) {
       dropped++;
     }
-    counters.framesDropped.add(dropped);
+    stats.dropped().add(dropped);
   }
 }

@@ -1,22 +1,24 @@
 package org.sngw.transport.ble;
 
-import org.sngw.time.Backoff;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
-import org.sngw.config.BleConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sngw.logging.LogFormat;
+import org.sngw.time.Backoff;
 import org.sngw.time.Cancellable;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 import org.sngw.transport.ble.central.BleConnection;
 import org.sngw.transport.ble.central.BleException;
 import org.sngw.transport.ble.central.GattProfile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the transport's devices connected, on the loop: waits out an adapter that is missing (with
@@ -47,7 +49,9 @@ final class Supervisor {
   private final Set<BlePeer> allowlist;
   private final BleEnvironment env;
   private final TransportListener listener;
-  private final Counters counters;
+  private final TransportStats stats;
+  private final LongAdder reconnects;
+  private final LongAdder connectFailures;
   private final ConcurrentMap<BlePeer, Link> links;
   private final Backoff backoff;
   private final DeviceBook devices;
@@ -64,14 +68,16 @@ final class Supervisor {
   /** Identifies the one adapter timer that counts: one that fired as it was being replaced does nothing. */
   private Object adapterTimerToken;
 
-  Supervisor(BleConfig config, BleEnvironment env, TransportListener listener, Counters counters,
-      ConcurrentMap<BlePeer, Link> links, int maxFrameSize, int queueCapacity) {
+  Supervisor(BleConfig config, BleEnvironment env, TransportListener listener, TransportStats stats,
+      LongAdder reconnects, LongAdder connectFailures, ConcurrentMap<BlePeer, Link> links, int maxFrameSize, int queueCapacity) {
     this.config = config;
     this.profile = new GattProfile(config.service(), config.receive(), config.send());
     this.allowlist = config.allowlist().stream().map(BlePeer::new).collect(Collectors.toUnmodifiableSet());
     this.env = env;
     this.listener = listener;
-    this.counters = counters;
+    this.stats = stats;
+    this.reconnects = reconnects;
+    this.connectFailures = connectFailures;
     this.links = links;
     this.backoff = new Backoff(config.reconnectMin(), config.reconnectMax());
     this.devices = new DeviceBook(backoff);
@@ -259,7 +265,7 @@ final class Supervisor {
   private void connectTimedOut(Attempt timedOut) {
     if (timedOut == attempt) {
       attempt = null;
-      connectFailed(timedOut.peer, "no connection within " + BleLog.format(CONNECT_TIMEOUT));
+      connectFailed(timedOut.peer, "no connection within " + LogFormat.duration(CONNECT_TIMEOUT));
       updateScan();
     }
   }
@@ -283,7 +289,7 @@ final class Supervisor {
   }
 
   private void connectFailed(BlePeer peer, String reason) {
-    counters.connectFailures.increment();
+    connectFailures.increment();
     long now = env.clock().nanos();
     boolean first = devices.failed(peer, now);
     Duration retryIn = devices.retryIn(peer, now);
@@ -296,12 +302,12 @@ final class Supervisor {
 
   private void open(BlePeer peer, BleConnection connection) {
     Outbox outbox = new Outbox(peer.deviceAddress(), connection, config.writeWithResponse(), queueCapacity,
-        env.loop(), counters);
-    Link link = new Link(peer, connection, maxFrameSize, outbox, listener, env.clock(), counters);
+        env.loop(), stats);
+    Link link = new Link(peer, connection, maxFrameSize, outbox, listener, env.clock(), stats);
     links.put(peer, link);
     boolean again = devices.connected(peer);
     if (again) {
-      counters.reconnects.increment();
+      reconnects.increment();
     }
     env.events().connected(peer, connection.payloadSize(), again);
     connection.onNotification(chunk -> env.loop().execute(() -> link.received(chunk)));
@@ -331,7 +337,7 @@ final class Supervisor {
     try {
       listener.onPeerLost(link.peer());
     } catch (RuntimeException e) {
-      counters.listenerErrors.increment();
+      stats.listenerErrors().increment();
       log.debug("BLE listener failed on the loss of {}", link.peer(), e);
     }
   }

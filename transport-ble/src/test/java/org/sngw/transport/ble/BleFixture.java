@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Set;
 import org.sngw.time.VirtualTime;
-import org.sngw.config.BleConfig;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.TransportListener;

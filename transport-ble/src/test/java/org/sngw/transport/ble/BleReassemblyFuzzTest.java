@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.sngw.property.Allocations;
 import org.sngw.sn.codec.SnMessageType;
@@ -22,6 +23,7 @@ import org.sngw.time.VirtualTime;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 
 /**
  * What a peripheral's GATT notifications bring into the gateway, steered by coverage. The input is
@@ -123,11 +125,11 @@ class BleReassemblyFuzzTest {
 
   /** Just the reassembly, to measure: a new link takes the notifications as its loop would hand them over. */
   private static void throughALink(byte[][] notifications) {
-    Counters counters = new Counters();
+    TransportStats stats = new TransportStats("ble", Optional.empty());
     FakeConnection connection = new FakeConnection(A, DEFAULT_PAYLOAD, true, new ArrayList<>());
-    Outbox outbox = new Outbox(A, connection, false, BleTransport.SEND_QUEUE_CAPACITY, Runnable::run, counters);
+    Outbox outbox = new Outbox(A, connection, false, BleTransport.SEND_QUEUE_CAPACITY, Runnable::run, stats);
     Link link = new Link(new BlePeer(A), connection, BleTransport.MAX_FRAME_SIZE, outbox, IGNORING,
-        new VirtualTime(), counters);
+        new VirtualTime(), stats);
     for (byte[] notification : notifications) {
       link.received(notification);
     }

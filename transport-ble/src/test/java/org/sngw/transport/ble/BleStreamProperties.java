@@ -57,7 +57,7 @@ class BleStreamProperties {
           .mapToInt(f -> (f.length + payloadSize - 1) / payloadSize).sum();
       assertThat(sensor.writes).hasSize(expectedWrites).allMatch(w -> w.chunk().length <= payloadSize);
       assertThat(sensor.received()).isEqualTo(Frames.concat(sending.frames()));
-      assertThat(ble.transport.framesSent()).isEqualTo(sending.frames().size());
+      assertThat(ble.transport.stats().sent().sum()).isEqualTo(sending.frames().size());
     });
   }
 
@@ -72,7 +72,7 @@ class BleStreamProperties {
       sensor.notify(chunked(Frames.concat(chunking.frames()), chunking.cutSeeds()));
 
       assertThat(ble.listener.from(A)).containsExactlyElementsOf(chunking.frames());
-      assertThat(ble.transport.inputDiscarded()).isZero();
+      assertThat(ble.transport.stats().discarded().sum()).isZero();
     });
   }
 

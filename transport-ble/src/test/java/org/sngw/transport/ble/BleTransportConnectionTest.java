@@ -10,7 +10,6 @@ import static org.sngw.transport.ble.BleFixture.RECONNECT_MIN;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.BleConfig;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.ble.central.GattProfile;
@@ -319,7 +318,7 @@ class BleTransportConnectionTest {
     assertThat(ble.transport.connectedDevices()).isZero();
     assertThat(ble.transport.isAdapterReady()).isFalse();
     ble.send(A, Frames.PINGREQ);
-    assertThat(ble.transport.framesDropped()).isEqualTo(1);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(1);
     assertThatThrownBy(() -> ble.transport.start(ble.listener)).isInstanceOf(IllegalStateException.class);
   }
 

@@ -27,7 +27,7 @@ class BleTransportInboundTest {
     }
 
     assertThat(ble.listener.from(A)).containsExactly(frame);
-    assertThat(ble.transport.framesReceived()).isEqualTo(1);
+    assertThat(ble.transport.stats().received().sum()).isEqualTo(1);
   }
 
   @Test
@@ -47,7 +47,7 @@ class BleTransportInboundTest {
       expected.addAll(List.of(first, second, third));
     }
     assertThat(ble.listener.from(A)).containsExactlyElementsOf(expected);
-    assertThat(ble.transport.inputDiscarded()).isZero();
+    assertThat(ble.transport.stats().discarded().sum()).isZero();
   }
 
   @Test
@@ -85,7 +85,7 @@ class BleTransportInboundTest {
     sensor.notify(new byte[] {0, 0}, Frames.PINGREQ);
 
     assertThat(ble.listener.from(A)).containsExactly(Frames.PINGREQ);
-    assertThat(ble.transport.inputDiscarded()).isEqualTo(1);
+    assertThat(ble.transport.stats().discarded().sum()).isEqualTo(1);
   }
 
   @Test
@@ -98,7 +98,7 @@ class BleTransportInboundTest {
     sensor.notify(frame);
 
     assertThat(ble.listener.from(A)).containsExactly(frame);
-    assertThat(ble.transport.inputDiscarded()).isEqualTo(1);
+    assertThat(ble.transport.stats().discarded().sum()).isEqualTo(1);
   }
 
   @Test
@@ -126,7 +126,7 @@ class BleTransportInboundTest {
     sensor.notify(frame);
 
     assertThat(ble.listener.from(A)).containsExactly(frame);
-    assertThat(ble.transport.inputDiscarded()).isZero();
+    assertThat(ble.transport.stats().discarded().sum()).isZero();
   }
 
   @Test
@@ -149,6 +149,6 @@ class BleTransportInboundTest {
     sensor.notify(Frames.concat(List.of(Frames.PINGREQ, Frames.PINGREQ)));
 
     assertThat(heard).containsExactly(new BlePeer(A), new BlePeer(A));
-    assertThat(throwing.transport.listenerErrors()).isEqualTo(1);
+    assertThat(throwing.transport.stats().listenerErrors().sum()).isEqualTo(1);
   }
 }

@@ -37,7 +37,7 @@ class BleTransportOutboundTest {
     writes.subList(0, writes.size() - 1).forEach(w -> assertThat(w.chunk()).hasSize(payloadSize));
     assertThat(writes.get(writes.size() - 1).chunk().length).isBetween(1, payloadSize);
     assertThat(sensor.received()).isEqualTo(frame);
-    assertThat(ble.transport.framesSent()).isEqualTo(1);
+    assertThat(ble.transport.stats().sent().sum()).isEqualTo(1);
   }
 
   @Test
@@ -57,14 +57,14 @@ class BleTransportOutboundTest {
     assertThat(sensor.writes).hasSize(2);
     link.completeWrite();
     link.completeWrite();
-    assertThat(ble.transport.framesSent()).isEqualTo(1);
+    assertThat(ble.transport.stats().sent().sum()).isEqualTo(1);
     link.completeWrite();
     link.completeWrite();
 
     assertThat(sensor.received()).isEqualTo(Frames.concat(List.of(first, second)));
     assertThat(link.writesInFlightMax).isEqualTo(1);
     assertThat(link.pendingWrites()).isZero();
-    assertThat(ble.transport.framesSent()).isEqualTo(2);
+    assertThat(ble.transport.stats().sent().sum()).isEqualTo(2);
   }
 
   @Test
@@ -78,13 +78,13 @@ class BleTransportOutboundTest {
     for (int i = 0; i < accepted + 3; i++) {
       ble.send(A, Frames.PINGREQ);
     }
-    assertThat(ble.transport.framesDropped()).isEqualTo(3);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(3);
     while (sensor.connection().pendingWrites() > 0) {
       sensor.connection().completeWrite();
     }
 
-    assertThat(ble.transport.framesSent()).isEqualTo(accepted);
-    assertThat(ble.transport.framesDropped()).isEqualTo(3);
+    assertThat(ble.transport.stats().sent().sum()).isEqualTo(accepted);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(3);
   }
 
   @Test
@@ -136,8 +136,8 @@ class BleTransportOutboundTest {
 
     assertThat(sensor.writes).hasSize(3);
     assertThat(sensor.writes.get(2).chunk()).isEqualTo(Frames.PINGREQ);
-    assertThat(ble.transport.framesSent()).isEqualTo(1);
-    assertThat(ble.transport.framesDropped()).isEqualTo(1);
+    assertThat(ble.transport.stats().sent().sum()).isEqualTo(1);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(1);
   }
 
   @Test
@@ -149,7 +149,7 @@ class BleTransportOutboundTest {
     ble.send(B, Frames.PINGREQ);
 
     assertThat(sensor.writes).isEmpty();
-    assertThat(ble.transport.framesDropped()).isEqualTo(2);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(2);
   }
 
   @Test
@@ -162,7 +162,7 @@ class BleTransportOutboundTest {
 
     sensor.drop();
 
-    assertThat(ble.transport.framesDropped()).isEqualTo(2);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(2);
   }
 
   @Test
@@ -175,7 +175,7 @@ class BleTransportOutboundTest {
     ble.transport.broadcast(ByteBuffer.wrap(Frames.PINGREQ));
 
     assertThat(sensor.writes).isEmpty();
-    assertThat(ble.transport.framesDropped()).isEqualTo(4);
+    assertThat(ble.transport.stats().dropped().sum()).isEqualTo(4);
     assertThat(ble.transport.canBroadcast()).isFalse();
   }
 

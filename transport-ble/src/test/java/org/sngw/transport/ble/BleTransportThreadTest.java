@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sngw.time.VirtualTime;
-import org.sngw.config.BleConfig;
 import org.sngw.transport.BlePeer;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.TransportException;

@@ -4,12 +4,13 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.sngw.transport.SerialPeer;
-import org.sngw.transport.TransportListener;
-import org.sngw.transport.WirelessNodeId;
-import org.sngw.transport.serial.framing.FrameHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.transport.SerialPeer;
+import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
+import org.sngw.transport.WirelessNodeId;
+import org.sngw.transport.serial.framing.FrameHandler;
 
 /**
  * Hands the frames a reader cut to the listener, addressed by port and radio node, and remembers
@@ -20,32 +21,32 @@ final class FrameDispatcher implements FrameHandler {
 
   private final String device;
   private final TransportListener listener;
-  private final Counters counters;
+  private final TransportStats stats;
   private final Set<SerialPeer> heard = new LinkedHashSet<>();
 
-  FrameDispatcher(String device, TransportListener listener, Counters counters) {
+  FrameDispatcher(String device, TransportListener listener, TransportStats stats) {
     this.device = device;
     this.listener = listener;
-    this.counters = counters;
+    this.stats = stats;
   }
 
   @Override
   public void frame(Optional<WirelessNodeId> radioNode, ByteBuffer frame) {
     SerialPeer peer = new SerialPeer(device, radioNode);
     heard.add(peer);
-    counters.framesIn.increment();
+    stats.received().increment();
     try {
       listener.onFrame(peer, frame);
     } catch (RuntimeException e) {
       // A listener bug on one frame must not take the port away from every other sensor on it.
-      counters.listenerErrors.increment();
+      stats.listenerErrors().increment();
       log.debug("Serial listener failed on a frame from {}", peer, e);
     }
   }
 
   @Override
   public void discarded(String reason) {
-    counters.inputDiscarded.increment();
+    stats.discarded().increment();
     log.debug("Serial port {} discarded input: {}", device, reason);
   }
 
@@ -60,7 +61,7 @@ final class FrameDispatcher implements FrameHandler {
       try {
         listener.onPeerLost(peer);
       } catch (RuntimeException e) {
-        counters.listenerErrors.increment();
+        stats.listenerErrors().increment();
         log.debug("Serial listener failed on the loss of {}", peer, e);
       }
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.sngw.config.SerialPortConfig;
 
 /** A port opened with jSerialComm, with blocking reads that time out and blocking writes. */
 final class JSerialCommLine implements SerialLine {

@@ -2,7 +2,6 @@ package org.sngw.transport.serial;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sngw.config.SerialPortConfig;
 
 /** Port settings that can never work, found before any thread starts; all of them at once. */
 final class PortConfigCheck {

@@ -1,7 +1,6 @@
 package org.sngw.transport.serial;
 
 import org.sngw.time.Backoff;
-import org.sngw.config.SerialPortConfig;
 import org.sngw.time.Clock;
 
 /**

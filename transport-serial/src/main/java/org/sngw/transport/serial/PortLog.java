@@ -1,11 +1,10 @@
 package org.sngw.transport.serial;
 
-import org.sngw.time.Backoff;
-import java.time.Duration;
 import java.util.Locale;
-import org.sngw.config.SerialPortConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.logging.LogFormat;
+import org.sngw.time.Backoff;
 
 /** Port events as log lines: one warning per outage, the retries after it only at debug level. */
 final class PortLog implements PortEvents {
@@ -33,7 +32,7 @@ final class PortLog implements PortEvents {
   @Override
   public void unavailable(String reason) {
     log.warn("Serial port {} is not available: {}; trying again in the background, after {} and then at "
-        + "most every {}", config.device(), reason, format(backoff.initial()), format(backoff.max()));
+        + "most every {}", config.device(), reason, LogFormat.duration(backoff.initial()), LogFormat.duration(backoff.max()));
   }
 
   @Override
@@ -62,10 +61,5 @@ final class PortLog implements PortEvents {
       case TWO -> "2";
     };
     return config.dataBits() + parity + stopBits;
-  }
-
-  static String format(Duration duration) {
-    long millis = duration.toMillis();
-    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 }

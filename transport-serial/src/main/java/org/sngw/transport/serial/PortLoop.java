@@ -1,15 +1,16 @@
 package org.sngw.transport.serial;
 
-import org.sngw.time.Backoff;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.sngw.transport.serial.framing.FrameReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.time.Backoff;
+import org.sngw.transport.serial.framing.FrameReader;
 
 /**
  * The port thread: opens the port, retrying with backoff while it is missing; reads it through a
@@ -27,19 +28,21 @@ final class PortLoop implements Runnable {
   private final FrameDispatcher dispatcher;
   private final ActiveLine active;
   private final Backoff backoff;
-  private final Counters counters;
+  private final LongAdder reopens;
+  private final LongAdder bytesRead;
   private final CountDownLatch closing = new CountDownLatch(1);
   private final byte[] buffer = new byte[READ_BUFFER_BYTES];
 
   PortLoop(String device, PortEnvironment environment, Supplier<FrameReader> readers,
-      FrameDispatcher dispatcher, ActiveLine active, Backoff backoff, Counters counters) {
+      FrameDispatcher dispatcher, ActiveLine active, Backoff backoff, LongAdder reopens, LongAdder bytesRead) {
     this.device = device;
     this.environment = environment;
     this.readers = readers;
     this.dispatcher = dispatcher;
     this.active = active;
     this.backoff = backoff;
-    this.counters = counters;
+    this.reopens = reopens;
+    this.bytesRead = bytesRead;
   }
 
   /** Asks the loop to close the port and end: at once when waiting, within a read timeout when reading. */
@@ -63,7 +66,7 @@ final class PortLoop implements Runnable {
         failures = 0;
         outageReported = false;
         if (openedBefore) {
-          counters.reopens.increment();
+          reopens.increment();
           events.reopened();
         } else {
           events.opened();
@@ -98,7 +101,7 @@ final class PortLoop implements Runnable {
       while (!stopping()) {
         int read = line.read(buffer);
         if (read > 0) {
-          counters.bytesIn.add(read);
+          bytesRead.add(read);
           reader.read(ByteBuffer.wrap(buffer, 0, read), environment.clock().nanos(), dispatcher);
         }
         Optional<String> writeFailure = active.failure(line);

@@ -8,18 +8,22 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
-import org.sngw.config.SerialPortConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sngw.logging.LogFormat;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.SerialPeer;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 import org.sngw.transport.WirelessNodeId;
 import org.sngw.transport.serial.framing.FrameReader;
 import org.sngw.transport.serial.framing.FrameWriter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sngw.transport.serial.framing.Framing;
+import org.sngw.transport.serial.framing.Framings;
 
 /**
  * MQTT-SN over one serial port, with two threads of its own. The port thread opens the port
@@ -39,6 +43,8 @@ public final class SerialTransport implements Transport {
       WirelessNodeId.of(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF});
   /** Threads stop within a read timeout; this only bounds a wait for a misbehaving listener. */
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
+  /** Serial sensors send small packets; a larger length field on a noisy line is garbage. */
+  private static final int MAX_FRAME = 2048;
 
   private final SerialPortConfig config;
   private final Supplier<FrameReader> readers;
@@ -46,7 +52,10 @@ public final class SerialTransport implements Transport {
   private final boolean xbeeBroadcast;
   private final SerialTransportOptions options;
   private final PortEnvironment environment;
-  private final Counters counters = new Counters();
+  private final TransportStats stats;
+  private final LongAdder reopens;
+  private final LongAdder bytesRead;
+  private final LongAdder bytesWritten;
   private final ActiveLine active = new ActiveLine();
   private final BlockingQueue<Outbound> sends;
   private final AtomicBoolean warnedWrongPeer = new AtomicBoolean();
@@ -70,6 +79,13 @@ public final class SerialTransport implements Transport {
         PortEnvironment.real(config, options.reopenBackoff()));
   }
 
+  /** A transport on the port with its configured framing and the default options. */
+  public static SerialTransport of(SerialPortConfig config) {
+    Framing framing = config.framing();
+    return new SerialTransport(config, () -> Framings.reader(framing, MAX_FRAME), Framings.writer(framing),
+        framing.addressesRadios(), SerialTransportOptions.of(MAX_FRAME));
+  }
+
   SerialTransport(SerialPortConfig config, Supplier<FrameReader> readers, FrameWriter writer,
       boolean xbeeBroadcast, SerialTransportOptions options, PortEnvironment environment) {
     this.config = Objects.requireNonNull(config, "config");
@@ -79,6 +95,11 @@ public final class SerialTransport implements Transport {
     this.options = Objects.requireNonNull(options, "options");
     this.environment = Objects.requireNonNull(environment, "environment");
     this.sends = new ArrayBlockingQueue<>(options.sendQueueCapacity());
+    this.stats = new TransportStats("serial", Optional.of(new TransportStats.Tag("port", config.device())));
+    this.reopens = stats.counter("reopens", "times the port came back after it was lost");
+    this.bytesRead = stats.counter("bytes.received", "bytes read from the port");
+    this.bytesWritten = stats.counter("bytes.sent", "bytes written to the port");
+    stats.gauge("open", "1 while the port is open", () -> isOpen() ? 1 : 0);
   }
 
   @Override
@@ -106,11 +127,11 @@ public final class SerialTransport implements Transport {
       throw new TransportException("Serial port " + config.device() + " cannot work: " + String.join("; ", problems));
     }
     String device = config.device();
-    PortLoop port = new PortLoop(device, environment, readers, new FrameDispatcher(device, listener, counters),
-        active, options.reopenBackoff(), counters);
+    PortLoop port = new PortLoop(device, environment, readers, new FrameDispatcher(device, listener, stats),
+        active, options.reopenBackoff(), reopens, bytesRead);
     Running now = new Running(port,
         thread("serial-read " + device, port),
-        thread("serial-write " + device, new WriteLoop(sends, writer, active, counters)));
+        thread("serial-write " + device, new WriteLoop(sends, writer, active, stats, bytesWritten)));
     running = now;
     now.portThread().start();
     now.writerThread().start();
@@ -129,7 +150,7 @@ public final class SerialTransport implements Transport {
       enqueue(new Outbound(serial.radioNode(), frame));
       return;
     }
-    counters.framesDropped.increment();
+    stats.dropped().increment();
     if (warnedWrongPeer.compareAndSet(false, true)) {
       log.warn("{} cannot reach {}: frames to peers of other ports or transports are dropped (a wiring bug)",
           name(), to);
@@ -164,7 +185,7 @@ public final class SerialTransport implements Transport {
   }
 
   private void drop(String why) {
-    counters.framesDropped.increment();
+    stats.dropped().increment();
     log.debug("{} dropped a frame: {}", name(), why);
   }
 
@@ -178,47 +199,24 @@ public final class SerialTransport implements Transport {
     return active.get().isPresent();
   }
 
+  @Override
+  public TransportStats stats() {
+    return stats;
+  }
+
   /** Bytes read from the port. */
   public long bytesReceived() {
-    return counters.bytesIn.sum();
+    return bytesRead.sum();
   }
 
   /** Bytes written to the port, framing included. */
   public long bytesSent() {
-    return counters.bytesOut.sum();
-  }
-
-  /** Frames handed to the listener. */
-  public long framesReceived() {
-    return counters.framesIn.sum();
-  }
-
-  /** Frames written to the port. */
-  public long framesSent() {
-    return counters.framesOut.sum();
-  }
-
-  /**
-   * Frames not sent: queue full, port not open, wrong peer, no broadcast, oversized, refused by the
-   * framing, write failed, transport not running.
-   */
-  public long framesDropped() {
-    return counters.framesDropped.sum();
-  }
-
-  /** Pieces of input the frame reader threw away: garbage, bad checksums, oversized or cut frames. */
-  public long inputDiscarded() {
-    return counters.inputDiscarded.sum();
+    return bytesWritten.sum();
   }
 
   /** Times the port opened again after it was lost. */
   public long reopenCount() {
-    return counters.reopens.sum();
-  }
-
-  /** Listener calls that threw. */
-  public long listenerErrors() {
-    return counters.listenerErrors.sum();
+    return reopens.sum();
   }
 
   /**
@@ -255,7 +253,7 @@ public final class SerialTransport implements Transport {
       return;
     }
     if (thread.isAlive()) {
-      log.warn("Thread {} did not stop within {}", thread.getName(), PortLog.format(STOP_WAIT));
+      log.warn("Thread {} did not stop within {}", thread.getName(), LogFormat.duration(STOP_WAIT));
     }
   }
 }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
-import org.sngw.transport.serial.framing.FrameWriter;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.transport.TransportStats;
+import org.sngw.transport.serial.framing.FrameWriter;
 
 /**
  * The writer thread: frames what is queued and writes it to the open line, one frame at a time, so
@@ -18,13 +20,16 @@ final class WriteLoop implements Runnable {
   private final BlockingQueue<Outbound> queue;
   private final FrameWriter writer;
   private final ActiveLine active;
-  private final Counters counters;
+  private final TransportStats stats;
+  private final LongAdder bytesWritten;
 
-  WriteLoop(BlockingQueue<Outbound> queue, FrameWriter writer, ActiveLine active, Counters counters) {
+  WriteLoop(BlockingQueue<Outbound> queue, FrameWriter writer, ActiveLine active, TransportStats stats,
+      LongAdder bytesWritten) {
     this.queue = queue;
     this.writer = writer;
     this.active = active;
-    this.counters = counters;
+    this.stats = stats;
+    this.bytesWritten = bytesWritten;
   }
 
   /** Runs until interrupted, which is how the transport stops it. */
@@ -56,8 +61,8 @@ final class WriteLoop implements Runnable {
     try {
       line.get().write(bytes);
       // Bytes first: whoever sees the frame counted sees its bytes too.
-      counters.bytesOut.add(length);
-      counters.framesOut.increment();
+      bytesWritten.add(length);
+      stats.sent().increment();
     } catch (IOException e) {
       drop(e.getMessage());
       active.writeFailed(line.get(), e.getMessage());
@@ -65,7 +70,7 @@ final class WriteLoop implements Runnable {
   }
 
   private void drop(String why) {
-    counters.framesDropped.increment();
+    stats.dropped().increment();
     log.debug("Serial writer dropped a frame: {}", why);
   }
 }

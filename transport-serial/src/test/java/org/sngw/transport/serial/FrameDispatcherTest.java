@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.SerialPeer;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 import org.sngw.transport.WirelessNodeId;
 
 class FrameDispatcherTest {
@@ -16,8 +17,8 @@ class FrameDispatcherTest {
   private static final WirelessNodeId NODE_B = WirelessNodeId.of(new byte[] {0, 0x13, (byte) 0xA2, 0, 5, 6, 7, 8});
 
   private final RecordingListener listener = new RecordingListener();
-  private final Counters counters = new Counters();
-  private final FrameDispatcher dispatcher = new FrameDispatcher(DEVICE, listener, counters);
+  private final TransportStats stats = new TransportStats("serial", Optional.empty());
+  private final FrameDispatcher dispatcher = new FrameDispatcher(DEVICE, listener, stats);
 
   @Test
   void frame_withoutRadioNode_comesFromThePort() {
@@ -27,7 +28,7 @@ class FrameDispatcherTest {
       assertThat(received.from()).isEqualTo(SerialPeer.of(DEVICE));
       assertThat(received.frame()).containsExactly(2, 0x16);
     });
-    assertThat(counters.framesIn.sum()).isEqualTo(1);
+    assertThat(stats.received().sum()).isEqualTo(1);
   }
 
   @Test
@@ -71,11 +72,11 @@ class FrameDispatcherTest {
 
       @Override
       public void onPeerLost(PeerAddress peer) {}
-    }, counters);
+    }, stats);
 
     throwing.frame(Optional.empty(), ByteBuffer.wrap(new byte[] {2, 0x16}));
 
-    assertThat(counters.listenerErrors.sum()).isEqualTo(1);
+    assertThat(stats.listenerErrors().sum()).isEqualTo(1);
     assertThat(throwing.heardCount()).isEqualTo(1);
   }
 
@@ -84,6 +85,6 @@ class FrameDispatcherTest {
     dispatcher.discarded("bad checksum");
     dispatcher.discarded("garbage");
 
-    assertThat(counters.inputDiscarded.sum()).isEqualTo(2);
+    assertThat(stats.discarded().sum()).isEqualTo(2);
   }
 }

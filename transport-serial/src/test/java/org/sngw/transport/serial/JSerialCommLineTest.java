@@ -9,10 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.config.SerialPortConfig;
-import org.sngw.config.SerialPortConfig.FlowControl;
-import org.sngw.config.SerialPortConfig.Parity;
-import org.sngw.config.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.SerialPortConfig.FlowControl;
+import org.sngw.transport.serial.SerialPortConfig.Parity;
+import org.sngw.transport.serial.SerialPortConfig.StopBits;
 
 class JSerialCommLineTest {
   @TempDir

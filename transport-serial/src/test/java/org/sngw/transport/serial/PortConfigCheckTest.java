@@ -3,11 +3,10 @@ package org.sngw.transport.serial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.sngw.config.SerialPortConfig;
-import org.sngw.config.SerialPortConfig.FlowControl;
-import org.sngw.config.SerialPortConfig.Framing;
-import org.sngw.config.SerialPortConfig.Parity;
-import org.sngw.config.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.SerialPortConfig.FlowControl;
+import org.sngw.transport.serial.SerialPortConfig.Parity;
+import org.sngw.transport.serial.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.framing.Framing;
 
 class PortConfigCheckTest {
   @Test

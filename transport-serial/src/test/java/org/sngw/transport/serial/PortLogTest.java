@@ -2,13 +2,11 @@ package org.sngw.transport.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.SerialPortConfig;
-import org.sngw.config.SerialPortConfig.FlowControl;
-import org.sngw.config.SerialPortConfig.Framing;
-import org.sngw.config.SerialPortConfig.Parity;
-import org.sngw.config.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.SerialPortConfig.FlowControl;
+import org.sngw.transport.serial.SerialPortConfig.Parity;
+import org.sngw.transport.serial.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.framing.Framing;
 
 class PortLogTest {
   @Test
@@ -22,11 +20,5 @@ class PortLogTest {
         new SerialPortConfig("/dev/ttyS0", 9600, 7, Parity.EVEN, StopBits.TWO, FlowControl.NONE, Framing.PLAIN);
 
     assertThat(PortLog.lineSettings(config)).isEqualTo("7E2");
-  }
-
-  @Test
-  void format_wholeSecondsAndMillis_readable() {
-    assertThat(PortLog.format(Duration.ofSeconds(30))).isEqualTo("30 s");
-    assertThat(PortLog.format(Duration.ofMillis(250))).isEqualTo("250 ms");
   }
 }

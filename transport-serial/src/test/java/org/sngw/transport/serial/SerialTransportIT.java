@@ -1,6 +1,5 @@
 package org.sngw.transport.serial;
 
-import org.sngw.time.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -14,7 +13,7 @@ import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.config.SerialPortConfig;
+import org.sngw.time.Backoff;
 import org.sngw.transport.SerialPeer;
 import org.sngw.transport.TransportException;
 
@@ -72,7 +71,7 @@ class SerialTransportIT {
     transport.send(peer, ByteBuffer.wrap(PINGRESP));
     assertThat(sensor.receive(1)).containsExactly(PINGRESP);
     // The sensor may read the bytes before the writer thread has counted them.
-    eventually().until(() -> transport.framesSent() == 1);
+    eventually().until(() -> transport.stats().sent().sum() == 1);
     assertThat(transport.bytesSent()).isEqualTo(2);
     assertThat(transport.bytesReceived()).isEqualTo(2);
   }
@@ -95,7 +94,7 @@ class SerialTransportIT {
     SerialPeer peer = SerialPeer.of(pty.gateway.toString());
     burst.forEach(packet -> transport.send(peer, ByteBuffer.wrap(packet)));
     assertThat(sensor.receive(burst.size())).containsExactlyElementsOf(burst);
-    assertThat(transport.framesDropped()).isZero();
+    assertThat(transport.stats().dropped().sum()).isZero();
   }
 
   @Test
@@ -179,7 +178,7 @@ class SerialTransportIT {
       }
     });
 
-    assertThat(transport.framesDropped()).isPositive();
+    assertThat(transport.stats().dropped().sum()).isPositive();
     assertTimeoutPreemptively(Duration.ofSeconds(1), transport::close);
     assertThat(threadsOf(pty.gateway)).isEmpty();
   }

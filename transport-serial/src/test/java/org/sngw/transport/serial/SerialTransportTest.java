@@ -18,12 +18,12 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sngw.config.SerialPortConfig;
 import org.sngw.transport.SerialPeer;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.UdpPeer;
 import org.sngw.transport.WirelessNodeId;
 import org.sngw.transport.serial.framing.FrameHandler;
+import org.sngw.transport.serial.framing.Framing;
 import org.sngw.transport.serial.framing.FrameReader;
 
 /** The transport's threads and lifecycle against fake lines, a recorded backoff and a fake clock. */
@@ -100,7 +100,7 @@ class SerialTransportTest {
   @Test
   void start_invalidConfig_throwsNamingEachBadField() {
     SerialPortConfig bad = new SerialPortConfig(DEVICE, -9600, 4, SerialPortConfig.Parity.NONE,
-        SerialPortConfig.StopBits.ONE, SerialPortConfig.FlowControl.NONE, SerialPortConfig.Framing.PLAIN);
+        SerialPortConfig.StopBits.ONE, SerialPortConfig.FlowControl.NONE, Framing.PLAIN);
     transport = new SerialTransport(bad, readers, new TaggedFraming(), false, SerialTransportOptions.of(64),
         new PortEnvironment(opener, events, recordedPause, clock::get));
 
@@ -150,7 +150,7 @@ class SerialTransportTest {
     assertThat(listener.frames.get(0).frame()).containsExactly(2, 0x16);
     assertThat(listener.frames.get(1).from()).isEqualTo(peer(NODE_B));
     assertThat(readTimes).containsOnly(42L);
-    assertThat(transport.framesReceived()).isEqualTo(2);
+    assertThat(transport.stats().received().sum()).isEqualTo(2);
     assertThat(transport.bytesReceived()).isEqualTo(2L * (1 + NODE_A.length + 2));
   }
 
@@ -162,7 +162,7 @@ class SerialTransportTest {
 
     line.receive(new byte[] {9});
 
-    eventually().until(() -> transport.inputDiscarded() == 1);
+    eventually().until(() -> transport.stats().discarded().sum() == 1);
     assertThat(listener.frames).isEmpty();
   }
 
@@ -227,7 +227,7 @@ class SerialTransportTest {
     eventually().until(() -> transport.reopenCount() == 1);
     assertThat(listener.lost).containsExactly(peer(NO_NODE));
     assertThat(events.events).containsExactly("opened", "lost: write failed: EIO, 1 peer(s)", "reopened");
-    assertThat(transport.framesDropped()).isEqualTo(1);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(1);
   }
 
   @Test
@@ -239,7 +239,7 @@ class SerialTransportTest {
 
     transport.send(peer(NODE_A), ByteBuffer.wrap(new byte[] {2, 0x17}));
 
-    eventually().until(() -> transport.framesSent() == 1);
+    eventually().until(() -> transport.stats().sent().sum() == 1);
     byte[] expected = TaggedFraming.chunk(NODE_A, 2, 0x17);
     assertThat(line.written.poll()).isEqualTo(expected);
     assertThat(transport.bytesSent()).isEqualTo(expected.length);
@@ -255,7 +255,7 @@ class SerialTransportTest {
     transport.send(SerialPeer.of("/dev/ttyUSB1"), ByteBuffer.wrap(new byte[] {2, 0x16}));
     transport.send(new UdpPeer(new InetSocketAddress("127.0.0.1", 1884)), ByteBuffer.wrap(new byte[] {2, 0x16}));
 
-    assertThat(transport.framesDropped()).isEqualTo(2);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(2);
     assertThat(line.written).isEmpty();
   }
 
@@ -265,7 +265,7 @@ class SerialTransportTest {
 
     transport.send(peer(NO_NODE), ByteBuffer.wrap(new byte[] {2, 0x16}));
 
-    assertThat(transport.framesDropped()).isEqualTo(1);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(1);
   }
 
   @Test
@@ -273,7 +273,7 @@ class SerialTransportTest {
     transport(false, SerialTransportOptions.of(64), recordedPause)
         .send(peer(NO_NODE), ByteBuffer.wrap(new byte[] {2, 0x16}));
 
-    assertThat(transport.framesDropped()).isEqualTo(1);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(1);
   }
 
   @Test
@@ -284,7 +284,7 @@ class SerialTransportTest {
 
     transport.send(peer(NO_NODE), ByteBuffer.allocate(65));
 
-    assertThat(transport.framesDropped()).isEqualTo(1);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(1);
   }
 
   @Test
@@ -303,7 +303,7 @@ class SerialTransportTest {
       }
     });
 
-    assertThat(transport.framesDropped()).isEqualTo(100);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(100);
   }
 
   @Test
@@ -316,7 +316,7 @@ class SerialTransportTest {
     transport.broadcast(ByteBuffer.wrap(new byte[] {3, 0x00, 1}));
 
     assertThat(transport.canBroadcast()).isFalse();
-    assertThat(transport.framesDropped()).isEqualTo(1);
+    assertThat(transport.stats().dropped().sum()).isEqualTo(1);
   }
 
   @Test
@@ -328,7 +328,7 @@ class SerialTransportTest {
 
     transport.broadcast(ByteBuffer.wrap(new byte[] {3, 0x00, 1}));
 
-    eventually().until(() -> transport.framesSent() == 1);
+    eventually().until(() -> transport.stats().sent().sum() == 1);
     assertThat(transport.canBroadcast()).isTrue();
     assertThat(line.written.poll())
         .isEqualTo(TaggedFraming.chunk(new byte[] {0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF}, 3, 0x00, 1));

@@ -4,10 +4,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.Objects;
-import org.sngw.transport.TransportListener;
-import org.sngw.transport.UdpPeer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
+import org.sngw.transport.UdpPeer;
 
 /**
  * Hands each datagram to the listener on the I/O thread, without a copy: the listener copies what
@@ -17,22 +18,22 @@ final class FrameReceiver extends SimpleChannelInboundHandler<DatagramPacket> {
   private static final Logger log = LoggerFactory.getLogger(FrameReceiver.class);
 
   private final TransportListener listener;
-  private final Counters counters;
+  private final TransportStats stats;
 
-  FrameReceiver(TransportListener listener, Counters counters) {
+  FrameReceiver(TransportListener listener, TransportStats stats) {
     super(DatagramPacket.class, true);
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.counters = counters;
+    this.stats = stats;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-    counters.received.increment();
+    stats.received().increment();
     try {
       listener.onFrame(new UdpPeer(packet.sender()), packet.content().nioBuffer());
     } catch (RuntimeException e) {
       // A listener bug on one frame must not take the socket away from every other sensor.
-      counters.listenerErrors.increment();
+      stats.listenerErrors().increment();
       log.debug("UDP listener failed on a frame from {}", packet.sender(), e);
     }
   }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.transport.TransportStats;
 
 /**
  * Frames on their way out. Any thread offers without blocking; the channel's event loop drains.
@@ -31,20 +32,20 @@ final class SendQueue {
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final Channel channel;
   private final int capacity;
-  private final Counters counters;
+  private final TransportStats stats;
   private final Runnable drain = this::drain;
   private final ChannelFutureListener whenWritten = this::written;
 
-  SendQueue(Channel channel, int capacity, Counters counters) {
+  SendQueue(Channel channel, int capacity, TransportStats stats) {
     this.channel = channel;
     this.capacity = capacity;
-    this.counters = counters;
+    this.stats = stats;
   }
 
   /** Queues a frame, or drops and counts it when the channel or this queue is full. */
   void offer(InetSocketAddress to, ByteBuffer frame) {
     if (!channel.isWritable() || !reserve()) {
-      counters.dropped.increment();
+      stats.dropped().increment();
       log.debug("UDP send queue full, dropped a frame to {}", to);
       return;
     }
@@ -87,7 +88,7 @@ final class SendQueue {
       channel.flush();
     }
     if (!channel.isWritable()) {
-      counters.dropped.increment();
+      stats.dropped().increment();
       log.debug("UDP channel not writable, dropped a frame to {}", out.to());
       return;
     }
@@ -96,9 +97,9 @@ final class SendQueue {
 
   private void written(ChannelFuture future) {
     if (future.isSuccess()) {
-      counters.sent.increment();
+      stats.sent().increment();
     } else {
-      counters.dropped.increment();
+      stats.dropped().increment();
       log.debug("UDP send failed: {}", future.cause().toString());
     }
   }
@@ -106,7 +107,7 @@ final class SendQueue {
   private void discardAll() {
     while (queue.poll() != null) {
       queued.decrementAndGet();
-      counters.dropped.increment();
+      stats.dropped().increment();
     }
     drainScheduled.set(false);
   }

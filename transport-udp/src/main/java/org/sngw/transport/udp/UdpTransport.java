@@ -16,16 +16,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sngw.config.ListenAddress;
 import org.sngw.runtime.IoLoops;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
 import org.sngw.transport.TransportException;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 import org.sngw.transport.UdpPeer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * MQTT-SN over UDP, one Netty datagram channel on the shared I/O loops. Frames reach the listener
@@ -37,7 +39,7 @@ public final class UdpTransport implements Transport {
 
   private final UdpTransportConfig config;
   private final IoLoops ioLoops;
-  private final Counters counters = new Counters();
+  private final TransportStats stats = new TransportStats("udp", Optional.empty());
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean warnedWrongPeer = new AtomicBoolean();
@@ -65,11 +67,11 @@ public final class UdpTransport implements Transport {
     if (!started.compareAndSet(false, true)) {
       throw new IllegalStateException("udp transport is already started");
     }
-    Channel bound = bind(new FrameReceiver(listener, counters));
+    Channel bound = bind(new FrameReceiver(listener, stats));
     running = new Running(
         bound,
         (InetSocketAddress) bound.localAddress(),
-        new SendQueue(bound, config.sendQueueCapacity(), counters));
+        new SendQueue(bound, config.sendQueueCapacity(), stats));
     if (closed.get()) {
       // close() ran while we were binding and did not see the channel yet.
       bound.close();
@@ -169,7 +171,7 @@ public final class UdpTransport implements Transport {
       enqueue(udp.socket(), frame);
       return;
     }
-    counters.dropped.increment();
+    stats.dropped().increment();
     if (warnedWrongPeer.compareAndSet(false, true)) {
       log.warn("UDP transport cannot reach {}: frames to non-UDP peers are dropped (a wiring bug)", to);
     }
@@ -199,7 +201,7 @@ public final class UdpTransport implements Transport {
   }
 
   private void drop(String why) {
-    counters.dropped.increment();
+    stats.dropped().increment();
     log.debug("UDP dropped a frame: {}", why);
   }
 
@@ -208,24 +210,14 @@ public final class UdpTransport implements Transport {
     return config.maxFrameSize();
   }
 
-  /** Datagrams handed to the listener. */
-  public long framesReceived() {
-    return counters.received.sum();
+  @Override
+  public TransportStats stats() {
+    return stats;
   }
 
-  /** Datagrams the socket accepted for sending. */
-  public long framesSent() {
-    return counters.sent.sum();
-  }
-
-  /** Frames not sent: queue or channel full, wrong peer type, oversized, not running, send error. */
-  public long framesDropped() {
-    return counters.dropped.sum();
-  }
-
-  /** Frames on which the listener threw. */
-  public long listenerErrors() {
-    return counters.listenerErrors.sum();
+  @Override
+  public Optional<InetSocketAddress> localAddress() {
+    return Optional.ofNullable(running).map(Running::address);
   }
 
   /** Closes the socket; the shared I/O loops stay up. Idempotent. */

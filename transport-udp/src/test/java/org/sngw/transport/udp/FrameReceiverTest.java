@@ -10,17 +10,19 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.TransportListener;
+import org.sngw.transport.TransportStats;
 import org.sngw.transport.UdpPeer;
 
 class FrameReceiverTest {
   private static final InetSocketAddress GATEWAY = new InetSocketAddress("127.0.0.1", 1884);
   private static final InetSocketAddress SENSOR = new InetSocketAddress("127.0.0.1", 40_001);
 
-  private final Counters counters = new Counters();
+  private final TransportStats stats = new TransportStats("udp", Optional.empty());
 
   @Test
   void channelRead_datagram_reachesListenerWithSenderAndBytesThenIsReleased() {
@@ -29,14 +31,14 @@ class FrameReceiverTest {
       byte[] bytes = new byte[frame.remaining()];
       frame.get(bytes);
       frames.add(from + " " + bytes.length + " bytes, type " + bytes[1]);
-    }), counters));
+    }), stats));
     ByteBuf pingreq = Unpooled.wrappedBuffer(new byte[] {0x02, 0x16}); // length 2, PINGREQ
 
     channel.writeInbound(new DatagramPacket(pingreq, GATEWAY, SENSOR));
 
     assertThat(frames).containsExactly(new UdpPeer(SENSOR) + " 2 bytes, type 22");
     assertThat(pingreq.refCnt()).isZero();
-    assertThat(counters.received.sum()).isEqualTo(1);
+    assertThat(stats.received().sum()).isEqualTo(1);
   }
 
   @Test
@@ -47,7 +49,7 @@ class FrameReceiverTest {
         throw new IllegalStateException("listener bug");
       }
       firsts.add(frame.get(0));
-    }), counters));
+    }), stats));
     ByteBuf bad = Unpooled.wrappedBuffer(new byte[] {0});
 
     channel.writeInbound(new DatagramPacket(bad, GATEWAY, SENSOR));
@@ -56,8 +58,8 @@ class FrameReceiverTest {
     assertThat(firsts).containsExactly((byte) 7);
     assertThat(bad.refCnt()).isZero();
     assertThat(channel.isOpen()).isTrue();
-    assertThat(counters.listenerErrors.sum()).isEqualTo(1);
-    assertThat(counters.received.sum()).isEqualTo(2);
+    assertThat(stats.listenerErrors().sum()).isEqualTo(1);
+    assertThat(stats.received().sum()).isEqualTo(2);
   }
 
   private static TransportListener listener(BiConsumer<PeerAddress, ByteBuffer> frames) {

@@ -11,15 +11,17 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sngw.transport.TransportStats;
 
 class SendQueueTest {
   private static final InetSocketAddress SENSOR = new InetSocketAddress("127.0.0.1", 40_001);
 
   private final FlushCounter flushes = new FlushCounter();
   private final EmbeddedChannel channel = new EmbeddedChannel(flushes);
-  private final Counters counters = new Counters();
+  private final TransportStats stats = new TransportStats("udp", Optional.empty());
 
   @AfterEach
   void closeChannel() {
@@ -28,7 +30,7 @@ class SendQueueTest {
 
   @Test
   void offer_burst_writesAllWithOneFlush() {
-    SendQueue queue = new SendQueue(channel, 16, counters);
+    SendQueue queue = new SendQueue(channel, 16, stats);
 
     queue.offer(SENSOR, frame(1));
     queue.offer(SENSOR, frame(2));
@@ -38,13 +40,13 @@ class SendQueueTest {
 
     assertThat(flushes.count).isEqualTo(1);
     assertThat(readFirstBytes(3)).containsExactly(1, 2, 3);
-    assertThat(counters.sent.sum()).isEqualTo(3);
-    assertThat(counters.dropped.sum()).isZero();
+    assertThat(stats.sent().sum()).isEqualTo(3);
+    assertThat(stats.dropped().sum()).isZero();
   }
 
   @Test
   void offer_afterADrain_schedulesAnotherFlush() {
-    SendQueue queue = new SendQueue(channel, 16, counters);
+    SendQueue queue = new SendQueue(channel, 16, stats);
 
     queue.offer(SENSOR, frame(1));
     channel.runPendingTasks();
@@ -57,20 +59,20 @@ class SendQueueTest {
 
   @Test
   void offer_whenChannelUnwritable_dropsAndCounts() {
-    SendQueue queue = new SendQueue(channel, 16, counters);
+    SendQueue queue = new SendQueue(channel, 16, stats);
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
     channel.write(Unpooled.wrappedBuffer(new byte[32]));
     assertThat(channel.isWritable()).isFalse();
 
     queue.offer(SENSOR, frame(1));
 
-    assertThat(counters.dropped.sum()).isEqualTo(1);
+    assertThat(stats.dropped().sum()).isEqualTo(1);
     assertThat(channel.hasPendingTasks()).isFalse();
   }
 
   @Test
   void offer_beyondCapacity_dropsAndCountsTheExcess() {
-    SendQueue queue = new SendQueue(channel, 2, counters);
+    SendQueue queue = new SendQueue(channel, 2, stats);
 
     queue.offer(SENSOR, frame(1));
     queue.offer(SENSOR, frame(2));
@@ -79,12 +81,12 @@ class SendQueueTest {
 
     assertThat(readFirstBytes(2)).containsExactly(1, 2);
     assertThat(channel.outboundMessages()).isEmpty();
-    assertThat(counters.dropped.sum()).isEqualTo(1);
+    assertThat(stats.dropped().sum()).isEqualTo(1);
   }
 
   @Test
   void drain_whenBufferPassesHighWaterMark_flushesAndSendsTheWholeBurst() {
-    SendQueue queue = new SendQueue(channel, 16, counters);
+    SendQueue queue = new SendQueue(channel, 16, stats);
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(16, 32));
 
     for (int i = 0; i < 10; i++) {
@@ -93,7 +95,7 @@ class SendQueueTest {
     channel.runPendingTasks();
 
     assertThat(readFirstBytes(10)).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    assertThat(counters.dropped.sum()).isZero();
+    assertThat(stats.dropped().sum()).isZero();
     assertThat(flushes.count).isGreaterThan(1);
   }
 

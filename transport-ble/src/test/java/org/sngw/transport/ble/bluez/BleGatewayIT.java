@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.RequiredTool;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.BrokerCore;
-import org.sngw.config.BleConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
@@ -46,6 +45,7 @@ import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
+import org.sngw.transport.ble.BleConfig;
 import org.sngw.transport.ble.BleTransport;
 
 /**
@@ -152,8 +152,8 @@ class BleGatewayIT {
           new SnPacket.PubAck(regAck.topicId(), 2, ReturnCode.ACCEPTED)));
       eventually().until(() -> subscriber.lines().contains(TOPIC + " " + PAYLOAD));
     }
-    assertThat(transport.framesReceived()).isEqualTo(3);
-    assertThat(transport.inputDiscarded()).isZero();
+    assertThat(transport.stats().received().sum()).isEqualTo(3);
+    assertThat(transport.stats().discarded().sum()).isZero();
   }
 
   private record Wiring(BrokerCore broker, SnGateway sn) {}

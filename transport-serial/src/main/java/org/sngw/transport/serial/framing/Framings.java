@@ -1,7 +1,6 @@
 package org.sngw.transport.serial.framing;
 
 import java.time.Duration;
-import org.sngw.config.SerialPortConfig.Framing;
 import org.sngw.sn.framing.LengthFramer;
 
 /** The reader and writer for each configured {@link Framing}. */

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.EnumSource.Mode;
-import org.sngw.config.SerialPortConfig.Framing;
 import org.sngw.transport.WirelessNodeId;
 
 class FramingsTest {

@@ -1,4 +1,4 @@
-package org.sngw.config;
+package org.sngw.transport.ble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,19 +10,21 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.config.ConfigException;
+import org.sngw.config.ConfigFile;
 
-class BleReaderTest {
+class BleTransportProviderTest {
   @TempDir
   Path dir;
 
   @Test
   void load_noBleSection_leavesBleOff() throws Exception {
-    assertThat(ConfigFile.load(write("udp: 127.0.0.1:1884\n")).ble()).isEmpty();
+    assertThat(ConfigFile.load(write("mqtt: 127.0.0.1:1883\n")).transports(BleConfig.class)).isEmpty();
   }
 
   @Test
   void load_emptyBleSection_turnsItOnWithTheDefaults() throws Exception {
-    assertThat(ConfigFile.load(write("ble: {}\n")).ble()).contains(BleConfig.defaults());
+    assertThat(ConfigFile.load(write("ble: {}\n")).transports(BleConfig.class)).containsExactly(BleConfig.defaults());
   }
 
   @Test
@@ -37,7 +39,7 @@ class BleReaderTest {
           max-connections: 3
           write-with-response: true
           reconnect: { min: 2s, max: 30s }
-        """)).ble().orElseThrow();
+        """)).transports(BleConfig.class).get(0);
 
     assertThat(ble).isEqualTo(new BleConfig("hci1", UUID.fromString("0000fe40-cc7a-482a-984a-7f2ed5b3e58f"),
         UUID.fromString("0000fe41-8e22-4541-9d4c-21edae82ed19"), UUID.fromString("0000fe42-8e22-4541-9d4c-21edae82ed19"),

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.message.Qos;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.transport.udp.UdpSettings;
 
 class ConfigFileTest {
   @TempDir Path dir;
@@ -27,8 +28,8 @@ class ConfigFileTest {
   void load_fullExample_readsEverySetting() throws Exception {
     GatewayConfig config = ConfigFile.load(resource("config/full.yaml"));
 
-    assertThat(config.udp()).isEqualTo(new ListenAddress("::1", 11884));
-    assertThat(config.udpBroadcast()).contains(new ListenAddress("::1", 11885));
+    assertThat(config.transports(UdpSettings.class))
+        .containsExactly(new UdpSettings(new ListenAddress("::1", 11884), Optional.of(new ListenAddress("::1", 11885))));
     assertThat(config.mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 11883));
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
     assertThat(config.mqttSn())
@@ -98,18 +99,20 @@ class ConfigFileTest {
 
   @Test
   void load_emptyFile_returnsDefaults() throws Exception {
-    assertThat(ConfigFile.load(write(""))).isEqualTo(GatewayConfig.defaults());
-    assertThat(ConfigFile.load(write("# nothing set\n"))).isEqualTo(GatewayConfig.defaults());
+    GatewayConfig embedded = GatewayConfig.defaults().withTransports(List.of(UdpSettings.on(UdpSettings.DEFAULT_BIND)));
+    assertThat(ConfigFile.defaults()).isEqualTo(embedded);
+    assertThat(ConfigFile.load(write(""))).isEqualTo(embedded);
+    assertThat(ConfigFile.load(write("# nothing set\n"))).isEqualTo(embedded);
   }
 
   @Test
   void load_someKeys_keepsDefaultsForTheRest() throws Exception {
     GatewayConfig config = ConfigFile.load(write("mqtt-sn:\n  retry-count: 7\nbroker:\n"));
 
-    GatewayConfig defaults = GatewayConfig.defaults();
+    GatewayConfig defaults = ConfigFile.defaults();
     assertThat(config.mqttSn().retryCount()).isEqualTo(7);
     assertThat(config.mqttSn().retryInterval()).isEqualTo(defaults.mqttSn().retryInterval());
-    assertThat(config.udp()).isEqualTo(defaults.udp());
+    assertThat(config.transports()).isEqualTo(defaults.transports());
     assertThat(config.broker()).isEqualTo(defaults.broker());
   }
 

@@ -1,6 +1,10 @@
-package org.sngw.config;
+package org.sngw.transport.serial;
 
 import java.util.Objects;
+import org.sngw.config.TransportPlan;
+import org.sngw.runtime.TransportContext;
+import org.sngw.transport.Transport;
+import org.sngw.transport.serial.framing.Framing;
 
 /**
  * One serial port with sensors on it: a USB-serial node, a UART on the GPIO header, or an XBee
@@ -15,7 +19,7 @@ public record SerialPortConfig(
     Parity parity,
     StopBits stopBits,
     FlowControl flowControl,
-    Framing framing) {
+    Framing framing) implements TransportPlan {
   public SerialPortConfig {
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(parity, "parity");
@@ -41,17 +45,9 @@ public record SerialPortConfig(
 
   public enum FlowControl { NONE, RTS_CTS, XON_XOFF }
 
-  /** How MQTT-SN packets are delimited on the line. */
-  public enum Framing {
-    /** Bare MQTT-SN packets back to back, delimited by their own length field. */
-    PLAIN,
-    /** COBS frames ending in 0x00, as Arduino's PacketSerial sends them. */
-    COBS,
-    /** COBS frames with a CRC-16 trailer, for noisy lines. */
-    COBS_CRC,
-    /** XBee API mode 1 frames: receive/transmit packets, one radio node address per sensor. */
-    XBEE,
-    /** XBee API mode 2: API frames with escaped control bytes. */
-    XBEE_ESCAPED
+  /** A transport on this port; a port that is missing now is no error, it is opened once it appears. */
+  @Override
+  public Transport open(TransportContext context) {
+    return SerialTransport.of(this);
   }
 }

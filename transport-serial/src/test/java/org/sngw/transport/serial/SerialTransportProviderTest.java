@@ -1,4 +1,4 @@
-package org.sngw.config;
+package org.sngw.transport.serial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,23 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sngw.config.SerialPortConfig.FlowControl;
-import org.sngw.config.SerialPortConfig.Framing;
-import org.sngw.config.SerialPortConfig.Parity;
-import org.sngw.config.SerialPortConfig.StopBits;
+import org.sngw.config.ConfigException;
+import org.sngw.config.ConfigFile;
+import org.sngw.transport.serial.SerialPortConfig.FlowControl;
+import org.sngw.transport.serial.SerialPortConfig.Parity;
+import org.sngw.transport.serial.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.framing.Framing;
 
-class SerialPortReaderTest {
+class SerialTransportProviderTest {
   @TempDir
   Path dir;
 
   @Test
   void parseFlag_deviceOnly_isPlain115200() {
-    assertThat(SerialPortReader.parseFlag("/dev/ttyUSB0")).isEqualTo(SerialPortConfig.of("/dev/ttyUSB0"));
+    assertThat(SerialTransportProvider.parseFlag("/dev/ttyUSB0")).isEqualTo(SerialPortConfig.of("/dev/ttyUSB0"));
   }
 
   @Test
   void parseFlag_baudAndFraming_areTaken() {
-    assertThat(SerialPortReader.parseFlag("/dev/ttyAMA0@9600:xbee-escaped"))
+    assertThat(SerialTransportProvider.parseFlag("/dev/ttyAMA0@9600:xbee-escaped"))
         .isEqualTo(SerialPortConfig.of("/dev/ttyAMA0").with(9600, Framing.XBEE_ESCAPED));
   }
 
@@ -31,13 +33,13 @@ class SerialPortReaderTest {
   void parseFlag_byPathLinkWithColons_keepsThemInTheDevice() {
     String device = "/dev/serial/by-path/pci-0000:00:14.0-usb-0:1:1.0-port0";
 
-    assertThat(SerialPortReader.parseFlag(device + ":cobs").device()).isEqualTo(device);
-    assertThat(SerialPortReader.parseFlag(device).device()).isEqualTo(device);
+    assertThat(SerialTransportProvider.parseFlag(device + ":cobs").device()).isEqualTo(device);
+    assertThat(SerialTransportProvider.parseFlag(device).device()).isEqualTo(device);
   }
 
   @Test
   void parseFlag_badBaud_namesIt() {
-    assertThatThrownBy(() -> SerialPortReader.parseFlag("/dev/ttyUSB0@9")).hasMessageContaining("9");
+    assertThatThrownBy(() -> SerialTransportProvider.parseFlag("/dev/ttyUSB0@9")).hasMessageContaining("9");
   }
 
   @Test
@@ -55,7 +57,7 @@ class SerialPortReaderTest {
             framing: cobs-crc
         """);
 
-    assertThat(ConfigFile.load(file).serialPorts()).containsExactly(
+    assertThat(ConfigFile.load(file).transports(SerialPortConfig.class)).containsExactly(
         SerialPortConfig.of("/dev/ttyUSB0"),
         new SerialPortConfig("/dev/ttyUSB1", 57600, 7, Parity.EVEN, StopBits.TWO, FlowControl.RTS_CTS,
             Framing.COBS_CRC));

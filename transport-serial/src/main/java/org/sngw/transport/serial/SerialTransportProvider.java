@@ -1,36 +1,39 @@
-package org.sngw.config;
+package org.sngw.transport.serial;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.sngw.config.SerialPortConfig.FlowControl;
-import org.sngw.config.SerialPortConfig.Framing;
-import org.sngw.config.SerialPortConfig.Parity;
-import org.sngw.config.SerialPortConfig.StopBits;
+import org.sngw.config.ConfigValues;
+import org.sngw.config.TransportPlan;
+import org.sngw.config.TransportProvider;
+import org.sngw.config.YamlSection;
+import org.sngw.transport.serial.SerialPortConfig.FlowControl;
+import org.sngw.transport.serial.SerialPortConfig.Parity;
+import org.sngw.transport.serial.SerialPortConfig.StopBits;
+import org.sngw.transport.serial.framing.Framing;
 
 /**
  * Reads the {@code serial:} list of the config file and the {@code --serial DEVICE[@BAUD][:FRAMING]}
  * flag. A port with problems is left out; its problems fail the whole file.
  */
-public final class SerialPortReader {
-  private SerialPortReader() {}
-
-  static List<SerialPortConfig> read(List<YamlSection> sections) {
-    List<SerialPortConfig> ports = new ArrayList<>();
+public final class SerialTransportProvider implements TransportProvider {
+  @Override
+  public List<TransportPlan> read(YamlSection root) {
+    List<TransportPlan> ports = new ArrayList<>();
     Set<String> devices = new HashSet<>();
-    for (YamlSection s : sections) {
-      String device = s.required("device", SerialPortReader::device);
+    for (YamlSection s : root.list("serial").orElse(List.of())) {
+      String device = s.required("device", SerialTransportProvider::device);
       SerialPortConfig defaults = SerialPortConfig.of(device == null ? "-" : device);
       SerialPortConfig port = new SerialPortConfig(
           defaults.device(),
           s.value("baud", defaults.baud(), text -> ConfigValues.integer(text, 50, 4_000_000)),
           s.value("data-bits", defaults.dataBits(), text -> ConfigValues.integer(text, 5, 8)),
           s.value("parity", defaults.parity(), text -> choice(Parity.class, text)),
-          s.value("stop-bits", defaults.stopBits(), SerialPortReader::stopBits),
+          s.value("stop-bits", defaults.stopBits(), SerialTransportProvider::stopBits),
           s.value("flow-control", defaults.flowControl(), text -> choice(FlowControl.class, text)),
-          s.value("framing", defaults.framing(), SerialPortReader::framing));
+          s.value("framing", defaults.framing(), SerialTransportProvider::framing));
       s.rejectUnknownKeys();
       if (device != null && !devices.add(device)) {
         s.problem("device", "'" + device + "' is listed twice");

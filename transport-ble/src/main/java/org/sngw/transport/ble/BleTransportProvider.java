@@ -1,30 +1,31 @@
-package org.sngw.config;
+package org.sngw.transport.ble;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.sngw.config.ConfigValues;
+import org.sngw.config.TransportPlan;
+import org.sngw.config.TransportProvider;
+import org.sngw.config.YamlSection;
 
 /** Reads the {@code ble:} section of the config file; present means Bluetooth LE sensors are on. */
-final class BleReader {
-  private BleReader() {}
-
-  static Optional<BleConfig> read(YamlSection root) {
+public final class BleTransportProvider implements TransportProvider {
+  @Override
+  public List<TransportPlan> read(YamlSection root) {
     if (!root.has("ble")) {
-      return Optional.empty();
+      return List.of();
     }
     YamlSection s = root.section("ble");
     BleConfig d = BleConfig.defaults();
-    Set<String> allowlist = Set.copyOf(s.value("allowlist", List.<String>of(), BleReader::addresses));
+    Set<String> allowlist = Set.copyOf(s.value("allowlist", List.<String>of(), BleTransportProvider::addresses));
     YamlSection reconnect = s.section("reconnect");
     BleConfig config = new BleConfig(
-        s.value("adapter", d.adapter(), BleReader::adapter),
-        s.value("service", d.service(), BleReader::uuid),
-        s.value("receive-characteristic", d.receive(), BleReader::uuid),
-        s.value("send-characteristic", d.send(), BleReader::uuid),
+        s.value("adapter", d.adapter(), BleTransportProvider::adapter),
+        s.value("service", d.service(), BleTransportProvider::uuid),
+        s.value("receive-characteristic", d.receive(), BleTransportProvider::uuid),
+        s.value("send-characteristic", d.send(), BleTransportProvider::uuid),
         allowlist,
         s.value("max-connections", d.maxConnections(), text -> ConfigValues.integer(text, 1, 32)),
         s.value("write-with-response", d.writeWithResponse(), ConfigValues::bool),
@@ -35,7 +36,7 @@ final class BleReader {
       reconnect.problem("min", "must not be longer than max");
     }
     s.rejectUnknownKeys();
-    return Optional.of(config);
+    return List.of(config);
   }
 
   private static String adapter(String text) {
@@ -59,7 +60,7 @@ final class BleReader {
     return Arrays.stream(text.split(","))
         .map(String::strip)
         .filter(a -> !a.isEmpty())
-        .map(BleReader::address)
+        .map(BleTransportProvider::address)
         .toList();
   }
 

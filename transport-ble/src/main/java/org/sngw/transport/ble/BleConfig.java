@@ -1,9 +1,12 @@
-package org.sngw.config;
+package org.sngw.transport.ble;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.sngw.config.TransportPlan;
+import org.sngw.runtime.TransportContext;
+import org.sngw.transport.Transport;
 
 /**
  * Bluetooth LE sensors: the gateway is a central on a BlueZ adapter. The GATT profile defaults to
@@ -25,7 +28,7 @@ public record BleConfig(
     int maxConnections,
     boolean writeWithResponse,
     Duration reconnectMin,
-    Duration reconnectMax) {
+    Duration reconnectMax) implements TransportPlan {
   public BleConfig {
     Objects.requireNonNull(adapter, "adapter");
     Objects.requireNonNull(service, "service");
@@ -43,5 +46,11 @@ public record BleConfig(
         UUID.fromString("6e400002-b5a3-f393-e0a9-e50e24dcca9e"),
         UUID.fromString("6e400003-b5a3-f393-e0a9-e50e24dcca9e"),
         Set.of(), 8, false, Duration.ofSeconds(1), Duration.ofMinutes(1));
+  }
+
+  /** A transport on the BlueZ adapter, opened on demand: without bluetoothd the gateway runs on. */
+  @Override
+  public Transport open(TransportContext context) {
+    return BleTransport.overBluez(this, context.scheduler(), context.clock());
   }
 }
