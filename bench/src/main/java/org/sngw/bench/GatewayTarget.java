@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.sngw.app.Gateway;
-import org.sngw.app.GatewayStartException;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
+import org.sngw.runtime.StartException;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SnStats;
 import org.sngw.transport.udp.UdpSettings;
@@ -34,7 +34,7 @@ final class GatewayTarget implements AutoCloseable {
   }
 
   /** Starts a gateway in this JVM; {@code persistent} false is the gateway's --in-memory. */
-  static GatewayTarget start(boolean persistent) throws IOException, GatewayStartException {
+  static GatewayTarget start(boolean persistent) throws IOException, StartException {
     Path dataDir = Files.createTempDirectory("sngw-bench-");
     GatewayConfig config = new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))),
@@ -48,7 +48,7 @@ final class GatewayTarget implements AutoCloseable {
     try {
       Gateway gateway = Gateway.start(config);
       return new GatewayTarget(gateway.snAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);
-    } catch (GatewayStartException | RuntimeException e) {
+    } catch (StartException | RuntimeException e) {
       deleteTree(dataDir);
       throw e;
     }

@@ -25,6 +25,7 @@ import org.sngw.config.BridgeConfig;
 import org.sngw.config.TopicRule;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
+import org.sngw.runtime.StartException;
 import org.sngw.time.Cancellable;
 import org.sngw.time.Scheduler;
 
@@ -67,9 +68,9 @@ public final class Bridge {
   private Cancellable retry;
   private String lastProblem;
 
-  /** @throws TlsFileException when a certificate or key the bridge needs cannot be used */
+  /** @throws StartException naming the bridge and the file when a certificate or key it needs cannot be used */
   public Bridge(BridgeConfig config, Broker broker, Executor core, Scheduler scheduler, LinkFactory links)
-      throws TlsFileException {
+      throws StartException {
     this.config = config;
     this.broker = broker;
     this.core = core;
@@ -77,11 +78,15 @@ public final class Bridge {
     this.mapper = new TopicMapper(config.rules());
     this.backoff = new JitteredBackoff(config.reconnectMin(), config.reconnectMax(), new SplittableRandom());
     // After stop() nobody listens: the core loop may be gone by the time the library reports it.
-    this.link = links.create(cause -> {
-      if (state != BridgeState.STOPPED) {
-        core.execute(() -> dropped(cause));
-      }
-    });
+    try {
+      this.link = links.create(cause -> {
+        if (state != BridgeState.STOPPED) {
+          core.execute(() -> dropped(cause));
+        }
+      });
+    } catch (TlsFileException e) {
+      throw new StartException("bridge " + config.name() + ": " + e.getMessage(), e);
+    }
   }
 
   public String name() {

@@ -13,13 +13,13 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import org.sngw.runtime.AcceptDeadline;
-import org.sngw.runtime.IoLoops;
-import org.sngw.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.runtime.AcceptDeadline;
+import org.sngw.runtime.IoLoops;
+import org.sngw.runtime.StartException;
+import org.sngw.time.Clock;
 
 /**
  * Serves {@code GET /metrics} in the Prometheus text format so that no client can take it down: it
@@ -47,12 +47,12 @@ public final class MetricsEndpoint implements AutoCloseable {
   }
 
   /** Binds and starts serving; the message names the address when binding fails. */
-  public static MetricsEndpoint start(InetSocketAddress bind, GatewayMetrics metrics) throws IOException {
+  public static MetricsEndpoint start(InetSocketAddress bind, GatewayMetrics metrics) throws StartException {
     return start(bind, metrics, EndpointLimits.DEFAULT);
   }
 
   static MetricsEndpoint start(InetSocketAddress bind, GatewayMetrics metrics, EndpointLimits limits)
-      throws IOException {
+      throws StartException {
     EndpointCounters counters = new EndpointCounters(metrics, Clock.SYSTEM);
     IoLoops io = IoLoops.create("sngw-metrics", 1);
     ChannelGroup connections = new DefaultChannelGroup("metrics", GlobalEventExecutor.INSTANCE);
@@ -85,7 +85,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         .awaitUninterruptibly();
     if (!bound.isSuccess()) {
       io.close();
-      throw new IOException("metrics endpoint cannot bind " + bind.getHostString() + ":" + bind.getPort()
+      throw new StartException("metrics endpoint cannot bind " + bind.getHostString() + ":" + bind.getPort()
           + ": " + IoLoops.bindFailure(bound.cause()), bound.cause());
     }
     MetricsEndpoint endpoint = new MetricsEndpoint(io, connections, bound.channel());

@@ -20,6 +20,7 @@ import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.runtime.IoLoops;
+import org.sngw.runtime.StartException;
 import org.sngw.time.Clock;
 
 /**
@@ -58,8 +59,12 @@ public final class MqttListener implements AutoCloseable {
     return stats;
   }
 
-  /** Binds and starts accepting; returns the bound address, which tells the port when 0 was asked. */
-  public InetSocketAddress start() {
+  /**
+   * Binds and starts accepting; returns the bound address, which tells the port when 0 was asked.
+   *
+   * @throws StartException when the address cannot be bound, naming it and the reason
+   */
+  public InetSocketAddress start() throws StartException {
     ChannelFuture bound = new ServerBootstrap()
         .group(io.group())
         .channel(io.serverSocketChannel())
@@ -85,7 +90,7 @@ public final class MqttListener implements AutoCloseable {
         .bind(bind.toSocketAddress())
         .awaitUninterruptibly();
     if (!bound.isSuccess()) {
-      throw new IllegalStateException(
+      throw new StartException(
           "MQTT listener cannot bind " + bind + ": " + IoLoops.bindFailure(bound.cause()), bound.cause());
     }
     server = bound.channel();

@@ -1,7 +1,9 @@
 package org.sngw.transport;
 
+import org.sngw.runtime.StartException;
+
 /** A transport could not start; the message names the resource and the reason. */
-public class TransportException extends Exception {
+public class TransportException extends StartException {
   public TransportException(String message, Throwable cause) {
     super(message, cause);
   }

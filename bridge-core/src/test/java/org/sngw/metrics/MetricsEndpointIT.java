@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sngw.runtime.StartException;
 
 /** The endpoint against clients that misbehave: idle, trickling, too many, or asking for the wrong thing. */
 class MetricsEndpointIT {
@@ -160,7 +161,7 @@ class MetricsEndpointIT {
     InetSocketAddress taken = endpoint.address();
 
     assertThatThrownBy(() -> MetricsEndpoint.start(taken, new GatewayMetrics()))
-        .isInstanceOf(IOException.class)
+        .isInstanceOf(StartException.class)
         .hasMessage("metrics endpoint cannot bind 127.0.0.1:" + taken.getPort() + ": Address already in use");
   }
 

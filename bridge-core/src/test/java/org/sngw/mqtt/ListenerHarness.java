@@ -7,6 +7,7 @@ import org.sngw.config.ListenAddress;
 import org.sngw.message.Message;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
+import org.sngw.runtime.StartException;
 
 /** A listener on 127.0.0.1 and a random port, with a real core loop and the broker double. */
 final class ListenerHarness implements AutoCloseable {
@@ -24,7 +25,12 @@ final class ListenerHarness implements AutoCloseable {
 
   ListenerHarness(BrokerConfig config) {
     listener = new MqttListener(new ListenAddress("127.0.0.1", 0), config, broker, core, io);
-    port = listener.start().getPort();
+    try {
+      port = listener.start().getPort();
+    } catch (StartException e) {
+      // Field initialisers of the tests cannot throw checked exceptions; the test fails either way.
+      throw new AssertionError("listener did not start: " + e.getMessage(), e);
+    }
   }
 
   /** Publishes into the broker as the gateway itself would, on the core thread. */

@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.sngw.bridge.Bridge;
 import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
-import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
@@ -30,6 +29,7 @@ import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
+import org.sngw.runtime.StartException;
 import org.sngw.runtime.TransportContext;
 import org.sngw.sn.codec.SnMalformed;
 import org.sngw.sn.gateway.Advertiser;
@@ -39,9 +39,7 @@ import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.store.StoredState;
 import org.sngw.store.mvstore.MvStateStore;
-import org.sngw.store.mvstore.StoreException;
 import org.sngw.transport.Transport;
-import org.sngw.transport.TransportException;
 
 /**
  * The running gateway: wires the core loop, the store, the broker, the MQTT-SN gateway, its
@@ -71,30 +69,26 @@ public final class Gateway implements AutoCloseable {
   /**
    * Starts everything or nothing.
    *
-   * @throws GatewayStartException naming what could not start (a port in use, an unwritable
-   *     data directory, a damaged store); whatever had started is closed again
+   * @throws StartException naming what could not start (a port in use, an unwritable data
+   *     directory, a damaged store), in the one line the user sees; whatever had started is closed
+   *     again
    */
-  public static Gateway start(GatewayConfig config) throws GatewayStartException {
+  public static Gateway start(GatewayConfig config) throws StartException {
     prepareDataDir(config);
     Gateway gateway = new Gateway();
     try {
       gateway.openStore(config);
       gateway.startListeners(config);
       return gateway;
-    } catch (GatewayStartException | RuntimeException e) {
+    } catch (StartException | RuntimeException e) {
       gateway.close();
       throw e;
     }
   }
 
-  private void openStore(GatewayConfig config) throws GatewayStartException {
+  private void openStore(GatewayConfig config) throws StartException {
     if (config.store().persistent()) {
-      MvStateStore disk;
-      try {
-        disk = MvStateStore.open(config.dataDir(), config.store().recover(), core);
-      } catch (StoreException e) {
-        throw new GatewayStartException(e.getMessage(), e);
-      }
+      MvStateStore disk = MvStateStore.open(config.dataDir(), config.store().recover(), core);
       started.push(() -> closeStore(disk));
       metrics.counter("sngw.store.syncs", "disk syncs of the store (group commits)", disk::syncs);
       metrics.counter("sngw.store.changes", "changes written to the store", disk::changesWritten);
@@ -114,18 +108,14 @@ public final class Gateway implements AutoCloseable {
         stored.broker().sessions().size(), stored.broker().retained().size());
   }
 
-  private void startListeners(GatewayConfig config) throws GatewayStartException {
+  private void startListeners(GatewayConfig config) throws StartException {
     IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
     started.push(io);
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
     MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), broker, core, io);
     started.push(mqtt::close);
-    try {
-      mqttAddress = mqtt.start();
-    } catch (IllegalStateException e) {
-      throw new GatewayStartException(e.getMessage(), e);
-    }
+    mqttAddress = mqtt.start();
     registerMetrics(mqtt);
     startBridges(config);
     if (config.metrics().isPresent()) {
@@ -134,18 +124,14 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** Whatever transports are configured, each found through its module's provider. */
-  private void startTransports(List<TransportPlan> plans, TransportContext context) throws GatewayStartException {
+  private void startTransports(List<TransportPlan> plans, TransportContext context) throws StartException {
     for (TransportPlan plan : plans) {
-      try {
-        Transport transport = plan.open(context);
-        // Closed even if start fails half way: close is idempotent and frees what start took.
-        started.push(transport);
-        transport.start(snGateway.listenerFor(transport, core));
-        transports.add(transport);
-        metrics.transport(transport.stats());
-      } catch (TransportException e) {
-        throw new GatewayStartException(e.getMessage(), e);
-      }
+      Transport transport = plan.open(context);
+      // Closed even if start fails half way: close is idempotent and frees what start took.
+      started.push(transport);
+      transport.start(snGateway.listenerFor(transport, core));
+      transports.add(transport);
+      metrics.transport(transport.stats());
     }
   }
 
@@ -196,15 +182,10 @@ public final class Gateway implements AutoCloseable {
         broker::queuedBytes);
   }
 
-  private void startBridges(GatewayConfig config) throws GatewayStartException {
+  private void startBridges(GatewayConfig config) throws StartException {
     for (BridgeConfig upstream : config.bridges()) {
-      Bridge bridge;
-      try {
-        bridge = new Bridge(upstream, broker, core, core, dropped -> HiveMqLinks.create(upstream,
-            HiveMqLinks.Status.of(Bridge.upstreamStatusTopic(upstream)), context -> dropped.accept(context.getCause())));
-      } catch (TlsFileException e) {
-        throw new GatewayStartException("bridge " + upstream.name() + ": " + e.getMessage(), e);
-      }
+      Bridge bridge = new Bridge(upstream, broker, core, core, dropped -> HiveMqLinks.create(upstream,
+          HiveMqLinks.Status.of(Bridge.upstreamStatusTopic(upstream)), context -> dropped.accept(context.getCause())));
       core.execute(bridge::start);
       started.push(() -> CompletableFuture.supplyAsync(bridge::stop, core)
           .thenCompose(stopped -> stopped)
@@ -221,14 +202,10 @@ public final class Gateway implements AutoCloseable {
     }
   }
 
-  private void startMetricsEndpoint(ListenAddress bind) throws GatewayStartException {
-    try {
-      MetricsEndpoint endpoint = MetricsEndpoint.start(bind.toSocketAddress(), metrics);
-      started.push(endpoint);
-      metricsAddress = endpoint.address();
-    } catch (IOException e) {
-      throw new GatewayStartException(e.getMessage(), e);
-    }
+  private void startMetricsEndpoint(ListenAddress bind) throws StartException {
+    MetricsEndpoint endpoint = MetricsEndpoint.start(bind.toSocketAddress(), metrics);
+    started.push(endpoint);
+    metricsAddress = endpoint.address();
   }
 
   /** Lets the core finish what the closed listeners handed it, then writes the rest and closes. */
@@ -237,14 +214,14 @@ public final class Gateway implements AutoCloseable {
     disk.close();
   }
 
-  private static void prepareDataDir(GatewayConfig config) throws GatewayStartException {
+  private static void prepareDataDir(GatewayConfig config) throws StartException {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
-      throw new GatewayStartException("data directory " + config.dataDir() + " cannot be created: " + e, e);
+      throw new StartException("data directory " + config.dataDir() + " cannot be created: " + e, e);
     }
     if (!Files.isWritable(config.dataDir())) {
-      throw new GatewayStartException("data directory " + config.dataDir() + " is not writable", null);
+      throw new StartException("data directory " + config.dataDir() + " is not writable");
     }
   }
 

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.app.cli.GatewayCommand;
 import org.sngw.app.cli.ParseOutcome;
+import org.sngw.runtime.StartException;
 
 /** {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT. */
 public final class Main {
@@ -30,7 +31,7 @@ public final class Main {
     Gateway gateway;
     try {
       gateway = Gateway.start(run.config());
-    } catch (GatewayStartException e) {
+    } catch (StartException e) {
       System.err.println("sngw cannot start: " + e.getMessage());
       System.exit(EXIT_START_FAILED);
       return;

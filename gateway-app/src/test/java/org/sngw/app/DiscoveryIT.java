@@ -18,6 +18,7 @@ import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
+import org.sngw.runtime.StartException;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Advertise;
 import org.sngw.sn.codec.SnPacket.GwInfo;
@@ -116,7 +117,7 @@ class DiscoveryIT {
           dataDir.resolve(name), StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of()));
       toClose.add(0, gateway);
       return gateway;
-    } catch (GatewayStartException e) {
+    } catch (StartException e) {
       throw new AssertionError(e);
     }
   }

@@ -25,6 +25,7 @@ import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
+import org.sngw.runtime.StartException;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
 import org.sngw.sn.codec.SnPacket.Disconnect;
@@ -238,7 +239,7 @@ class GatewayIT {
         Optional.empty(), List.of());
 
     assertThatThrownBy(() -> Gateway.start(clash))
-        .isInstanceOf(GatewayStartException.class)
+        .isInstanceOf(StartException.class)
         .hasMessageContaining("127.0.0.1:" + gateway.snAddress().getPort());
   }
 

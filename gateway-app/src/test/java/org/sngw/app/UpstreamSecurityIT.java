@@ -22,6 +22,7 @@ import org.sngw.config.BridgeConfig.TlsConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.TopicRule;
 import org.sngw.config.TopicRule.Direction;
+import org.sngw.runtime.StartException;
 
 /**
  * The bridge's way in to an upstream that wants proof: TLS with a client certificate against
@@ -91,7 +92,7 @@ class UpstreamSecurityIT {
 
     // Closed at once should it start after all, so a wrong outcome leaves no ports bound.
     assertThatThrownBy(() -> Gateway.start(gatewayConfig(nobody, tls(pki.caCert(), certificate))).close())
-        .isInstanceOf(GatewayStartException.class)
+        .isInstanceOf(StartException.class)
         .hasMessageContaining(certificate.toString());
   }
 

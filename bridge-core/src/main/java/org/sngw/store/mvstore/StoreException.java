@@ -1,7 +1,9 @@
 package org.sngw.store.mvstore;
 
+import org.sngw.runtime.StartException;
+
 /** The store file cannot be used; the message is one line and names the file. */
-public final class StoreException extends Exception {
+public final class StoreException extends StartException {
   public StoreException(String message) {
     super(message);
   }

@@ -9,8 +9,9 @@ import org.sngw.sn.codec.SnMessageType;
 /**
  * MQTT-SN frames as a length framer sees them: a Length field in either form, a known MsgType and
  * any body; some wrapped in a forwarder encapsulation. Bodies need not decode: framing ignores them.
+ * Shared through the test jar with the transports that frame by Length (BLE).
  */
-final class SnFrameGen {
+public final class SnFrameGen {
   private static final List<Integer> PLAIN_TYPES = Arrays.stream(SnMessageType.values())
       .filter(t -> t != SnMessageType.ENCAPSULATED)
       .map(SnMessageType::code)
@@ -24,7 +25,7 @@ final class SnFrameGen {
   }
 
   /** A plain message of at most {@code max} bytes, max at least 4. */
-  static byte[] message(Draw d, int max) {
+  public static byte[] message(Draw d, int max) {
     int type = d.of(PLAIN_TYPES);
     boolean longForm = d.bool();
     byte[] body = d.bytes(0, max - 4);
@@ -38,7 +39,8 @@ final class SnFrameGen {
     return encapsulation(radius, node, message(d, max - 3 - nodeLength));
   }
 
-  static byte[] message(int type, boolean longForm, byte[] body) {
+  /** A message of {@code type} around {@code body}, its Length in the 3-byte form if {@code longForm}. */
+  public static byte[] message(int type, boolean longForm, byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (longForm) {
       int length = body.length + 4;

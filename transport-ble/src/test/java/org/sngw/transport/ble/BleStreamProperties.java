@@ -5,28 +5,17 @@ import static org.sngw.transport.ble.BleFixture.A;
 import static org.sngw.transport.ble.BleFixture.B;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sngw.property.Gen;
 import org.sngw.property.PropertyCheck;
-import org.sngw.sn.codec.SnMessageType;
+import org.sngw.sn.framing.SnFrameGen;
 
 /** Whatever the frames, payload sizes and chunkings: what goes in comes out, byte for byte. */
 class BleStreamProperties {
-  private static final List<Integer> PLAIN_TYPES = Arrays.stream(SnMessageType.values())
-      .filter(t -> t != SnMessageType.ENCAPSULATED)
-      .map(SnMessageType::code)
-      .toList();
-
   /** Frames of any plain type and body up to 600 bytes, the 3-byte length form when asked or needed. */
-  private static final Gen<List<byte[]>> FRAME_LISTS = draw -> draw.list(0, BleTransport.SEND_QUEUE_CAPACITY,
-      d -> {
-        int type = d.of(PLAIN_TYPES);
-        boolean longForm = d.bool();
-        byte[] body = d.bytes(0, 600);
-        return Frames.message(type, longForm || body.length + 2 > 0xFF, body);
-      });
+  private static final Gen<List<byte[]>> FRAME_LISTS =
+      draw -> draw.list(0, BleTransport.SEND_QUEUE_CAPACITY, d -> SnFrameGen.message(d, 604));
 
   /** The ATT payloads of common MTUs (23, 26, 185, 247), or any size up to BLE's 512-byte attribute. */
   private static final Gen<Integer> PAYLOAD_SIZES =

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.sngw.sn.codec.SnEncoder;
 import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.framing.SnFrameGen;
 
 /** MQTT-SN frames as the length framer sees them: a Length in either form, a known MsgType, any body. */
 final class Frames {
@@ -23,22 +24,7 @@ final class Frames {
     for (int i = 0; i < body.length; i++) {
       body[i] = (byte) (seed + i * 31);
     }
-    return message(PUBLISH, longForm, body);
-  }
-
-  static byte[] message(int type, boolean longForm, byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    if (longForm) {
-      int length = body.length + 4;
-      out.write(0x01);
-      out.write(length >> 8);
-      out.write(length);
-    } else {
-      out.write(body.length + 2);
-    }
-    out.write(type);
-    out.writeBytes(body);
-    return out.toByteArray();
+    return SnFrameGen.message(PUBLISH, longForm, body);
   }
 
   /** {@code packet} as a sensor sends it. */
