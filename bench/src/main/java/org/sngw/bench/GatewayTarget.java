@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.sngw.app.Gateway;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -44,7 +45,7 @@ final class GatewayTarget implements AutoCloseable {
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
-        List.of());
+        List.of(), AccessConfig.defaults());
     try {
       Gateway gateway = Gateway.start(config);
       return new GatewayTarget(gateway.snAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sngw.app.Gateway;
+import org.sngw.auth.AccessConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
@@ -67,7 +68,7 @@ public final class SerialLoad implements java.util.concurrent.Callable<Integer> 
     GatewayConfig config = new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0)), SerialPortConfig.of(gatewaySide.toString())),
         new ListenAddress("127.0.0.1", 0), dir.resolve("data"), new StoreConfig(false, false), defaults.mqttSn(),
-        defaults.broker(), Optional.empty(), List.of());
+        defaults.broker(), Optional.empty(), List.of(), AccessConfig.defaults());
     try (Gateway gateway = Gateway.start(config)) {
       MqttSubscriber subscriber = MqttSubscriber.start(gateway.mqttAddress(), "serial-bench", true, "bench/#", 0);
       SerialPort port = SerialPort.getCommPort(sensorSide.toString());

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ClientIds;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
 import org.sngw.broker.SessionOptions;
@@ -243,7 +244,7 @@ public final class Bridge {
 
   /** The local session that is the bridge's outbox. */
   public static String outboxClientId(String bridgeName) {
-    return "$bridge/" + bridgeName;
+    return ClientIds.bridgeOutbox(bridgeName);
   }
 
   /** The upstream status topic: the configured one, unless it is a {@code $} topic brokers keep to themselves. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -32,7 +33,9 @@ import org.yaml.snakeyaml.nodes.Node;
  * <pre>{@code
  * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
  * udp-broadcast: 255.255.255.255:1884   # where ADVERTISE goes; absent: nothing is broadcast
- * mqtt: 0.0.0.0:1883         # MQTT TCP listener; port 0 picks a free port
+ * mqtt: 127.0.0.1:1883       # MQTT TCP listener; port 0 picks a free port
+ * password-file: /etc/sngw/passwd   # MQTT users, Mosquitto's format (mosquitto_passwd, sngw passwd)
+ * allow-anonymous: false     # absent: true on a loopback-only listener without password-file
  * data-dir: ./data
  * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
  * store:
@@ -47,6 +50,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-pending-per-client: 100
  *   max-sessions: 10000      # sensors with a session at once; more get CONNACK congestion
  *   max-sessions-per-transport: 5000   # the same per transport (UDP, each serial port, BLE)
+ *   qos-minus-one: false     # accept QoS -1 PUBLISH (no connection, anyone): off unless set
  *   predefined-topics:       # id (1..65534): topic name without + or #
  *     1: sensors/temperature
  *     2: sensors/humidity
@@ -158,7 +162,10 @@ public final class ConfigFile {
             mqttSn(root.section("mqtt-sn"), d.mqttSn()),
             broker(root.section("broker"), d.broker()),
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
-            BridgeReader.read(root.list("bridges").orElse(List.of())));
+            BridgeReader.read(root.list("bridges").orElse(List.of())),
+            new AccessConfig(
+                root.value("password-file", d.access().passwordFile(), text -> Optional.of(ConfigValues.readableFile(text))),
+                root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text)))));
     root.rejectUnknownKeys();
     return config;
   }
@@ -182,7 +189,8 @@ public final class ConfigFile {
             section.value("advertise-interval", d.advertiseInterval(), ConfigValues::advertiseInterval),
             section.value("max-sessions", d.maxSessions(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value(
-                "max-sessions-per-transport", d.maxSessionsPerTransport(), ConfigValues.between(1, Integer.MAX_VALUE)));
+                "max-sessions-per-transport", d.maxSessionsPerTransport(), ConfigValues.between(1, Integer.MAX_VALUE)),
+            section.value("qos-minus-one", d.qosMinusOne(), ConfigValues::bool));
     section.rejectUnknownKeys();
     return config;
   }

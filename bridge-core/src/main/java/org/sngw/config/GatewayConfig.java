@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.sn.gateway.MqttSnConfig;
 
@@ -14,6 +15,7 @@ import org.sngw.sn.gateway.MqttSnConfig;
  *     its transport module's {@link TransportProvider}
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
  * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
+ * @param access who may connect to the MQTT listener
  */
 public record GatewayConfig(
     List<TransportPlan> transports,
@@ -23,7 +25,8 @@ public record GatewayConfig(
     MqttSnConfig mqttSn,
     BrokerConfig broker,
     Optional<ListenAddress> metrics,
-    List<BridgeConfig> bridges) {
+    List<BridgeConfig> bridges,
+    AccessConfig access) {
   public GatewayConfig {
     transports = List.copyOf(transports);
     Objects.requireNonNull(mqtt, "mqtt");
@@ -33,26 +36,28 @@ public record GatewayConfig(
     Objects.requireNonNull(broker, "broker");
     Objects.requireNonNull(metrics, "metrics");
     bridges = List.copyOf(bridges);
+    Objects.requireNonNull(access, "access");
   }
 
   /**
-   * The embedded defaults of everything but the transports: MQTT on all interfaces, data in
-   * ./data. The transports' defaults are their providers' ({@link ConfigFile#defaults()}).
+   * The embedded defaults of everything but the transports: MQTT on loopback only, where
+   * anonymous clients are let in; data in ./data. The transports' defaults are their providers' ({@link ConfigFile#defaults()}).
    */
   public static GatewayConfig defaults() {
     return new GatewayConfig(
         List.of(),
-        new ListenAddress("0.0.0.0", 1883),
+        new ListenAddress("127.0.0.1", 1883),
         Path.of("data"),
         StoreConfig.defaults(),
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        AccessConfig.defaults());
   }
 
   public GatewayConfig withTransports(List<TransportPlan> plans) {
-    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges);
+    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access);
   }
 
   /** The configured transports of one kind, e.g. every serial port. */

@@ -19,8 +19,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.Broker;
 import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.ClientIds;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.topic.Topics;
 import org.sngw.logging.RateLimitedWarning;
@@ -44,14 +46,18 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private static final int MQTT_3_1_1 = 4;
 
   private final BrokerConfig config;
+  private final Authenticator access;
   private final Broker broker;
   private final Executor core;
   private final MqttStats stats;
   private final ConnectionCounts counts;
   private final RateLimitedWarning fullWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
+  private final RateLimitedWarning loginWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
 
-  ConnectHandler(BrokerConfig config, Broker broker, Executor core, MqttStats stats, ConnectionCounts counts) {
+  ConnectHandler(BrokerConfig config, Authenticator access, Broker broker, Executor core, MqttStats stats,
+      ConnectionCounts counts) {
     this.config = config;
+    this.access = access;
     this.broker = broker;
     this.core = core;
     this.stats = stats;
@@ -86,6 +92,14 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
           "empty client id, persistent session");
       return;
     }
+    if (ClientIds.isReserved(clientId)) {
+      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, "client id " + clientId
+          + " is the gateway's own");
+      return;
+    }
+    if (!authenticated(ctx, clientId, header, payload)) {
+      return;
+    }
     if (header.isWillFlag() && (header.willQos() > 2 || !Topics.isValidName(payload.willTopic()))) {
       close(ctx, "invalid will: topic '" + payload.willTopic() + "', QoS " + header.willQos());
       return;
@@ -107,6 +121,24 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog);
     ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog));
     core.execute(() -> session.connect(request));
+  }
+
+  /** Answers a refused login itself: 4 for a wrong name or password, 5 for a client that must have one. */
+  private boolean authenticated(ChannelHandlerContext ctx, String clientId, MqttConnectVariableHeader header,
+      MqttConnectPayload payload) {
+    Optional<String> username = header.hasUserName() ? Optional.of(payload.userName()) : Optional.empty();
+    Optional<byte[]> password = header.hasPassword() ? Optional.of(payload.passwordInBytes()) : Optional.empty();
+    Authenticator.Verdict verdict = access.check(username, password);
+    if (verdict == Authenticator.Verdict.ACCEPTED) {
+      return true;
+    }
+    stats.refusedLogins.increment();
+    boolean bad = verdict == Authenticator.Verdict.BAD_CREDENTIALS;
+    loginWarning.warn("MQTT client {} from {} refused: {}", clientId, ctx.channel().remoteAddress(),
+        bad ? "bad username or password for user " + username.orElse("") : "not authorized (anonymous)");
+    refuse(ctx, bad ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD
+        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, verdict.name());
+    return false;
   }
 
   private static Optional<Message> will(MqttConnectVariableHeader header, MqttConnectPayload payload) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.Broker;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
@@ -43,16 +44,19 @@ public final class MqttListener implements AutoCloseable {
   private final MqttStats stats = new MqttStats();
   private final ConnectionCounts counts = new ConnectionCounts();
   private final RateLimitedWarning pendingWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
+  private final Authenticator access;
   private final ConnectHandler connectHandler;
   private final ChannelGroup connections = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Channel server;
 
-  public MqttListener(ListenAddress bind, BrokerConfig config, Broker broker, Executor core, IoLoops io) {
+  public MqttListener(ListenAddress bind, BrokerConfig config, Authenticator access, Broker broker, Executor core,
+      IoLoops io) {
     this.bind = bind;
     this.config = config;
     this.io = io;
-    this.connectHandler = new ConnectHandler(config, broker, core, stats, counts);
+    this.access = access;
+    this.connectHandler = new ConnectHandler(config, access, broker, core, stats, counts);
   }
 
   public MqttStats stats() {
@@ -95,7 +99,8 @@ public final class MqttListener implements AutoCloseable {
     }
     server = bound.channel();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
-    log.info("MQTT listener on {}:{} ({})", address.getHostString(), address.getPort(), io.isEpoll() ? "epoll" : "nio");
+    log.info("MQTT listener on {}:{} ({}): {}", address.getHostString(), address.getPort(),
+        io.isEpoll() ? "epoll" : "nio", access.describe());
     return address;
   }
 

@@ -7,6 +7,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 
 /** The time a connection has to send its CONNECT counts from accept, not from its last byte. */
@@ -20,7 +21,8 @@ class ConnectDeadlineTest {
 
   ConnectDeadlineTest() {
     channel.freezeTime();
-    ConnectHandler connect = new ConnectHandler(BrokerConfig.defaults(), broker, Runnable::run, new MqttStats(), new ConnectionCounts());
+    ConnectHandler connect = new ConnectHandler(BrokerConfig.defaults(), Authenticator.anyone(), broker, Runnable::run,
+        new MqttStats(), new ConnectionCounts());
     MqttPipeline.init(channel.pipeline(), 4096, connect);
   }
 

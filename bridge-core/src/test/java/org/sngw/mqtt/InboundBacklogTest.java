@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.BrokerCore;
 
@@ -86,7 +87,8 @@ class InboundBacklogTest {
   private EmbeddedChannel connected() {
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), MAX_MESSAGE_BYTES, new ConnectHandler(
-        new BrokerConfig(100, 32, MAX_MESSAGE_BYTES), broker, core, new MqttStats(), new ConnectionCounts()));
+        new BrokerConfig(100, 32, MAX_MESSAGE_BYTES), Authenticator.anyone(), broker, core, new MqttStats(),
+        new ConnectionCounts()));
     channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));
     runCore();
     assertThat(replyTypes(channel)).containsExactly(MqttMessageType.CONNACK);

@@ -2,6 +2,7 @@ package org.sngw.mqtt;
 
 import java.net.InetSocketAddress;
 import java.util.Set;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.message.Message;
@@ -24,7 +25,11 @@ final class ListenerHarness implements AutoCloseable {
   }
 
   ListenerHarness(BrokerConfig config) {
-    listener = new MqttListener(new ListenAddress("127.0.0.1", 0), config, broker, core, io);
+    this(config, Authenticator.anyone());
+  }
+
+  ListenerHarness(BrokerConfig config, Authenticator access) {
+    listener = new MqttListener(new ListenAddress("127.0.0.1", 0), config, access, broker, core, io);
     try {
       port = listener.start().getPort();
     } catch (StartException e) {

@@ -21,6 +21,16 @@ final class MosquittoClients {
     return exitCode(process);
   }
 
+  /** What a client printed and how it exited. */
+  record Run(int exitCode, String output) {}
+
+  /** Runs mosquitto_pub to its end: for connections the listener should refuse. */
+  static Run pubRun(int port, String... args) {
+    Process process = start("mosquitto_pub", port, args);
+    int code = exitCode(process);
+    return new Run(code, read(process));
+  }
+
   /** Starts mosquitto_sub; the caller waits for it with {@link #output}, or kills it. */
   static Process sub(int port, String... args) {
     return start("mosquitto_sub", port, args);

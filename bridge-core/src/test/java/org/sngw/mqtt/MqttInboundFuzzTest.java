@@ -11,6 +11,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import java.util.EnumSet;
 import java.util.Set;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
@@ -43,7 +44,8 @@ class MqttInboundFuzzTest {
     TestBroker broker = new TestBroker(Set.of());
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), MAX_MESSAGE_BYTES,
-        new ConnectHandler(new BrokerConfig(100, 10, MAX_MESSAGE_BYTES), broker, Runnable::run, new MqttStats(), new ConnectionCounts()));
+        new ConnectHandler(new BrokerConfig(100, 10, MAX_MESSAGE_BYTES), Authenticator.anyone(), broker, Runnable::run,
+            new MqttStats(), new ConnectionCounts()));
     int readSize = ((input[0] & 0xFF) >> 1) + 1;
     if ((input[0] & 1) != 0) {
       channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));

@@ -48,6 +48,18 @@ class MqttListenerConnectIT {
   }
 
   @Test
+  void connect_clientIdOfABridgeOutbox_isRejected() throws Exception {
+    try (RawClient client = new RawClient(harness.address())) {
+      client.send(RawClient.connect("MQTT", 4, "$bridge/upstream-1", false, 0));
+
+      // CONNACK, return code 2: identifier rejected; the outbox and its messages stay the bridge's
+      client.expect(0x20, 0x02, 0x00, 0x02);
+      client.awaitClosedByServer();
+    }
+    assertThat(broker.connects).isEmpty();
+  }
+
+  @Test
   void connect_unknownProtocolLevel_isRejected() throws Exception {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect("MQTT", 6, "future", true, 0));

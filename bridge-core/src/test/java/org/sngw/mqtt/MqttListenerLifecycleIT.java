@@ -8,6 +8,7 @@ import java.net.ConnectException;
 import java.net.Socket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.mqtt.TestBroker.Disconnected;
@@ -24,7 +25,7 @@ class MqttListenerLifecycleIT {
   @Test
   void start_portInUse_failsNamingAddressAndReason() {
     MqttListener second = new MqttListener(new ListenAddress("127.0.0.1", harness.port),
-        BrokerConfig.defaults(), harness.broker, harness.core, harness.io);
+        BrokerConfig.defaults(), Authenticator.anyone(), harness.broker, harness.core, harness.io);
 
     assertThatThrownBy(second::start)
         .hasMessage("MQTT listener cannot bind 127.0.0.1:" + harness.port + ": Address already in use");

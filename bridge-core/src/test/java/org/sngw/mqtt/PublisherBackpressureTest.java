@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ClientHandle;
@@ -87,7 +88,8 @@ class PublisherBackpressureTest {
   private EmbeddedChannel connectedPublisher() {
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), 4096,
-        new ConnectHandler(new BrokerConfig(2, 32, 4096), broker, Runnable::run, new MqttStats(), new ConnectionCounts()));
+        new ConnectHandler(new BrokerConfig(2, 32, 4096), Authenticator.anyone(), broker, Runnable::run, new MqttStats(),
+            new ConnectionCounts()));
     channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));
     assertThat(replies(channel)).extracting(m -> m.fixedHeader().messageType()).containsExactly(MqttMessageType.CONNACK);
     return channel;

@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.auth.Authenticator;
+import org.sngw.auth.PasswordFile;
 import org.sngw.bridge.Bridge;
 import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
@@ -113,7 +115,7 @@ public final class Gateway implements AutoCloseable {
     started.push(io);
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
-    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), broker, core, io);
+    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), mqttAccess(config), broker, core, io);
     started.push(mqtt::close);
     mqttAddress = mqtt.start();
     registerMetrics(mqtt);
@@ -121,6 +123,16 @@ public final class Gateway implements AutoCloseable {
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
     }
+  }
+
+  /** Mosquitto 2.0's rule: anonymous clients only on loopback, unless the config says otherwise. */
+  private static Authenticator mqttAccess(GatewayConfig config) throws StartException {
+    Optional<PasswordFile> passwords = config.access().passwordFile().isPresent()
+        ? Optional.of(PasswordFile.read(config.access().passwordFile().get()))
+        : Optional.empty();
+    InetSocketAddress bind = config.mqtt().toSocketAddress();
+    boolean loopbackOnly = !bind.isUnresolved() && bind.getAddress().isLoopbackAddress();
+    return Authenticator.forListener(config.access(), passwords, loopbackOnly);
   }
 
   /** Whatever transports are configured, each found through its module's provider. */
@@ -165,6 +177,8 @@ public final class Gateway implements AutoCloseable {
         mqtt.stats()::qos0Dropped);
     metrics.counter("sngw.mqtt.connections.refused.pending", "TCP connections closed at accept: too many without CONNECT",
         mqtt.stats()::refusedPending);
+    metrics.counter("sngw.mqtt.logins.refused", "CONNECTs refused: bad username or password, or not authorized",
+        mqtt.stats()::refusedLogins);
     metrics.counter("sngw.mqtt.connections.refused.full", "CONNECTs answered server unavailable: too many clients",
         mqtt.stats()::refusedConnected);
     metrics.counter("sngw.broker.messages.dropped", "messages dropped for subscribers whose queue was over its bounds",

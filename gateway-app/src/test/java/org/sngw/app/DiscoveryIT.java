@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -114,7 +115,8 @@ class DiscoveryIT {
     try {
       Gateway gateway = Gateway.start(new GatewayConfig(
           List.of(new UdpSettings(new ListenAddress("127.0.0.1", 0), broadcast)), new ListenAddress("127.0.0.1", 0),
-          dataDir.resolve(name), StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of()));
+          dataDir.resolve(name), StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of(),
+          AccessConfig.defaults()));
       toClose.add(0, gateway);
       return gateway;
     } catch (StartException e) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -57,11 +58,12 @@ class GatewayIT {
 
   @BeforeEach
   void start() throws Exception {
-    MqttSnConfig sn = MqttSnConfig.defaults().withPredefinedTopics(Map.of(PREDEFINED_ID, "sensors/predefined"));
+    MqttSnConfig sn = MqttSnConfig.defaults().withPredefinedTopics(Map.of(PREDEFINED_ID, "sensors/predefined"))
+        .withQosMinusOne(true);
     gateway = Gateway.start(new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))), new ListenAddress("127.0.0.1", 0), dataDir,
         StoreConfig.defaults(), sn,
-        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of()));
+        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), AccessConfig.defaults()));
     sensor = new SnTestClient(gateway.snAddress());
   }
 
@@ -236,7 +238,7 @@ class GatewayIT {
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", gateway.snAddress().getPort()))),
         new ListenAddress("127.0.0.1", 0),
         dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
-        Optional.empty(), List.of());
+        Optional.empty(), List.of(), AccessConfig.defaults());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(StartException.class)

@@ -3,6 +3,7 @@ package org.sngw.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -16,14 +17,14 @@ final class LoopbackConfig {
   static GatewayConfig with(Path dataDir, MqttSnConfig mqttSn) {
     GatewayConfig defaults = GatewayConfig.defaults();
     return new GatewayConfig(List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))), new ListenAddress("127.0.0.1", 0),
-        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of());
+        dataDir, defaults.store(), mqttSn, defaults.broker(), Optional.empty(), List.of(), AccessConfig.defaults());
   }
 
   /** With the broker's limits given, and Prometheus metrics served on a random port of 127.0.0.1 too. */
   static GatewayConfig withMetrics(Path dataDir, BrokerConfig broker) {
     GatewayConfig loopback = with(dataDir);
     return new GatewayConfig(loopback.transports(), loopback.mqtt(), dataDir, loopback.store(),
-        loopback.mqttSn(), broker, Optional.of(new ListenAddress("127.0.0.1", 0)), List.of());
+        loopback.mqttSn(), broker, Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), AccessConfig.defaults());
   }
 
   static GatewayConfig with(Path dataDir) {

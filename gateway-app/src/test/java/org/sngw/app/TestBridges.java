@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.sngw.auth.AccessConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.BridgeConfig.MqttVersion;
 import org.sngw.config.BridgeConfig.OutboxLimits;
@@ -39,7 +40,8 @@ final class TestBridges {
   static GatewayConfig gateway(Path dataDir, BridgeConfig bridge) {
     GatewayConfig loopback = LoopbackConfig.with(dataDir);
     return new GatewayConfig(loopback.transports(), loopback.mqtt(), loopback.dataDir(),
-        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge));
+        loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge),
+        AccessConfig.defaults());
   }
 
   static TopicRule rule(String pattern, Direction direction, String remotePrefix) {

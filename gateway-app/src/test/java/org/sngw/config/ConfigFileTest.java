@@ -43,7 +43,8 @@ class ConfigFileTest {
                 20,
                 Optional.of(Duration.ofMinutes(15)),
                 800,
-                300));
+                300,
+                true));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30)
         .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2)));

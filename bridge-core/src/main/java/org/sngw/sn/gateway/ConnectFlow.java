@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ClientIds;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
@@ -56,7 +57,7 @@ final class ConnectFlow {
 
   void onConnect(Connect c) {
     int idLength = c.clientId().length();
-    if (idLength == 0 || idLength > MAX_CLIENT_ID_LENGTH) {
+    if (idLength == 0 || idLength > MAX_CLIENT_ID_LENGTH || ClientIds.isReserved(c.clientId())) {
       link.send(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
       if (session.connection() == null) {
         session.end(SnSession.State.DISCONNECTED); // a refused stranger leaves no state behind

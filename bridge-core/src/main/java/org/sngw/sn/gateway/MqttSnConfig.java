@@ -21,6 +21,8 @@ import java.util.Optional;
  *     CONNACK "rejected: congestion"
  * @param maxSessionsPerTransport the same for one transport, so a flood on one (UDP) cannot take the
  *     room the others' sensors need
+ * @param qosMinusOne whether PUBLISH with QoS -1 (no connection, from anyone who can send a datagram)
+ *     is accepted; off by default, as in EMQX and Paho, since it has no client to authenticate
  */
 public record MqttSnConfig(
     int gatewayId,
@@ -31,7 +33,8 @@ public record MqttSnConfig(
     int maxPendingPerClient,
     Optional<Duration> advertiseInterval,
     int maxSessions,
-    int maxSessionsPerTransport) {
+    int maxSessionsPerTransport,
+    boolean qosMinusOne) {
   public static final int DEFAULT_MAX_SESSIONS = 10_000;
   public static final int DEFAULT_MAX_SESSIONS_PER_TRANSPORT = 5_000;
 
@@ -50,7 +53,7 @@ public record MqttSnConfig(
       int maxPendingPerClient,
       Optional<Duration> advertiseInterval) {
     this(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT);
+        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT, false);
   }
 
   /** Settings without ADVERTISE, with the default session limits. */
@@ -71,21 +74,26 @@ public record MqttSnConfig(
 
   public MqttSnConfig withPredefinedTopics(Map<Integer, String> topics) {
     return new MqttSnConfig(gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, maxSessions, maxSessionsPerTransport);
+        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne);
   }
 
   public MqttSnConfig withGatewayId(int id) {
     return new MqttSnConfig(id, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, maxSessions, maxSessionsPerTransport);
+        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne);
   }
 
   public MqttSnConfig withAdvertiseInterval(Optional<Duration> interval) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport);
+        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport, qosMinusOne);
   }
 
   public MqttSnConfig withSessionLimits(int total, int perTransport) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, advertiseInterval, total, perTransport);
+        maxPendingPerClient, advertiseInterval, total, perTransport, qosMinusOne);
+  }
+
+  public MqttSnConfig withQosMinusOne(boolean accepted) {
+    return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
+        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, accepted);
   }
 }

@@ -41,6 +41,7 @@ public final class SnGateway {
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
   private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
   private final RateLimitedWarning capacityWarning;
+  private final RateLimitedWarning qosMinusOneWarning;
 
   /**
    * @param store where persistent sensors' topic ids are kept
@@ -59,6 +60,7 @@ public final class SnGateway {
     this.services = new SessionServices(
         broker, config, clock, scheduler, new TopicRegistries(store, storedTopicIds), predefined, stats);
     this.capacityWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
+    this.qosMinusOneWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
   }
 
   /** The listener to start a transport with; it decodes on the transport's thread and hands over to {@code core}. */
@@ -128,8 +130,14 @@ public final class SnGateway {
     }
   }
 
-  /** QoS -1: a predefined or short topic, from anyone, acknowledged to no one. */
+  /** QoS -1: a predefined or short topic, from anyone, acknowledged to no one; off unless configured. */
   private void publishWithoutSession(PeerAddress from, Publish publish) {
+    if (!config.qosMinusOne()) {
+      stats.qosMinusOneRefused.increment();
+      qosMinusOneWarning.warn("{} sent a QoS -1 PUBLISH to {}; dropped: mqtt-sn.qos-minus-one is off", from,
+          publish.topic());
+      return;
+    }
     String topic = null;
     if (publish.topic() instanceof SnTopic.Predefined id) {
       topic = predefined.nameOf(id.id());

@@ -11,6 +11,7 @@ public final class SnStats {
   final LongAdder overloadDrops = new LongAdder();
   final LongAdder pendingDrops = new LongAdder();
   final LongAdder sessionsRefused = new LongAdder();
+  final LongAdder qosMinusOneRefused = new LongAdder();
 
   SnStats() {
     for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
@@ -40,6 +41,11 @@ public final class SnStats {
   /** CONNECTs refused with "congestion" because the gateway had as many sessions as it takes. */
   public long sessionsRefused() {
     return sessionsRefused.sum();
+  }
+
+  /** QoS -1 PUBLISHes dropped because the gateway does not take them (mqtt-sn.qos-minus-one). */
+  public long qosMinusOneRefused() {
+    return qosMinusOneRefused.sum();
   }
 
   /** QoS 0 messages dropped because a sensor's pending buffer was full. */

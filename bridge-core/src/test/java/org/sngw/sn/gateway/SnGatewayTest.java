@@ -53,7 +53,8 @@ class SnGatewayTest {
   private final FakeTransport transport = new FakeTransport();
   private final BrokerCore broker = new BrokerCore(BrokerConfig.defaults());
   private final MqttSnConfig config = MqttSnConfig.defaults()
-      .withPredefinedTopics(Map.of(7, "sensors/predefined"));
+      .withPredefinedTopics(Map.of(7, "sensors/predefined"))
+      .withQosMinusOne(true);
   private final SnGateway gateway = new SnGateway(broker, config, time, time, new InMemoryStore(), Map.of());
   private final VirtualSensor sensor = sensorAt(40000);
 
@@ -80,6 +81,14 @@ class SnGatewayTest {
     sensor.send(connect("", false, 60));
 
     assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+  }
+
+  @Test
+  void connect_clientIdOfTheGateway_isRefusedAndLeavesNoSession() {
+    sensor.send(connect("$bridge/upstream-1", false, 60));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    assertThat(gateway.sessionCount()).isZero();
   }
 
   @Test
@@ -219,6 +228,24 @@ class SnGatewayTest {
     assertThat(subscriber.deliveries).singleElement()
         .satisfies(d -> assertThat(d.message().topic()).isEqualTo("sensors/predefined"));
     assertThat(sensor.received()).isEmpty();
+  }
+
+  @Test
+  void qosMinusOne_byDefault_isDroppedAndCounted() {
+    RecordingSink subscriber = subscribe("app", "#", Qos.AT_MOST_ONCE);
+    MqttSnConfig defaults = MqttSnConfig.defaults().withPredefinedTopics(Map.of(7, "actuators/valve/set"));
+    SnGateway closed = new SnGateway(broker, defaults, time, time, new InMemoryStore(), Map.of());
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(closed.listenerFor(otherTransport, direct()));
+    VirtualSensor stranger = new VirtualSensor(otherTransport, udp(40001));
+
+    stranger.send(new Publish(false, SnQos.FIRE_AND_FORGET, true, new SnTopic.Predefined(7), 0, bytes("OPEN")));
+    stranger.send(new Publish(false, SnQos.FIRE_AND_FORGET, true, new SnTopic.Short("ab"), 0, bytes("OPEN")));
+
+    assertThat(subscriber.deliveries).isEmpty();
+    assertThat(stranger.received()).isEmpty();
+    assertThat(closed.stats().qosMinusOneRefused()).isEqualTo(2);
+    assertThat(closed.sessionCount()).isZero();
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.sngw.auth.AccessConfig;
 import org.sngw.bridge.tls.TlsFileException;
 import org.sngw.bridge.tls.TlsFiles;
 import org.sngw.config.BridgeConfig;
@@ -55,6 +56,8 @@ public final class GatewayCommand {
   private static final String UPSTREAM = "--upstream";
   private static final String SERIAL = "--serial";
   private static final String BLE = "--ble";
+  private static final String PASSWORD_FILE = "--password-file";
+  private static final String ALLOW_ANONYMOUS = "--allow-anonymous";
 
   private GatewayCommand() {}
 
@@ -97,6 +100,10 @@ public final class GatewayCommand {
       transports.add(plan instanceof UdpSettings udp ? withUdpFlags(result, udp, errors) : plan);
     }
     ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
+    AccessConfig access = new AccessConfig(
+        flag(result, PASSWORD_FILE, text -> Optional.of(ConfigValues.readableFile(text)), base.access().passwordFile(),
+            errors),
+        result.hasMatchedOption(ALLOW_ANONYMOUS) ? Optional.of(true) : base.access().allowAnonymous());
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
     Optional<ListenAddress> metrics =
         flag(result, METRICS, text -> Optional.of(ListenAddress.parse(text)), base.metrics(), errors);
@@ -127,7 +134,7 @@ public final class GatewayCommand {
       transports.add(BleConfig.defaults());
     }
     return new ParseOutcome.Run(
-        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges));
+        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access));
   }
 
   private static UdpSettings withUdpFlags(ParseResult result, UdpSettings udp, List<String> errors) {
@@ -244,6 +251,10 @@ public final class GatewayCommand {
     spec.addOption(option(UDP_BROADCAST, "HOST:PORT",
         "where to broadcast ADVERTISE over UDP, e.g. 255.255.255.255:1884 (default none)"));
     spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));
+    spec.addOption(option(PASSWORD_FILE, "FILE",
+        "MQTT users and passwords in Mosquitto's format (mosquitto_passwd); anonymous clients are then refused"));
+    spec.addOption(switchOption(ALLOW_ANONYMOUS,
+        "let MQTT clients in without a username, also on a listener that is not on loopback"));
     spec.addOption(option(METRICS, "HOST:PORT", "serve Prometheus metrics at http://HOST:PORT/metrics (default off)"));
     spec.addOption(
         option(DATA_DIR, "DIR", "where state is kept (default " + defaults.dataDir() + ")"));

@@ -8,10 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigFile;
@@ -37,6 +39,26 @@ class GatewayCommandTest {
     assertThat(udp(run("--udp", "127.0.0.1:2000")).bind())
         .isEqualTo(new ListenAddress("127.0.0.1", 2000));
     assertThat(udp(run("--udp=[::1]:2000")).bind()).isEqualTo(new ListenAddress("::1", 2000));
+  }
+
+  @Test
+  void parse_noArguments_listensForMqttOnLoopbackOnly() {
+    assertThat(run().mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 1883));
+    assertThat(run().access()).isEqualTo(AccessConfig.defaults());
+  }
+
+  @Test
+  void parse_accessFlags_setPasswordFileAndAnonymous() throws IOException {
+    Path passwd = write("alice:$6$AQIDBAUGBwgJCgsM$AAAA\n");
+
+    GatewayConfig config = run("--password-file", passwd.toString(), "--allow-anonymous");
+
+    assertThat(config.access()).isEqualTo(new AccessConfig(Optional.of(passwd), Optional.of(true)));
+  }
+
+  @Test
+  void parse_missingPasswordFile_namesIt() {
+    assertThat(error("--password-file", dir.resolve("nope").toString())).contains("file not found");
   }
 
   @Test
@@ -323,7 +345,8 @@ class GatewayCommandTest {
           .contains("--config=FILE", "--udp=HOST:PORT", "--mqtt=HOST:PORT", "--data-dir=DIR")
           .contains("--predefined=ID=TOPIC", "--upstream=URI", "--version")
           .contains("--gateway-id=N", "--advertise-interval=DURATION", "--udp-broadcast=HOST:PORT")
-          .contains("(default 0.0.0.0:1884)", "(default 0.0.0.0:1883)", "(default data)")
+          .contains("--password-file=FILE", "--allow-anonymous")
+          .contains("(default 0.0.0.0:1884)", "(default 127.0.0.1:1883)", "(default data)")
           .doesNotEndWith("\n");
     }
   }

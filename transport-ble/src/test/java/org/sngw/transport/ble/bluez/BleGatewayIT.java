@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.RequiredTool;
+import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.BrokerCore;
 import org.sngw.config.ListenAddress;
@@ -99,7 +100,8 @@ class BleGatewayIT {
 
     IoLoops io = IoLoops.create(1);
     started.push(io);
-    MqttListener mqtt = new MqttListener(new ListenAddress("127.0.0.1", 0), brokerConfig, wiring.broker(), core, io);
+    MqttListener mqtt = new MqttListener(new ListenAddress("127.0.0.1", 0), brokerConfig, Authenticator.anyone(),
+        wiring.broker(), core, io);
     started.push(mqtt);
     mqttPort = mqtt.start().getPort();
 

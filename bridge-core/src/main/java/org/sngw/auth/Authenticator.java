@@ -1,0 +1,67 @@
+package org.sngw.auth;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides whether a client's CONNECT may in, from its username and password. Immutable, so any
+ * I/O thread may ask.
+ */
+public final class Authenticator {
+  /** What the CONNACK says. */
+  public enum Verdict {
+    ACCEPTED,
+    /** CONNACK 4: a username the password file does not have, or the wrong password. */
+    BAD_CREDENTIALS,
+    /** CONNACK 5: no username where one is required, or nothing to check a username against. */
+    NOT_AUTHORIZED
+  }
+
+  private final Optional<PasswordFile> passwords;
+  private final boolean allowAnonymous;
+
+  /** Everyone in, with or without a name: for tests of everything but access. */
+  public static Authenticator anyone() {
+    return new Authenticator(Optional.empty(), true);
+  }
+
+  public Authenticator(Optional<PasswordFile> passwords, boolean allowAnonymous) {
+    this.passwords = Objects.requireNonNull(passwords, "passwords");
+    this.allowAnonymous = allowAnonymous;
+  }
+
+  /**
+   * The rules for one listener: anonymous clients are let in if the config says so, or, when it
+   * says nothing, only on a loopback-only listener without a password file.
+   */
+  public static Authenticator forListener(AccessConfig config, Optional<PasswordFile> passwords, boolean loopbackOnly) {
+    return new Authenticator(passwords, config.allowAnonymous().orElse(passwords.isEmpty() && loopbackOnly));
+  }
+
+  public Verdict check(Optional<String> username, Optional<byte[]> password) {
+    if (username.isEmpty()) {
+      return allowAnonymous ? Verdict.ACCEPTED : Verdict.NOT_AUTHORIZED;
+    }
+    if (passwords.isEmpty()) {
+      // Nothing to check a name against: it is as good as none.
+      return allowAnonymous ? Verdict.ACCEPTED : Verdict.NOT_AUTHORIZED;
+    }
+    return passwords.get().check(username.get(), password.orElse(new byte[0]))
+        ? Verdict.ACCEPTED
+        : Verdict.BAD_CREDENTIALS;
+  }
+
+  public boolean allowsAnonymous() {
+    return allowAnonymous;
+  }
+
+  /** For the start log: who gets in. */
+  public String describe() {
+    String users = passwords.map(file -> file.size() + " user(s) from " + file.source()).orElse("no password file");
+    if (allowAnonymous) {
+      return users + ", anonymous clients allowed";
+    }
+    return passwords.isPresent() ? users + ", anonymous clients refused" : "no password file and anonymous clients "
+        + "refused: every client is refused (set password-file, or allow-anonymous: true)";
+  }
+}

@@ -1,0 +1,80 @@
+package org.sngw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sngw.config.ConfigFile;
+
+/**
+ * The MQTT listener's doors, tried with Debian's clients: a password file written by
+ * mosquitto_passwd, and the client ids that are the gateway's own.
+ */
+class MqttAccessIT {
+  @TempDir Path dir;
+  private Gateway gateway;
+
+  @BeforeEach
+  void start() throws Exception {
+    Path passwd = dir.resolve("passwd");
+    mosquittoPasswd(passwd, "alice", "s3cret");
+    Path config = Files.writeString(dir.resolve("gateway.yaml"), """
+        udp: 127.0.0.1:0
+        mqtt: 127.0.0.1:0
+        data-dir: %s
+        password-file: %s
+        """.formatted(dir.resolve("data"), passwd));
+    gateway = Gateway.start(ConfigFile.load(config));
+  }
+
+  @AfterEach
+  void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void passwordFileOfMosquittoPasswd_letsItsUserIn() {
+    try (Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "lab/#", 1, "-u", "alice", "-P", "s3cret")) {
+      Mosquitto.publish(gateway.mqttAddress(), "lab/t", "21.5", 1, "-u", "alice", "-P", "s3cret");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages().contains("lab/t 21.5"));
+    }
+  }
+
+  @Test
+  void wrongPasswordUnknownUserAndAnonymous_areRefused() {
+    assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "lab/t", "x", 1, "-u", "alice", "-P", "guess"))
+        .as("wrong password").isNotZero();
+    assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "lab/t", "x", 1, "-u", "mallory", "-P", "s3cret"))
+        .as("unknown user").isNotZero();
+    assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "lab/t", "x", 1))
+        .as("anonymous, with a password file").isNotZero();
+  }
+
+  @Test
+  void clientIdOfTheBridgeOutbox_isRefusedEvenWithAPassword() {
+    assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "zzz", "x", 1,
+        "-i", "$bridge/upstream-1", "-u", "alice", "-P", "s3cret")).isNotZero();
+  }
+
+  /** Writes the file as an administrator would, with Debian's tool. */
+  private static void mosquittoPasswd(Path file, String user, String password) throws IOException, InterruptedException {
+    Process process;
+    try {
+      process = new ProcessBuilder("mosquitto_passwd", "-b", "-c", file.toString(), user, password)
+          .redirectErrorStream(true).start();
+    } catch (IOException e) {
+      throw new IOException("cannot run mosquitto_passwd (apt-get install mosquitto; bash .ci/run does)", e);
+    }
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("mosquitto_passwd finished").isTrue();
+    assertThat(process.exitValue()).as("mosquitto_passwd exit code").isZero();
+  }
+}
