@@ -64,6 +64,10 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   }
 
   private void publish(ChannelHandlerContext ctx, MqttPublishMessage publish) {
+    if (publish.fixedHeader().isDup() && publish.fixedHeader().qosLevel().value() == 0) {
+      close(ctx, "PUBLISH with QoS 0 and DUP set"); // [MQTT-3.3.1-2]
+      return;
+    }
     String topic = publish.variableHeader().topicName();
     if (!Topics.isValidName(topic)) {
       close(ctx, "invalid topic name in PUBLISH: '" + topic + "'");

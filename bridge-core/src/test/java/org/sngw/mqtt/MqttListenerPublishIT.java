@@ -79,6 +79,19 @@ class MqttListenerPublishIT {
     assertThat(broker.published).isEmpty();
   }
 
+  @Test
+  void publish_qos0WithDup_isAProtocolViolationAndClosesConnection() throws Exception {
+    try (RawClient client = RawClient.connected(harness.address(), "dup0", 0)) {
+      byte[] publish = RawClient.publish("sensors/a", "x");
+      publish[0] |= 0x08; // DUP, which MQTT 3.1.1 forbids at QoS 0 [MQTT-3.3.1-2]
+      client.send(publish);
+
+      client.awaitClosedByServer();
+    }
+    await().until(() -> broker.disconnects.contains(new Disconnected("dup0", false)));
+    assertThat(broker.published).isEmpty();
+  }
+
   static Message message(String topic, String payload, Qos qos, boolean retain) {
     return new Message(topic, payload.getBytes(StandardCharsets.UTF_8), qos, retain);
   }

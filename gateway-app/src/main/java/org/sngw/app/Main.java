@@ -6,9 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.sngw.app.cli.GatewayCommand;
 import org.sngw.app.cli.ParseOutcome;
 import org.sngw.runtime.StartException;
+import sun.misc.Signal;
 
 /** {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT. */
 public final class Main {
+  private static final int EXIT_STOPPED = 0;
   private static final int EXIT_START_FAILED = 1;
   private static final int EXIT_USAGE = 2;
 
@@ -36,18 +38,25 @@ public final class Main {
       System.exit(EXIT_START_FAILED);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("stopping");
-      gateway.close();
-      stopped.countDown();
-    }, "sngw-shutdown"));
-    log.info("gateway running (MQTT-SN udp {}:{}, MQTT tcp {}:{})", gateway.snAddress().getHostString(),
-        gateway.snAddress().getPort(), gateway.mqttAddress().getHostString(), gateway.mqttAddress().getPort());
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    // SIGTERM and SIGINT ask for a clean stop, which then exits 0: a service manager sees success,
+    // not the 143 of a JVM killed by the signal. The hook covers any other way the JVM goes down.
+    for (String signal : new String[] {"TERM", "INT"}) {
+      Signal.handle(new Signal(signal), received -> stopRequested.countDown());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "sngw-shutdown"));
+    log.info("gateway running (MQTT-SN {}, MQTT tcp {}:{})",
+        gateway.snAddress() == null ? "on no socket" : "udp " + gateway.snAddress().getHostString() + ":"
+            + gateway.snAddress().getPort(),
+        gateway.mqttAddress().getHostString(), gateway.mqttAddress().getPort());
     try {
-      stopped.await();
+      stopRequested.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    log.info("stopping");
+    gateway.close();
+    log.info("stopped");
+    System.exit(EXIT_STOPPED);
   }
 }

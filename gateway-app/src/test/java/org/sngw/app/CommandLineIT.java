@@ -59,7 +59,8 @@ class CommandLineIT {
 
     try (GatewayProcess refused = GatewayProcess.launch(listeners)) {
       assertThat(refused.awaitExit()).isEqualTo(1);
-      assertThat(String.join("\n", refused.log())).contains(storeFile.toString(), "--recover");
+      assertThat(String.join("\n", refused.log())).contains(storeFile.toString(), "--recover")
+          .as("one line, no stack trace").doesNotContain("\tat ");
     }
     try (Stream<Path> files = Files.list(dataDir)) {
       assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.startsWith("state.mv.db.damaged-"));
@@ -80,12 +81,13 @@ class CommandLineIT {
     try (GatewayProcess gateway = GatewayProcess.start(
         "--udp", "127.0.0.1:" + udpPort, "--mqtt", "127.0.0.1:" + mqttPort, "--data-dir", dataDir.toString())) {
       String startLog = String.join("\n", gateway.log());
-      assertThat(startLog).contains("127.0.0.1:" + udpPort, "127.0.0.1:" + mqttPort);
+      assertThat(startLog).contains("127.0.0.1:" + udpPort, "127.0.0.1:" + mqttPort)
+          .contains("anonymous clients allowed");
 
-      gateway.stop();
+      assertThat(gateway.stop()).as("exit status after SIGTERM").isZero();
 
       String fullLog = String.join("\n", gateway.log());
-      assertThat(fullLog).contains("stopping").doesNotContain("Exception");
+      assertThat(fullLog).contains("stopping", "stopped").doesNotContain("Exception");
     }
   }
 }

@@ -83,7 +83,8 @@ final class StoreOpener {
     if (!existing) {
       throw new StoreException(file + " cannot be created: " + oneLine(cause), cause);
     }
-    LOG.error("{} is damaged or unreadable", file, cause);
+    // The one-line StoreException says it all; the trace is for a developer, at debug level.
+    LOG.debug("{} is damaged or unreadable", file, cause);
     Path aside;
     try {
       aside = file.moveAside();
