@@ -2,10 +2,11 @@ package org.sngw.auth;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.sngw.runtime.StartException;
 
 /**
- * Decides whether a client's CONNECT may in, from its username and password. Immutable, so any
- * I/O thread may ask.
+ * Decides whether a client's CONNECT may in, from its username and password. Any I/O thread may
+ * ask; {@link #reload} swaps the password file in one step.
  */
 public final class Authenticator {
   /** What the CONNACK says. */
@@ -17,7 +18,7 @@ public final class Authenticator {
     NOT_AUTHORIZED
   }
 
-  private final Optional<PasswordFile> passwords;
+  private volatile Optional<PasswordFile> passwords;
   private final boolean allowAnonymous;
 
   /** Everyone in, with or without a name: for tests of everything but access. */
@@ -39,6 +40,7 @@ public final class Authenticator {
   }
 
   public Verdict check(Optional<String> username, Optional<byte[]> password) {
+    Optional<PasswordFile> passwords = this.passwords;
     if (username.isEmpty()) {
       return allowAnonymous ? Verdict.ACCEPTED : Verdict.NOT_AUTHORIZED;
     }
@@ -49,6 +51,23 @@ public final class Authenticator {
     return passwords.get().check(username.get(), password.orElse(new byte[0]))
         ? Verdict.ACCEPTED
         : Verdict.BAD_CREDENTIALS;
+  }
+
+  /**
+   * Reads the password file again (SIGHUP): users added, removed or changed there count from the
+   * next CONNECT on. Nothing changes without a password file.
+   *
+   * @throws StartException when the file cannot be read now; the users read before stay in force
+   */
+  public void reload() throws StartException {
+    Optional<PasswordFile> now = passwords;
+    if (now.isPresent()) {
+      passwords = Optional.of(PasswordFile.read(now.get().source()));
+    }
+  }
+
+  public Optional<PasswordFile> passwords() {
+    return passwords;
   }
 
   public boolean allowsAnonymous() {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,7 @@ public final class PasswordFile {
 
   private PasswordFile(Path source, Map<String, PasswordHash> users) {
     this.source = source;
-    this.users = Map.copyOf(users);
+    this.users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
   }
 
   /**
@@ -65,6 +68,53 @@ public final class PasswordFile {
       throw new StartException("password file " + file + ": " + String.join("; ", problems));
     }
     return new PasswordFile(file, users);
+  }
+
+  /** No users yet, to be written to {@code file}: what {@code passwd} starts a new file from. */
+  public static PasswordFile empty(Path file) {
+    return new PasswordFile(file, Map.of());
+  }
+
+  /** With {@code user} added, or its password replaced. */
+  public PasswordFile withUser(String user, PasswordHash hash) {
+    if (user.isEmpty() || user.contains(":") || user.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("a user name must not be empty or hold ':' or control characters");
+    }
+    Map<String, PasswordHash> changed = new LinkedHashMap<>(users);
+    changed.put(user, hash);
+    return new PasswordFile(source, changed);
+  }
+
+  /** Without {@code user}; the same file if it is not listed. */
+  public PasswordFile withoutUser(String user) {
+    Map<String, PasswordHash> changed = new LinkedHashMap<>(users);
+    changed.remove(user);
+    return new PasswordFile(source, changed);
+  }
+
+  public boolean has(String user) {
+    return users.containsKey(user);
+  }
+
+  /**
+   * Replaces the file with these users, atomically: a reader sees the old file or the new one. A
+   * new file is readable by its owner only, as it is as good as the passwords to a guesser.
+   */
+  public void write() throws IOException {
+    StringBuilder text = new StringBuilder();
+    users.forEach((user, hash) -> text.append(user).append(':').append(hash.encoded()).append('\n'));
+    Path absolute = source.toAbsolutePath();
+    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".new",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try {
+      Files.writeString(temporary, text, StandardCharsets.UTF_8);
+      if (Files.exists(absolute)) {
+        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(absolute));
+      }
+      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
   }
 
   /** Whether {@code user} is listed with this {@code password}. */

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.runtime.StartException;
@@ -27,6 +30,37 @@ class PasswordFileTest {
     assertThat(file.check("bob", bytes("old-secret"))).isTrue();
     assertThat(file.check("alice", bytes("old-secret"))).isFalse();
     assertThat(file.check("mallory", bytes("s3cret"))).isFalse();
+  }
+
+  @Test
+  void write_addedChangedAndRemovedUsers_readBackAsWritten() throws Exception {
+    Path path = dir.resolve("new-passwd");
+    SecureRandom random = new SecureRandom();
+    PasswordFile.empty(path)
+        .withUser("alice", PasswordHash.create(bytes("one"), random))
+        .withUser("bob", PasswordHash.create(bytes("two"), random))
+        .write();
+    PasswordFile.read(path).withUser("alice", PasswordHash.create(bytes("three"), random)).withoutUser("bob").write();
+
+    PasswordFile read = PasswordFile.read(path);
+    assertThat(read.size()).isEqualTo(1);
+    assertThat(read.check("alice", bytes("three"))).isTrue();
+    assertThat(read.check("alice", bytes("one"))).isFalse();
+    assertThat(read.has("bob")).isFalse();
+    assertThat(Files.getPosixFilePermissions(path)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).as("no temporary file left").containsExactly(path);
+    }
+  }
+
+  @Test
+  void withUser_nameThatBreaksTheFormat_isRefused() {
+    PasswordHash hash = PasswordHash.create(bytes("x"), new SecureRandom());
+
+    assertThatThrownBy(() -> PasswordFile.empty(dir.resolve("p")).withUser("a:b", hash))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PasswordFile.empty(dir.resolve("p")).withUser("a\nb", hash))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -62,6 +62,7 @@ public final class Gateway implements AutoCloseable {
   private BrokerCore broker;
   private SnGateway snGateway;
   private InetSocketAddress mqttAddress;
+  private Authenticator mqttAccess;
   private InetSocketAddress metricsAddress;
 
   private Gateway() {
@@ -115,7 +116,8 @@ public final class Gateway implements AutoCloseable {
     started.push(io);
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
-    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), mqttAccess(config), broker, core, io);
+    mqttAccess = mqttAccess(config);
+    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io);
     started.push(mqtt::close);
     mqttAddress = mqtt.start();
     registerMetrics(mqtt);
@@ -253,6 +255,23 @@ public final class Gateway implements AutoCloseable {
   /** Where metrics are served, or null when they are off. */
   public InetSocketAddress metricsAddress() {
     return metricsAddress;
+  }
+
+  /**
+   * Reads the password file again (SIGHUP). A file that cannot be read now is logged and the users
+   * read before stay in force, so a typo does not lock everyone out.
+   */
+  public void reloadAccess() {
+    if (mqttAccess.passwords().isEmpty()) {
+      log.info("SIGHUP: no password file to reload");
+      return;
+    }
+    try {
+      mqttAccess.reload();
+      log.info("reloaded {}: {} user(s)", mqttAccess.passwords().get().source(), mqttAccess.passwords().get().size());
+    } catch (StartException e) {
+      log.error("{}; the users read before stay in force", e.getMessage());
+    }
   }
 
   /** The state of the bridge with this name; empty if there is none. */

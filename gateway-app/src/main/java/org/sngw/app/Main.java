@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.app.cli.GatewayCommand;
 import org.sngw.app.cli.ParseOutcome;
+import org.sngw.app.cli.PasswdCommand;
 import org.sngw.runtime.StartException;
 import sun.misc.Signal;
 
@@ -23,6 +24,10 @@ public final class Main {
     } else if (outcome instanceof ParseOutcome.UsageError error) {
       System.err.println(error.message());
       System.exit(EXIT_USAGE);
+    } else if (outcome instanceof ParseOutcome.Passwd passwd) {
+      PasswdCommand.Result result = PasswdCommand.run(passwd, System.in, System.console());
+      (result.exitStatus() == 0 ? System.out : System.err).println(result.message());
+      System.exit(result.exitStatus());
     } else if (outcome instanceof ParseOutcome.Run run) {
       runUntilStopped(run);
     }
@@ -44,6 +49,7 @@ public final class Main {
     for (String signal : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(signal), received -> stopRequested.countDown());
     }
+    Signal.handle(new Signal("HUP"), received -> gateway.reloadAccess());
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "sngw-shutdown"));
     log.info("gateway running (MQTT-SN {}, MQTT tcp {}:{})",
         gateway.snAddress() == null ? "on no socket" : "udp " + gateway.snAddress().getHostString() + ":"

@@ -1,12 +1,15 @@
 package org.sngw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,23 @@ class CommandLineIT {
 
       String fullLog = String.join("\n", gateway.log());
       assertThat(fullLog).contains("stopping", "stopped").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void sighup_readsThePasswordFileAgain() {
+    Path passwd = dataDir.resolve("passwd");
+    Commands.run(List.of("mosquitto_passwd", "-b", "-c", passwd.toString(), "alice", "s3cret"),
+        "apt-get install mosquitto");
+    try (GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + GatewayProcess.freeUdpPort(),
+        "--mqtt", "127.0.0.1:" + GatewayProcess.freeTcpPort(), "--data-dir", dataDir.toString(),
+        "--password-file", passwd.toString())) {
+      Commands.run(List.of("mosquitto_passwd", "-b", passwd.toString(), "bob", "b0b"), "apt-get install mosquitto");
+
+      gateway.signal("HUP");
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", gateway.log()).contains("2 user(s)"));
+      assertThat(gateway.stop()).isZero();
     }
   }
 }

@@ -82,6 +82,12 @@ final class GatewayProcess implements AutoCloseable {
     return List.copyOf(log);
   }
 
+  /** Sends a signal by name, e.g. {@code HUP}, as an administrator's {@code kill -HUP} would. */
+  void signal(String name) {
+    // bash's own kill: /bin/kill (procps) may be missing on a minimal machine.
+    Commands.run(List.of("bash", "-c", "kill -" + name + " " + process.pid()), "bash");
+  }
+
   /** SIGTERM, then waits for the exit. */
   int stop() {
     process.toHandle().destroy();

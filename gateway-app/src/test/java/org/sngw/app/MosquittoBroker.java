@@ -32,24 +32,30 @@ final class MosquittoBroker implements AutoCloseable {
   private Process process;
 
   /** How to run it; {@link #plain()} is an anonymous plain listener with no persistence. */
-  record Options(boolean persistent, Optional<Login> login, Optional<ServerTls> tls) {
+  record Options(boolean persistent, Optional<Login> login, Optional<Path> passwordFile, Optional<ServerTls> tls) {
     static Options plain() {
-      return new Options(false, Optional.empty(), Optional.empty());
+      return new Options(false, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Sessions and their queued messages survive a stop, in a file in the test directory. */
     Options withPersistence() {
-      return new Options(true, login, tls);
+      return new Options(true, login, passwordFile, tls);
     }
 
     /** Only this user may connect (a password file made with mosquitto_passwd). */
     Options withLogin(String user, String password) {
-      return new Options(persistent, Optional.of(new Login(user, password)), tls);
+      return new Options(persistent, Optional.of(new Login(user, password)), passwordFile, tls);
+    }
+
+    /** Only the users of this password file may connect. */
+    Options withPasswordFile(Path file) {
+      return new Options(persistent, login, Optional.of(file), tls);
     }
 
     /** A TLS listener beside the plain one. */
     Options withTls(Path caCert, TestPki.Issued server, boolean requireClientCertificate) {
-      return new Options(persistent, login, Optional.of(new ServerTls(caCert, server, requireClientCertificate)));
+      return new Options(persistent, login, passwordFile,
+          Optional.of(new ServerTls(caCert, server, requireClientCertificate)));
     }
   }
 
@@ -98,6 +104,9 @@ final class MosquittoBroker implements AutoCloseable {
       Commands.run(List.of("mosquitto_passwd", "-c", "-b", passwords.toString(), login.user(), login.password()),
           "apt-get install mosquitto");
       conf.append("allow_anonymous false\npassword_file ").append(passwords.toAbsolutePath()).append('\n');
+    } else if (options.passwordFile().isPresent()) {
+      conf.append("allow_anonymous false\npassword_file ").append(options.passwordFile().get().toAbsolutePath())
+          .append('\n');
     } else {
       conf.append("allow_anonymous true\n");
     }

@@ -3,15 +3,18 @@ package org.sngw.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.app.cli.ParseOutcome;
+import org.sngw.app.cli.PasswdCommand;
 import org.sngw.config.ConfigFile;
 
 /**
@@ -21,10 +24,11 @@ import org.sngw.config.ConfigFile;
 class MqttAccessIT {
   @TempDir Path dir;
   private Gateway gateway;
+  private Path passwd;
 
   @BeforeEach
   void start() throws Exception {
-    Path passwd = dir.resolve("passwd");
+    passwd = dir.resolve("passwd");
     mosquittoPasswd(passwd, "alice", "s3cret");
     Path config = Files.writeString(dir.resolve("gateway.yaml"), """
         udp: 127.0.0.1:0
@@ -65,16 +69,28 @@ class MqttAccessIT {
         "-i", "$bridge/upstream-1", "-u", "alice", "-P", "s3cret")).isNotZero();
   }
 
-  /** Writes the file as an administrator would, with Debian's tool. */
-  private static void mosquittoPasswd(Path file, String user, String password) throws IOException, InterruptedException {
-    Process process;
-    try {
-      process = new ProcessBuilder("mosquitto_passwd", "-b", "-c", file.toString(), user, password)
-          .redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new IOException("cannot run mosquitto_passwd (apt-get install mosquitto; bash .ci/run does)", e);
+  @Test
+  void userAddedWithPasswd_isLetInAfterAReload_andMosquittoReadsTheFileToo() throws Exception {
+    ParseOutcome.Passwd addBob = new ParseOutcome.Passwd(passwd, "bob", false, true);
+    assertThat(PasswdCommand.run(addBob, new ByteArrayInputStream("b0b\n".getBytes(StandardCharsets.UTF_8)), null)
+        .exitStatus()).isZero();
+
+    assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "lab/t", "x", 1, "-u", "bob", "-P", "b0b"))
+        .as("before the reload").isNotZero();
+    gateway.reloadAccess();
+    Mosquitto.publish(gateway.mqttAddress(), "lab/t", "x", 1, "-u", "bob", "-P", "b0b");
+    Mosquitto.publish(gateway.mqttAddress(), "lab/t", "x", 1, "-u", "alice", "-P", "s3cret");
+
+    try (MosquittoBroker mosquitto = MosquittoBroker.start(dir.resolve("mosquitto"),
+        MosquittoBroker.Options.plain().withPasswordFile(passwd))) {
+      Mosquitto.publish(mosquitto.address(), "lab/t", "x", 1, "-u", "bob", "-P", "b0b");
+      assertThat(Mosquitto.publishExitCode(mosquitto.address(), "lab/t", "x", 1, "-u", "bob", "-P", "guess"))
+          .isNotZero();
     }
-    assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("mosquitto_passwd finished").isTrue();
-    assertThat(process.exitValue()).as("mosquitto_passwd exit code").isZero();
+  }
+
+  /** Writes the file as an administrator would, with Debian's tool. */
+  private static void mosquittoPasswd(Path file, String user, String password) {
+    Commands.run(List.of("mosquitto_passwd", "-b", "-c", file.toString(), user, password), "apt-get install mosquitto");
   }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -58,6 +59,9 @@ public final class GatewayCommand {
   private static final String BLE = "--ble";
   private static final String PASSWORD_FILE = "--password-file";
   private static final String ALLOW_ANONYMOUS = "--allow-anonymous";
+  private static final String PASSWD = "passwd";
+  private static final String DELETE = "--delete";
+  private static final String PASSWORD_STDIN = "--password-stdin";
 
   private GatewayCommand() {}
 
@@ -67,6 +71,7 @@ public final class GatewayCommand {
    */
   public static ParseOutcome parse(String... args) {
     CommandLine commandLine = new CommandLine(spec());
+    commandLine.addSubcommand(PASSWD, new CommandLine(passwdSpec()));
     // An argument starting with @ is a value here, not a file of further arguments.
     commandLine.setExpandAtFiles(false);
     ParseResult result;
@@ -81,7 +86,23 @@ public final class GatewayCommand {
     if (result.isVersionHelpRequested()) {
       return new ParseOutcome.Print(Version.text());
     }
+    if (result.hasSubcommand()) {
+      return passwd(result.subcommand(), commandLine.getSubcommands().get(PASSWD));
+    }
     return configure(result);
+  }
+
+  private static ParseOutcome passwd(ParseResult result, CommandLine passwd) {
+    if (result.isUsageHelpRequested()) {
+      return new ParseOutcome.Print(passwd.getUsageMessage(Ansi.OFF).stripTrailing());
+    }
+    String file = result.matchedPositionalValue(0, null);
+    String user = result.matchedPositionalValue(1, null);
+    if (file == null || user == null) {
+      return new ParseOutcome.UsageError("passwd: expected FILE USER");
+    }
+    return new ParseOutcome.Passwd(Path.of(file), user, result.hasMatchedOption(DELETE),
+        result.hasMatchedOption(PASSWORD_STDIN));
   }
 
   private static ParseOutcome configure(ParseResult result) {
@@ -294,6 +315,22 @@ public final class GatewayCommand {
     spec.addOption(switchOption(RECOVER,
         "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));
     spec.addOption(switchOption(IN_MEMORY, "keep no state on disk: nothing survives a restart"));
+    return spec;
+  }
+
+  private static CommandSpec passwdSpec() {
+    CommandSpec spec = CommandSpec.create().name(PASSWD);
+    spec.mixinStandardHelpOptions(true);
+    spec.usageMessage().description(
+        "Adds or changes a user of an MQTT password file in Mosquitto's format (mosquitto_passwd reads it too),",
+        "creating the file, readable by its owner only, if it is missing.");
+    spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("FILE").type(String.class)
+        .description("the password file").build());
+    spec.addPositional(PositionalParamSpec.builder().index("1").paramLabel("USER").type(String.class)
+        .description("the user").build());
+    spec.addOption(switchOption(DELETE, "remove the user instead"));
+    spec.addOption(switchOption(PASSWORD_STDIN,
+        "read the password from the first line of standard input instead of asking twice on the terminal"));
     return spec;
   }
 

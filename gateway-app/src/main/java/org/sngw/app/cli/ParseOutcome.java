@@ -1,5 +1,6 @@
 package org.sngw.app.cli;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import org.sngw.config.GatewayConfig;
 
@@ -9,6 +10,18 @@ public sealed interface ParseOutcome {
   record Run(GatewayConfig config) implements ParseOutcome {
     public Run {
       Objects.requireNonNull(config, "config");
+    }
+  }
+
+  /**
+   * {@code passwd FILE USER}: add or change a user of a Mosquitto-format password file, the
+   * password read from the terminal twice or, with {@code --password-stdin}, from the first line
+   * of standard input; {@code --delete} removes the user instead.
+   */
+  record Passwd(Path file, String user, boolean delete, boolean passwordFromStdin) implements ParseOutcome {
+    public Passwd {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(user, "user");
     }
   }
 

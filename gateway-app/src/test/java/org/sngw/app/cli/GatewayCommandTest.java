@@ -57,6 +57,17 @@ class GatewayCommandTest {
   }
 
   @Test
+  void parse_passwd_isTheSubcommandWithItsFlags() {
+    assertThat(GatewayCommand.parse("passwd", "/etc/sngw/passwd", "alice", "--password-stdin"))
+        .isEqualTo(new ParseOutcome.Passwd(Path.of("/etc/sngw/passwd"), "alice", false, true));
+    assertThat(GatewayCommand.parse("passwd", "--delete", "/etc/sngw/passwd", "bob"))
+        .isEqualTo(new ParseOutcome.Passwd(Path.of("/etc/sngw/passwd"), "bob", true, false));
+    assertThat(GatewayCommand.parse("passwd", "/etc/sngw/passwd"))
+        .isInstanceOf(ParseOutcome.UsageError.class);
+    assertThat(print("passwd", "--help")).contains("FILE", "USER", "--password-stdin", "--delete");
+  }
+
+  @Test
   void parse_missingPasswordFile_namesIt() {
     assertThat(error("--password-file", dir.resolve("nope").toString())).contains("file not found");
   }
