@@ -45,6 +45,16 @@ public record BridgeConfig(
   public static final Duration DEFAULT_RECONNECT_MIN = Duration.ofSeconds(1);
   public static final Duration DEFAULT_RECONNECT_MAX = Duration.ofMinutes(2);
 
+  /** Everything but the password, which no log line or error message may show. */
+  @Override
+  public String toString() {
+    return "BridgeConfig[name=" + name + ", uri=" + uri + ", version=" + version + ", clientId=" + clientId
+        + ", username=" + username + ", password=" + password.map(secret -> "***") + ", tls=" + tls
+        + ", keepAlive=" + keepAlive + ", cleanSession=" + cleanSession + ", rules=" + rules + ", statusTopic="
+        + statusTopic + ", outbox=" + outbox + ", reconnectMin=" + reconnectMin + ", reconnectMax=" + reconnectMax
+        + "]";
+  }
+
   public BridgeConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(uri, "uri");

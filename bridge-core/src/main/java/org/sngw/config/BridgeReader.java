@@ -48,7 +48,7 @@ final class BridgeReader {
     MqttVersion version = s.value("protocol", BridgeConfig.DEFAULT_VERSION, BridgeReader::version);
     Optional<String> clientId = s.value("client-id", Optional.empty(), BridgeReader::clientId);
     Optional<String> username = s.value("username", Optional.empty(), Optional::of);
-    Optional<String> password = s.value("password", Optional.empty(), Optional::of);
+    Optional<String> password = password(s);
     Duration keepAlive = s.value("keep-alive", BridgeConfig.DEFAULT_KEEP_ALIVE, BridgeReader::keepAlive);
     boolean cleanSession = s.value("clean-session", false, ConfigValues::bool);
     TlsConfig tls = tls(s.section("tls"));
@@ -91,6 +91,18 @@ final class BridgeReader {
             outbox,
             reconnect.min(),
             reconnect.max()));
+  }
+
+  /** One of password, password-file (its first line) and password-env (a variable's value). */
+  private static Optional<String> password(YamlSection s) {
+    List<Optional<String>> given = List.of(
+        s.value("password", Optional.empty(), Optional::of),
+        s.value("password-file", Optional.empty(), text -> Optional.of(ConfigValues.secretFile(text))),
+        s.value("password-env", Optional.empty(), name -> Optional.of(ConfigValues.secretVariable(name, System.getenv()))));
+    if (given.stream().filter(Optional::isPresent).count() > 1) {
+      s.problem("password", "give one of password, password-file and password-env");
+    }
+    return given.stream().flatMap(Optional::stream).findFirst();
   }
 
   private static TlsConfig tls(YamlSection s) {

@@ -84,11 +84,11 @@ import org.yaml.snakeyaml.nodes.Node;
  *   reconnect: { min: 1s, max: 1m }
  * bridges:                   # upstream brokers; absent: none
  *   - name: cloud            # required, unique: letters, digits, _ and -
- *     uri: mqtts://user:pass@broker.example.com:8883   # required; mqtt:// (1883) or mqtts:// (8883)
+ *     uri: mqtts://user@broker.example.com:8883     # required; mqtt:// (1883) or mqtts:// (8883)
  *     protocol: 3.1.1        # or 5
  *     client-id: sngw-cloud  # default sngw-NAME
  *     username: user         # overrides the URI's
- *     password: pass
+ *     password-file: /etc/sngw/cloud.pass   # its first line; or password-env: VARIABLE, or password: TEXT
  *     keep-alive: 60s        # whole seconds up to 65535s; 0s: none
  *     clean-session: false
  *     tls:                   # only with mqtts://; files in PEM, read at start

@@ -1,10 +1,12 @@
 package org.sngw.config;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -152,6 +154,32 @@ public final class ConfigValues {
     } catch (InvalidPathException e) {
       throw new IllegalArgumentException("invalid path '" + text + "': " + e.getReason());
     }
+  }
+
+  /**
+   * The secret in a file (its first line, without the line break), read now: a password kept out
+   * of the config file and the process list. Messages name the file, never what it holds.
+   */
+  public static String secretFile(String text) {
+    Path file = readableFile(text);
+    try {
+      String secret = Files.readString(file).lines().findFirst().orElse("");
+      if (secret.isEmpty()) {
+        throw new IllegalArgumentException("'" + text + "' is empty");
+      }
+      return secret;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read '" + text + "': " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** The secret in an environment variable; messages name the variable, never its value. */
+  public static String secretVariable(String name, Map<String, String> environment) {
+    String secret = environment.get(name);
+    if (secret == null || secret.isEmpty()) {
+      throw new IllegalArgumentException("environment variable " + name + " is not set");
+    }
+    return secret;
   }
 
   /**

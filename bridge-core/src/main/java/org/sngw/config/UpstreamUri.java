@@ -20,6 +20,17 @@ public record UpstreamUri(URI uri, Optional<String> username, Optional<String> p
     Objects.requireNonNull(password, "password");
   }
 
+  /** The same upstream with the password from elsewhere (a file, the environment). */
+  public UpstreamUri withPassword(String secret) {
+    return new UpstreamUri(uri, username, Optional.of(secret));
+  }
+
+  /** Without the password, which no log line or error message may show. */
+  @Override
+  public String toString() {
+    return "UpstreamUri[uri=" + uri + ", username=" + username + ", password=" + password.map(secret -> "***") + "]";
+  }
+
   /**
    * Parses and checks an upstream URI.
    *
@@ -70,7 +81,7 @@ public record UpstreamUri(URI uri, Optional<String> username, Optional<String> p
   }
 
   /** The text with the password replaced by {@code ***}, fit for error messages and logs. */
-  static String masked(String text) {
+  public static String masked(String text) {
     return text.replaceFirst("^([^:/]+://[^:/@]*:).*@", "$1***@");
   }
 

@@ -153,6 +153,37 @@ class ConfigFileBridgesTest {
   }
 
   @Test
+  void load_passwordFile_takesItsFirstLine_andNeverShowsIt() throws Exception {
+    Path secret = Files.writeString(dir.resolve("cloud.pass"), "t0p-secret\n");
+    String yaml = "bridges:\n  - name: a\n    uri: mqtt://alice@h\n    password-file: %s\n".formatted(secret);
+
+    BridgeConfig bridge = ConfigFile.load(write(yaml)).bridges().get(0);
+
+    assertThat(bridge.password()).contains("t0p-secret");
+    assertThat(bridge.toString()).doesNotContain("t0p-secret").contains("password=Optional[***]");
+  }
+
+  @Test
+  void load_passwordEnv_takesTheVariable_andAnUnsetOneIsAProblem() throws Exception {
+    String yaml = "bridges:\n  - name: a\n    uri: mqtt://alice@h\n    password-env: %s\n";
+
+    assertThat(ConfigFile.load(write(yaml.formatted("PATH"))).bridges().get(0).password())
+        .contains(System.getenv("PATH"));
+    assertThat(problems(yaml.formatted("SNGW_TEST_VARIABLE_NOBODY_SETS")))
+        .containsExactly("bridges[0].password-env: environment variable SNGW_TEST_VARIABLE_NOBODY_SETS is not set"
+            + " (line 4)");
+  }
+
+  @Test
+  void load_twoPasswordSources_isAProblem() throws Exception {
+    Path secret = Files.writeString(dir.resolve("cloud.pass"), "s\n");
+    String yaml = "bridges:\n  - name: a\n    uri: mqtt://alice@h\n    password: p\n    password-file: %s\n"
+        .formatted(secret);
+
+    assertThat(problems(yaml)).singleElement().asString().contains("give one of password, password-file and password-env");
+  }
+
+  @Test
   void load_badBridgeValues_reportsEachWithItsPath() {
     String yaml =
         """

@@ -79,4 +79,12 @@ class UpstreamUriTest {
     assertThat(UpstreamUri.masked("mqtt://h:1883")).isEqualTo("mqtt://h:1883");
     assertThat(UpstreamUri.masked("mqtt://u@h")).isEqualTo("mqtt://u@h");
   }
+
+  @Test
+  void toString_neverShowsThePassword() {
+    UpstreamUri upstream = UpstreamUri.parse("mqtt://alice:t0p-secret@h");
+
+    assertThat(upstream.toString()).doesNotContain("t0p-secret").contains("alice");
+    assertThat(upstream.withPassword("other").password()).contains("other");
+  }
 }

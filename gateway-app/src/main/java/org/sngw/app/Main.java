@@ -35,6 +35,7 @@ public final class Main {
 
   private static void runUntilStopped(ParseOutcome.Run run) {
     Logger log = LoggerFactory.getLogger(Main.class);
+    run.warnings().forEach(log::warn);
     Gateway gateway;
     try {
       gateway = Gateway.start(run.config());

@@ -60,6 +60,8 @@ public final class GatewayCommand {
   private static final String PASSWORD_FILE = "--password-file";
   private static final String ALLOW_ANONYMOUS = "--allow-anonymous";
   private static final String PASSWD = "passwd";
+  /** The password of an {@code --upstream URI} that names a user and no password. */
+  static final String UPSTREAM_PASSWORD_VARIABLE = "SNGW_UPSTREAM_PASSWORD";
   private static final String DELETE = "--delete";
   private static final String PASSWORD_STDIN = "--password-stdin";
 
@@ -70,6 +72,11 @@ public final class GatewayCommand {
    * its bridges name, and nothing else; prints nothing and never exits.
    */
   public static ParseOutcome parse(String... args) {
+    return parse(System.getenv(), args);
+  }
+
+  /** With the environment given, for {@value #UPSTREAM_PASSWORD_VARIABLE}. */
+  static ParseOutcome parse(Map<String, String> environment, String... args) {
     CommandLine commandLine = new CommandLine(spec());
     commandLine.addSubcommand(PASSWD, new CommandLine(passwdSpec()));
     // An argument starting with @ is a value here, not a file of further arguments.
@@ -89,7 +96,7 @@ public final class GatewayCommand {
     if (result.hasSubcommand()) {
       return passwd(result.subcommand(), commandLine.getSubcommands().get(PASSWD));
     }
-    return configure(result);
+    return configure(result, environment);
   }
 
   private static ParseOutcome passwd(ParseResult result, CommandLine passwd) {
@@ -105,8 +112,9 @@ public final class GatewayCommand {
         result.hasMatchedOption(PASSWORD_STDIN));
   }
 
-  private static ParseOutcome configure(ParseResult result) {
+  private static ParseOutcome configure(ParseResult result, Map<String, String> environment) {
     List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     GatewayConfig base = ConfigFile.defaults();
     Path file = flag(result, CONFIG, ConfigValues::path, null, errors);
     if (file != null) {
@@ -136,7 +144,8 @@ public final class GatewayCommand {
             base.mqttSn().advertiseInterval(), errors))
         .withPredefinedTopics(topics);
     List<BridgeConfig> bridges = new ArrayList<>(base.bridges());
-    bridges.addAll(upstreams(result.matchedOptionValue(UPSTREAM, List.<String>of()), base.bridges(), errors));
+    bridges.addAll(upstreams(result.matchedOptionValue(UPSTREAM, List.<String>of()), base.bridges(), environment,
+        errors, warnings));
     checkTlsFiles(bridges, errors);
     for (String port : result.matchedOptionValue(SERIAL, List.<String>of())) {
       try {
@@ -155,7 +164,7 @@ public final class GatewayCommand {
       transports.add(BleConfig.defaults());
     }
     return new ParseOutcome.Run(
-        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access));
+        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access), warnings);
   }
 
   private static UdpSettings withUdpFlags(ParseResult result, UdpSettings udp, List<String> errors) {
@@ -207,7 +216,8 @@ public final class GatewayCommand {
    * A bridge with the defaults for each {@code --upstream}, named {@code upstream-1},
    * {@code upstream-2}, ... skipping names the file's bridges already have.
    */
-  private static List<BridgeConfig> upstreams(List<String> uris, List<BridgeConfig> fileBridges, List<String> errors) {
+  private static List<BridgeConfig> upstreams(List<String> uris, List<BridgeConfig> fileBridges,
+      Map<String, String> environment, List<String> errors, List<String> warnings) {
     Set<String> taken = new HashSet<>();
     fileBridges.forEach(bridge -> taken.add(bridge.name()));
     List<BridgeConfig> bridges = new ArrayList<>();
@@ -215,6 +225,12 @@ public final class GatewayCommand {
     for (String uri : uris) {
       try {
         UpstreamUri upstream = UpstreamUri.parse(uri);
+        if (upstream.password().isPresent()) {
+          warnings.add(UPSTREAM + " " + UpstreamUri.masked(uri) + ": its password is visible to every local user in the "
+              + "process list; give it in " + UPSTREAM_PASSWORD_VARIABLE + " or a config file's password-file instead");
+        } else if (upstream.username().isPresent() && environment.containsKey(UPSTREAM_PASSWORD_VARIABLE)) {
+          upstream = upstream.withPassword(ConfigValues.secretVariable(UPSTREAM_PASSWORD_VARIABLE, environment));
+        }
         String name;
         do {
           name = "upstream-" + ++number;

@@ -1,15 +1,17 @@
 package org.sngw.app.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.sngw.config.GatewayConfig;
 
 /** What the command line asks for. {@code Main} acts on it; parsing itself prints nothing. */
 public sealed interface ParseOutcome {
   /** Start the gateway with this configuration. */
-  record Run(GatewayConfig config) implements ParseOutcome {
+  record Run(GatewayConfig config, List<String> warnings) implements ParseOutcome {
     public Run {
       Objects.requireNonNull(config, "config");
+      warnings = List.copyOf(warnings);
     }
   }
 

@@ -68,6 +68,26 @@ class GatewayCommandTest {
   }
 
   @Test
+  void parse_upstreamWithUserOnly_takesThePasswordFromTheEnvironment() {
+    ParseOutcome outcome = GatewayCommand.parse(Map.of("SNGW_UPSTREAM_PASSWORD", "t0p-secret"),
+        "--upstream", "mqtt://alice@broker.example.com");
+
+    ParseOutcome.Run run = (ParseOutcome.Run) outcome;
+    assertThat(run.config().bridges().get(0).password()).contains("t0p-secret");
+    assertThat(run.warnings()).isEmpty();
+  }
+
+  @Test
+  void parse_upstreamWithPasswordInTheUri_warnsWithoutShowingIt() {
+    ParseOutcome.Run run = (ParseOutcome.Run) GatewayCommand.parse(Map.of(),
+        "--upstream", "mqtt://alice:t0p-secret@broker.example.com");
+
+    assertThat(run.config().bridges().get(0).password()).contains("t0p-secret");
+    assertThat(run.warnings()).singleElement().asString()
+        .contains("process list", "SNGW_UPSTREAM_PASSWORD").doesNotContain("t0p-secret");
+  }
+
+  @Test
   void parse_missingPasswordFile_namesIt() {
     assertThat(error("--password-file", dir.resolve("nope").toString())).contains("file not found");
   }
