@@ -22,6 +22,7 @@ import org.sngw.bridge.Bridge;
 import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
 import org.sngw.broker.BrokerCore;
+import org.sngw.broker.StatusTopic;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -50,6 +51,9 @@ import org.sngw.transport.Transport;
  */
 public final class Gateway implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Gateway.class);
+  static final String STORE_STATE_TOPIC = "$SYS/broker/store/state";
+  /** How soon a change of state shows in its $SYS topic. */
+  private static final Duration STATUS_PERIOD = Duration.ofSeconds(5);
   /** How long a stopping bridge may take to say goodbye upstream. */
   private static final Duration BRIDGE_STOP_TIMEOUT = Duration.ofSeconds(5);
 
@@ -90,25 +94,40 @@ public final class Gateway implements AutoCloseable {
   }
 
   private void openStore(GatewayConfig config) throws StartException {
-    if (config.store().persistent()) {
-      MvStateStore disk = MvStateStore.open(config.dataDir(), config.store().recover(), core);
-      started.push(() -> closeStore(disk));
-      metrics.counter("sngw.store.syncs", "disk syncs of the store (group commits)", disk::syncs);
-      metrics.counter("sngw.store.changes", "changes written to the store", disk::changesWritten);
-      metrics.gauge("sngw.store.file.bytes", "size of the store file", disk::fileSizeBytes);
-      store = disk;
-    } else {
-      store = new InMemoryStore();
-    }
+    MvStateStore disk = config.store().persistent() ? openDisk(config) : null;
+    store = disk != null ? disk : new InMemoryStore();
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
       broker = new BrokerCore(config.broker(), store, stored.broker(), core, InstantSource.system());
       snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds());
     }, core).join();
+    if (disk != null) {
+      announceStoreState(disk);
+    }
     log.info("state: {} ({} persistent sessions, {} retained messages restored)",
         config.store().persistent() ? config.dataDir().resolve("state.mv.db") : "in memory only",
         stored.broker().sessions().size(), stored.broker().retained().size());
+  }
+
+  private MvStateStore openDisk(GatewayConfig config) throws StartException {
+    MvStateStore disk = MvStateStore.open(config.dataDir(), config.store().recover(), core);
+    started.push(() -> closeStore(disk));
+    metrics.counter("sngw.store.syncs", "disk syncs of the store (group commits)", disk::syncs);
+    metrics.counter("sngw.store.changes", "changes written to the store", disk::changesWritten);
+    metrics.gauge("sngw.store.file.bytes", "size of the store file", disk::fileSizeBytes);
+    metrics.gauge("sngw.store.write.failing", "1 while writes fail (a full disk?): no QoS 1/2 is acknowledged",
+        () -> disk.writeFailing() ? 1 : 0);
+    metrics.counter("sngw.store.write.failures", "attempts to write the store that failed", disk::failedWrites);
+    return disk;
+  }
+
+  /** $SYS/broker/store/state: "ok", or "failing" while the store cannot write; stopped before the store closes. */
+  private void announceStoreState(MvStateStore disk) {
+    StatusTopic storeState = new StatusTopic(broker, core, STORE_STATE_TOPIC,
+        () -> disk.writeFailing() ? "failing" : "ok", STATUS_PERIOD);
+    core.execute(storeState::start);
+    started.push(() -> CompletableFuture.runAsync(storeState::stop, core).join());
   }
 
   private void startListeners(GatewayConfig config) throws StartException {

@@ -222,7 +222,16 @@ class GatewayIT {
         .contains("sngw_sn_malformed_total{reason=\"length_mismatch\"} 1.0")
         .contains("sngw_sn_malformed_total{reason=\"invalid_utf8\"} 0.0")
         .contains("sngw_sn_sessions 1.0")
-        .contains("sngw_udp_frames_received_total 2.0");
+        .contains("sngw_udp_frames_received_total 2.0")
+        .contains("sngw_store_write_failing 0.0");
+  }
+
+  @Test
+  void storeState_isRetainedUnderSys() {
+    try (Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), Gateway.STORE_STATE_TOPIC, 0)) {
+      await().atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(sub.messages()).containsExactly(Gateway.STORE_STATE_TOPIC + " ok"));
+    }
   }
 
   @Test

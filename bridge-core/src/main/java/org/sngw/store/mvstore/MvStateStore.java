@@ -117,6 +117,16 @@ public final class MvStateStore implements StateStore, AutoCloseable {
     return writer.changesWritten();
   }
 
+  /** Attempts to write that failed: a full disk or an unwritable file, retried until one works. */
+  public long failedWrites() {
+    return writer.failedWrites();
+  }
+
+  /** Whether writes are failing now; until one succeeds no QoS 1/2 message is acknowledged. */
+  public boolean writeFailing() {
+    return writer.failing();
+  }
+
   /** The file's size now, 0 if it cannot be read. */
   public long fileSizeBytes() {
     try {

@@ -28,6 +28,8 @@ final class StoreWriter {
   private static final long MAX_BETWEEN_COMPACTIONS_NANOS = TimeUnit.MINUTES.toNanos(10);
   /** Bounds the delay a compaction adds to the next batch. */
   private static final int COMPACTION_MILLIS = 200;
+  /** While writes keep failing, the log says so this often: a full disk is not a one-line event. */
+  private static final long FAILING_REPORT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
   private final StoreFile file;
   private final Clock clock;
@@ -35,6 +37,8 @@ final class StoreWriter {
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong changesWritten = new AtomicLong();
+  private final AtomicLong failedWrites = new AtomicLong();
+  private volatile boolean failing;
   private final Thread thread;
   private LongConsumer durable;
   // from start() on, only the store thread touches these
@@ -90,6 +94,16 @@ final class StoreWriter {
     return changesWritten.get();
   }
 
+  /** Attempts to write a batch that failed (a full disk, an unwritable file). */
+  long failedWrites() {
+    return failedWrites.get();
+  }
+
+  /** Whether writes are failing now, so nothing is acknowledged until one succeeds. */
+  boolean failing() {
+    return failing;
+  }
+
   private void run() {
     try {
       while (true) {
@@ -118,17 +132,31 @@ final class StoreWriter {
 
   private boolean writeUntilDone(Batch batch) throws InterruptedException {
     long retryMillis = FIRST_RETRY_MILLIS;
+    long failingSince = 0;
+    long lastReport = 0;
     for (int attempt = 1; ; attempt++) {
       try {
         write(batch);
         if (attempt > 1) {
-          LOG.info("{}: written after {} attempts", file, attempt);
+          failing = false;
+          LOG.warn("{}: written again after {} attempts in {} s; acknowledgements go out again", file, attempt,
+              TimeUnit.NANOSECONDS.toSeconds(clock.nanos() - failingSince));
         }
         return true;
       } catch (RuntimeException e) {
+        failedWrites.incrementAndGet();
+        long now = clock.nanos();
         if (attempt == 1) {
-          LOG.error("{}: cannot write {} changes; retrying, and acknowledging nothing until it works", file,
-              batch.changes().size(), e);
+          failing = true;
+          failingSince = now;
+          lastReport = now;
+          LOG.error("{}: cannot write {} changes ({}); retrying, and acknowledging no QoS 1/2 message until it works",
+              file, batch.changes().size(), e.toString());
+          LOG.debug("{}: the first failed write", file, e);
+        } else if (now - lastReport >= FAILING_REPORT_NANOS) {
+          lastReport = now;
+          LOG.error("{}: still cannot write, for {} s and {} attempts ({}); no QoS 1/2 message is acknowledged", file,
+              TimeUnit.NANOSECONDS.toSeconds(now - failingSince), attempt, e.toString());
         }
         discardStore();
         if (stopping.await(retryMillis, TimeUnit.MILLISECONDS)) {

@@ -54,9 +54,12 @@ class MvStateStoreWriteFailureTest {
     assertThat(acknowledged).isEmpty();
     assertThat(store.syncs()).isEqualTo(syncsBefore);
     assertThat(store.changesWritten()).isZero();
+    assertThat(store.writeFailing()).as("failing, for metrics and $SYS").isTrue();
+    assertThat(store.failedWrites()).isGreaterThanOrEqualTo(3);
 
     disk.failing = false;
     await().atMost(Duration.ofSeconds(20)).until(() -> acknowledged.size() == 2);
+    assertThat(store.writeFailing()).isFalse();
 
     assertThat(acknowledged).containsExactly("first", "second");
     StoredState state = fixture.reopen(store);
