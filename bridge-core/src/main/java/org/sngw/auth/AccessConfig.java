@@ -11,14 +11,17 @@ import java.util.Optional;
  * @param allowAnonymous whether clients without a username are let in; empty (the default) means
  *     yes on a loopback-only listener without a password file and no everywhere else, as in
  *     Mosquitto 2.0
+ * @param aclFile topic access in Mosquitto's ACL syntax ({@link AclFile}); empty for the default:
+ *     anything but publishing to {@code $} topics
  */
-public record AccessConfig(Optional<Path> passwordFile, Optional<Boolean> allowAnonymous) {
+public record AccessConfig(Optional<Path> passwordFile, Optional<Boolean> allowAnonymous, Optional<Path> aclFile) {
   public AccessConfig {
     Objects.requireNonNull(passwordFile, "passwordFile");
     Objects.requireNonNull(allowAnonymous, "allowAnonymous");
+    Objects.requireNonNull(aclFile, "aclFile");
   }
 
   public static AccessConfig defaults() {
-    return new AccessConfig(Optional.empty(), Optional.empty());
+    return new AccessConfig(Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

@@ -37,12 +37,7 @@ public final class PasswordFile {
    * @throws StartException naming the file and every bad line
    */
   public static PasswordFile read(Path file) throws StartException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new StartException("password file " + file + " cannot be read: " + e, e);
-    }
+    List<String> lines = AccessFiles.lines(file, "password file");
     Map<String, PasswordHash> users = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {

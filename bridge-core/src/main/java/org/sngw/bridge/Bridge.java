@@ -231,7 +231,7 @@ public final class Bridge {
     SessionOptions options = new SessionOptions(true, true, true, true, OptionalInt.of(config.outbox().maxMessages()),
         OptionalLong.of(config.outbox().maxBytes()));
     return new ConnectRequest(outboxClientId(config.name()), false, Optional.empty(), Duration.ZERO, UPSTREAM_WINDOW,
-        options);
+        options, Optional.empty());
   }
 
   private List<Subscription> outSubscriptions() {

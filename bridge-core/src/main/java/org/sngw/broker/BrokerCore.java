@@ -42,6 +42,10 @@ import org.sngw.time.Scheduler;
  * {@link BrokerStore#afterDurable}, in the order they were asked for. Deliveries to connected
  * subscribers do not wait.
  *
+ * <p><b>Access.</b> Every publish, subscribe, delivery, retained message sent on subscribe and will of
+ * a client is checked against the {@link TopicAccess} given, as the client last identified itself;
+ * bridge outboxes are not.
+ *
  * <p><b>Bounds.</b> Each session's queue has bounds of its own ({@link OutboundFlow}: publishers
  * held back for {@link BrokerConfig#backpressureHold()} at most, then the oldest dropped and counted,
  * {@link #droppedByClient()}); all queues but outboxes share {@link QueueMemory}; persistent
@@ -78,6 +82,7 @@ public final class BrokerCore implements Broker {
   private final OverflowCounts overflow = new OverflowCounts();
   private final DurableRetained retained;
   private final Wills wills;
+  private final TopicAccess access;
   private final Map<String, Session> sessions = new HashMap<>();
   private final SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
   // One match set per nesting level: a sink may publish from inside a delivery.
@@ -92,7 +97,7 @@ public final class BrokerCore implements Broker {
    */
   public BrokerCore(BrokerConfig config) {
     this(config.withBackpressureHold(Duration.ZERO), NO_STORE, RestoredState.empty(), NO_TIMERS, NO_CLOCK,
-        NO_WALL);
+        NO_WALL, TopicAccess.UNRESTRICTED);
   }
 
   /**
@@ -106,12 +111,19 @@ public final class BrokerCore implements Broker {
    */
   public <T extends Scheduler & Clock> BrokerCore(
       BrokerConfig config, BrokerStore store, RestoredState stored, T timers, InstantSource wall) {
-    this(config, store, stored, timers, timers, wall);
+    this(config, store, stored, timers, timers, wall, TopicAccess.UNRESTRICTED);
+  }
+
+  /** The same, with the access rules every client but the gateway's own sessions is held to. */
+  public <T extends Scheduler & Clock> BrokerCore(
+      BrokerConfig config, BrokerStore store, RestoredState stored, T timers, InstantSource wall, TopicAccess access) {
+    this(config, store, stored, timers, timers, wall, access);
   }
 
   private BrokerCore(BrokerConfig config, BrokerStore store, RestoredState stored, Scheduler scheduler, Clock clock,
-      InstantSource wall) {
+      InstantSource wall, TopicAccess access) {
     this.config = Objects.requireNonNull(config, "config");
+    this.access = Objects.requireNonNull(access, "access");
     this.store = Objects.requireNonNull(store, "store");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.wall = Objects.requireNonNull(wall, "wall");
@@ -147,8 +159,9 @@ public final class BrokerCore implements Broker {
     }
     // Before attaching: what the queue sends on attach follows the new options.
     session.apply(request.options(), config);
+    session.identify(request.identity());
     backOnline(session);
-    Message will = request.will().orElse(null);
+    Message will = permittedWill(session, request.will());
     wills.connected(clientId, will, request.keepAlive());
     SessionHandle handle = new SessionHandle(session, sink, existing != null, will, request.keepAlive());
     session.attach(handle, request.inflightWindow());
@@ -216,7 +229,7 @@ public final class BrokerCore implements Broker {
     assert owner.isCurrent();
     SessionHandle handle = attached(client);
     if (handle != null) {
-      handle.setWill(will.orElse(null));
+      handle.setWill(permittedWill(handle.session(), will));
       wills.put(handle.clientId(), handle.will(), handle.keepAlive());
     }
   }
@@ -225,17 +238,25 @@ public final class BrokerCore implements Broker {
   public void publish(ClientHandle from, Message message, Consumer<PublishOutcome> done) {
     assert owner.isCurrent();
     Session excluded = null;
+    Session publisher = null;
     PublisherAcks acks = internalAcks;
     if (from != null) {
       SessionHandle handle = attached(from);
       if (handle == null) {
         return;
       }
+      publisher = handle.session();
       excluded = excludedFrom(handle);
       acks = handle.acks();
     }
     PendingAck ack = acks.add(done);
-    ack.decided(Topics.isValidName(message.topic()) ? route(message, excluded, ack) : PublishOutcome.INVALID_TOPIC);
+    if (!Topics.isValidName(message.topic())) {
+      ack.decided(PublishOutcome.INVALID_TOPIC);
+    } else if (publisher != null && !mayPublish(publisher, message.topic())) {
+      ack.decided(PublishOutcome.DENIED);
+    } else {
+      ack.decided(route(message, excluded, ack));
+    }
     store.afterDurable(ack::durable);
   }
 
@@ -250,6 +271,8 @@ public final class BrokerCore implements Broker {
     PublishOutcome outcome;
     if (!Topics.isValidName(message.topic())) {
       outcome = PublishOutcome.INVALID_TOPIC;
+    } else if (!mayPublish(handle.session(), message.topic())) {
+      outcome = PublishOutcome.DENIED;
     } else if (handle.session().rememberInbound(packetId)) {
       outcome = routeToAllOrNone(message, excludedFrom(handle), ack);
       if (outcome == PublishOutcome.CONGESTED) {
@@ -286,7 +309,8 @@ public final class BrokerCore implements Broker {
     for (Subscription subscription : requested) {
       sendRetained.add(subscription.retainHandling() == Subscription.RetainHandling.ALWAYS
           || !session.filters().contains(subscription.filter()));
-      if (Topics.isValidFilter(subscription.filter())) {
+      if (Topics.isValidFilter(subscription.filter())
+          && (session.outbox() || access.maySubscribe(session.identity(), subscription.filter()))) {
         subscriptions.subscribe(subscription.filter(), session, subscription.qos());
         session.putSubscription(subscription.filter(), subscription.qos());
         grants.add(Optional.of(subscription.qos()));
@@ -442,7 +466,7 @@ public final class BrokerCore implements Broker {
       subscriptions.match(message.topic(), matches);
       for (int i = 0; i < matches.size(); i++) {
         Session subscriber = matches.subscriber(i);
-        if (subscriber != excluded) {
+        if (subscriber != excluded && mayReceive(subscriber, message.topic())) {
           boolean retain = subscriber.retainAsPublished() && message.retain();
           congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain), ack);
         }
@@ -464,7 +488,7 @@ public final class BrokerCore implements Broker {
       subscriptions.match(message.topic(), matches);
       for (int i = 0; i < matches.size(); i++) {
         Session subscriber = matches.subscriber(i);
-        if (subscriber != excluded
+        if (subscriber != excluded && mayReceive(subscriber, message.topic())
             && !subscriber.outbound().wouldTake(message.withFlags(message.qos().min(matches.qos(i)), false))) {
           overflow.countRefused();
           return PublishOutcome.CONGESTED;
@@ -486,8 +510,28 @@ public final class BrokerCore implements Broker {
 
   private void deliverRetained(Session session, Subscription subscription) {
     for (Message message : retained.matching(subscription.filter())) {
-      offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null);
+      if (mayReceive(session, message.topic())) {
+        offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null);
+      }
     }
+  }
+
+  private boolean mayPublish(Session session, String topic) {
+    return session.outbox() || access.mayPublish(session.identity(), topic);
+  }
+
+  private boolean mayReceive(Session session, String topic) {
+    return session.outbox() || access.mayReceive(session.identity(), topic);
+  }
+
+  /** A will its client may not publish is dropped at connect, not refused when it would fire. */
+  private Message permittedWill(Session session, Optional<Message> will) {
+    if (will.isPresent() && !mayPublish(session, will.get().topic())) {
+      log.debug("client {}: will to {} dropped, the client may not publish there", session.clientId(),
+          will.get().topic());
+      return null;
+    }
+    return will.orElse(null);
   }
 
   private boolean offer(Session session, Message message, PendingAck ack) {

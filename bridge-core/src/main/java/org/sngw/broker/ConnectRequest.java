@@ -13,6 +13,7 @@ import org.sngw.message.Message;
  * @param inflightWindow how many QoS 1/2 deliveries may await acknowledgement at once; MQTT-SN
  *     sensors take 1, MQTT clients more
  * @param options what sets an internal client (the upstream bridge) apart from ordinary ones
+ * @param username what the client logged in as, for {@link TopicAccess}; empty for none
  */
 public record ConnectRequest(
     String clientId,
@@ -20,12 +21,14 @@ public record ConnectRequest(
     Optional<Message> will,
     Duration keepAlive,
     int inflightWindow,
-    SessionOptions options) {
+    SessionOptions options,
+    Optional<String> username) {
   public ConnectRequest {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(will, "will");
     Objects.requireNonNull(keepAlive, "keepAlive");
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(username, "username");
     if (clientId.isEmpty()) {
       throw new IllegalArgumentException("client id is empty");
     }
@@ -37,6 +40,10 @@ public record ConnectRequest(
   /** An ordinary client: MQTT or MQTT-SN. */
   public ConnectRequest(
       String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive, int inflightWindow) {
-    this(clientId, cleanSession, will, keepAlive, inflightWindow, SessionOptions.ORDINARY);
+    this(clientId, cleanSession, will, keepAlive, inflightWindow, SessionOptions.ORDINARY, Optional.empty());
+  }
+
+  public ClientIdentity identity() {
+    return new ClientIdentity(clientId, username);
   }
 }

@@ -7,5 +7,10 @@ public enum PublishOutcome {
   /** A subscriber's queue or the store is full; MQTT-SN answers with its congestion code. */
   CONGESTED,
   /** The topic is not a valid topic name (empty, a wildcard, a NUL character). */
-  INVALID_TOPIC
+  INVALID_TOPIC,
+  /**
+   * The sender may not publish to the topic ({@link TopicAccess}); nobody got it. MQTT 3.1.1
+   * acknowledges it all the same, MQTT-SN answers "rejected: not supported".
+   */
+  DENIED
 }

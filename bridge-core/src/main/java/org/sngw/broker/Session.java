@@ -2,6 +2,7 @@ package org.sngw.broker;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sngw.message.Qos;
 import org.sngw.time.Cancellable;
@@ -24,9 +25,12 @@ final class Session {
   private boolean retainAsPublished;
   private boolean outbox;
   private Cancellable expiry;
+  // Restored sessions know only their client id until their client logs in again.
+  private ClientIdentity identity;
 
   Session(String clientId, boolean persistent, SessionLog log, OutboundFlow outbound) {
     this.clientId = clientId;
+    this.identity = new ClientIdentity(clientId, Optional.empty());
     this.persistent = persistent;
     this.log = log;
     this.outbound = outbound;
@@ -75,6 +79,15 @@ final class Session {
 
   String clientId() {
     return clientId;
+  }
+
+  /** Who the session's client is, as of its last connect. */
+  ClientIdentity identity() {
+    return identity;
+  }
+
+  void identify(ClientIdentity connected) {
+    identity = connected;
   }
 
   boolean persistent() {

@@ -36,6 +36,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * mqtt: 127.0.0.1:1883       # MQTT TCP listener; port 0 picks a free port
  * password-file: /etc/sngw/passwd   # MQTT users, Mosquitto's format (mosquitto_passwd, sngw passwd)
  * allow-anonymous: false     # absent: true on a loopback-only listener without password-file
+ * acl-file: /etc/sngw/acl    # topic access, Mosquitto's ACL syntax; absent: anything but publishing to $ topics
  * data-dir: ./data
  * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
  * store:
@@ -165,7 +166,8 @@ public final class ConfigFile {
             BridgeReader.read(root.list("bridges").orElse(List.of())),
             new AccessConfig(
                 root.value("password-file", d.access().passwordFile(), text -> Optional.of(ConfigValues.readableFile(text))),
-                root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text)))));
+                root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
+                root.value("acl-file", d.access().aclFile(), text -> Optional.of(ConfigValues.readableFile(text)))));
     root.rejectUnknownKeys();
     return config;
   }

@@ -24,6 +24,7 @@ import org.sngw.broker.Broker;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.ClientIds;
 import org.sngw.broker.ConnectRequest;
+import org.sngw.broker.SessionOptions;
 import org.sngw.broker.topic.Topics;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.message.Message;
@@ -115,7 +116,9 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         header.isCleanSession(),
         will(header, payload),
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
-        config.mqttInflightWindow());
+        config.mqttInflightWindow(),
+        SessionOptions.ORDINARY,
+        header.hasUserName() ? Optional.of(payload.userName()) : Optional.empty());
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog);

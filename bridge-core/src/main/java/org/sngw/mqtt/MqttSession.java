@@ -161,7 +161,8 @@ final class MqttSession implements SessionSink {
 
   /** Acknowledges a QoS 1 or 2 publish once the broker says it is safe. */
   private void acknowledge(PublishOutcome outcome, MqttMessageType ack, int packetId, Message message) {
-    if (outcome == PublishOutcome.ACCEPTED) {
+    // A denied publish is acknowledged as MQTT 3.1.1 brokers do: the client cannot be told no.
+    if (outcome == PublishOutcome.ACCEPTED || outcome == PublishOutcome.DENIED) {
       send(MqttPackets.reply(ack, packetId));
     }
     answered(outcome, message);
@@ -177,6 +178,7 @@ final class MqttSession implements SessionSink {
       case ACCEPTED -> { }
       // no ack: the client keeps a QoS 1/2 message and resends it after reconnecting
       case CONGESTED -> log.debug("client {}: publish refused, broker congested", handle.clientId());
+      case DENIED -> log.debug("client {}: publish denied by the access rules, dropped", handle.clientId());
       case INVALID_TOPIC -> {
         log.debug("client {}: broker refused the topic name, closing", handle.clientId());
         channel.close();

@@ -38,7 +38,7 @@ class AuthenticatorTest {
   @Test
   void allowAnonymous_onTheNetwork_letsAnonymousIn() {
     Authenticator access = Authenticator.forListener(
-        new AccessConfig(Optional.empty(), Optional.of(true)), Optional.empty(), false);
+        new AccessConfig(Optional.empty(), Optional.of(true), Optional.empty()), Optional.empty(), false);
 
     assertThat(access.check(ANONYMOUS, Optional.empty())).isEqualTo(ACCEPTED);
   }
@@ -57,7 +57,7 @@ class AuthenticatorTest {
   @Test
   void passwordFileAndAllowAnonymous_letsAnonymousInButStillChecksNames() throws Exception {
     Authenticator access = Authenticator.forListener(
-        new AccessConfig(Optional.empty(), Optional.of(true)), Optional.of(aliceFile()), false);
+        new AccessConfig(Optional.empty(), Optional.of(true), Optional.empty()), Optional.of(aliceFile()), false);
 
     assertThat(access.check(ANONYMOUS, Optional.empty())).isEqualTo(ACCEPTED);
     assertThat(access.check(Optional.of("alice"), Optional.of(bytes("guess")))).isEqualTo(BAD_CREDENTIALS);
@@ -66,7 +66,7 @@ class AuthenticatorTest {
   @Test
   void allowAnonymousFalse_onLoopback_refusesAnonymous() {
     Authenticator access = Authenticator.forListener(
-        new AccessConfig(Optional.empty(), Optional.of(false)), Optional.empty(), true);
+        new AccessConfig(Optional.empty(), Optional.of(false), Optional.empty()), Optional.empty(), true);
 
     assertThat(access.check(ANONYMOUS, Optional.empty())).isEqualTo(NOT_AUTHORIZED);
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
+import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
 import org.sngw.time.VirtualTime;
 
@@ -36,6 +37,12 @@ class BrokerFixture {
     this(() -> new BrokerCore(config, store, store.load().broker(), time, wall));
   }
 
+  /** A broker over an in-memory store, holding every client to {@code access}. */
+  BrokerFixture(TopicAccess access, VirtualTime time) {
+    this(() -> new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024), new InMemoryStore(),
+        new InMemoryStore().load().broker(), time, time.wall(), access));
+  }
+
   private BrokerFixture(Supplier<BrokerCore> start) {
     this.start = start;
     this.broker = start.get();
@@ -53,7 +60,8 @@ class BrokerFixture {
 
   ClientHandle connect(String clientId, boolean cleanSession, int window, SessionOptions options, RecordingSink sink) {
     return broker.connect(
-        new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window, options), sink);
+        new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window, options, Optional.empty()),
+        sink);
   }
 
   ClientHandle connectWithWill(String clientId, Message will, RecordingSink sink) {

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.auth.AclFile;
 import org.sngw.auth.Authenticator;
 import org.sngw.auth.PasswordFile;
 import org.sngw.bridge.Bridge;
@@ -23,6 +24,7 @@ import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.StatusTopic;
+import org.sngw.broker.TopicAccess;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -67,6 +69,7 @@ public final class Gateway implements AutoCloseable {
   private SnGateway snGateway;
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
+  private AclFile acl;
   private InetSocketAddress metricsAddress;
 
   private Gateway() {
@@ -96,10 +99,11 @@ public final class Gateway implements AutoCloseable {
   private void openStore(GatewayConfig config) throws StartException {
     MvStateStore disk = config.store().persistent() ? openDisk(config) : null;
     store = disk != null ? disk : new InMemoryStore();
+    TopicAccess access = topicAccess(config);
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
-      broker = new BrokerCore(config.broker(), store, stored.broker(), core, InstantSource.system());
+      broker = new BrokerCore(config.broker(), store, stored.broker(), core, InstantSource.system(), access);
       snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds());
     }, core).join();
     if (disk != null) {
@@ -108,6 +112,16 @@ public final class Gateway implements AutoCloseable {
     log.info("state: {} ({} persistent sessions, {} retained messages restored)",
         config.store().persistent() ? config.dataDir().resolve("state.mv.db") : "in memory only",
         stored.broker().sessions().size(), stored.broker().retained().size());
+  }
+
+  /** The ACL file's rules, or by default anything but publishing to the gateway's $ topics. */
+  private TopicAccess topicAccess(GatewayConfig config) throws StartException {
+    if (config.access().aclFile().isEmpty()) {
+      return TopicAccess.DEFAULT;
+    }
+    acl = AclFile.read(config.access().aclFile().get());
+    log.info("topic access from {}", acl.source());
+    return acl;
   }
 
   private MvStateStore openDisk(GatewayConfig config) throws StartException {
@@ -277,19 +291,27 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Reads the password file again (SIGHUP). A file that cannot be read now is logged and the users
-   * read before stay in force, so a typo does not lock everyone out.
+   * Reads the password and ACL files again (SIGHUP). A file that cannot be read now is logged and
+   * what was read before stays in force, so a typo does not lock everyone out.
    */
   public void reloadAccess() {
-    if (mqttAccess.passwords().isEmpty()) {
-      log.info("SIGHUP: no password file to reload");
+    if (mqttAccess.passwords().isEmpty() && acl == null) {
+      log.info("SIGHUP: no password or ACL file to reload");
       return;
     }
     try {
       mqttAccess.reload();
-      log.info("reloaded {}: {} user(s)", mqttAccess.passwords().get().source(), mqttAccess.passwords().get().size());
+      mqttAccess.passwords().ifPresent(file -> log.info("reloaded {}: {} user(s)", file.source(), file.size()));
     } catch (StartException e) {
       log.error("{}; the users read before stay in force", e.getMessage());
+    }
+    if (acl != null) {
+      try {
+        acl.reload();
+        log.info("reloaded {}", acl.source());
+      } catch (StartException e) {
+        log.error("{}; the rules read before stay in force", e.getMessage());
+      }
     }
   }
 

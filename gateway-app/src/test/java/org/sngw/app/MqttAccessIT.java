@@ -70,6 +70,21 @@ class MqttAccessIT {
   }
 
   @Test
+  void withoutAnAclFile_nobodyForgesTheGatewaysDollarTopics() {
+    Mosquitto.publish(gateway.mqttAddress(), "$SYS/broker/bridge/cloud/state", "connected", 1, "-r",
+        "-u", "alice", "-P", "s3cret");
+    Mosquitto.publish(gateway.mqttAddress(), "lab/marker", "retained", 1, "-r", "-u", "alice", "-P", "s3cret");
+
+    try (Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "$SYS/broker/bridge/#", 1,
+        "-u", "alice", "-P", "s3cret");
+        Mosquitto.Sub marker = Mosquitto.subscribe(gateway.mqttAddress(), "lab/marker", 1,
+            "-u", "alice", "-P", "s3cret")) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> marker.messages().contains("lab/marker retained"));
+      assertThat(sub.messages()).as("no forged retained bridge state").isEmpty();
+    }
+  }
+
+  @Test
   void userAddedWithPasswd_isLetInAfterAReload_andMosquittoReadsTheFileToo() throws Exception {
     ParseOutcome.Passwd addBob = new ParseOutcome.Passwd(passwd, "bob", false, true);
     assertThat(PasswdCommand.run(addBob, new ByteArrayInputStream("b0b\n".getBytes(StandardCharsets.UTF_8)), null)

@@ -87,6 +87,30 @@ public final class Topics {
     }
   }
 
+  /**
+   * Whether every name the valid filter {@code inner} matches is matched by the valid filter
+   * {@code outer}: {@code sensors/#} covers {@code sensors/+/temp}, {@code sensors/+} does not cover
+   * {@code sensors/#}.
+   */
+  public static boolean covers(String outer, String inner) {
+    if (inner.charAt(0) == '$' && (outer.charAt(0) == '+' || outer.charAt(0) == '#')) {
+      return false;
+    }
+    String[] o = outer.split("/", -1);
+    String[] i = inner.split("/", -1);
+    for (int k = 0; ; k++) {
+      if (k < o.length && o[k].equals("#")) {
+        return true;
+      }
+      if (k == i.length || k == o.length) {
+        return k == i.length && k == o.length;
+      }
+      if (i[k].equals("#") || (!o[k].equals("+") && !o[k].equals(i[k]))) {
+        return false;
+      }
+    }
+  }
+
   /** Index of the {@code /} ending the level that starts at {@code start}, or the length. */
   static int levelEnd(String topic, int start) {
     int slash = topic.indexOf('/', start);

@@ -82,6 +82,7 @@ final class PublishFlow {
       case ACCEPTED -> ReturnCode.ACCEPTED;
       case CONGESTED -> ReturnCode.REJECTED_CONGESTION;
       case INVALID_TOPIC -> ReturnCode.REJECTED_INVALID_TOPIC_ID;
+      case DENIED -> ReturnCode.REJECTED_NOT_SUPPORTED;
     };
   }
 }

@@ -65,4 +65,27 @@ class TopicsTest {
   void hasWildcard_filter_saysWhetherItHasPlusOrHash(String filter, boolean expected) {
     assertThat(Topics.hasWildcard(filter)).isEqualTo(expected);
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "sensors/#, sensors/+/temp, true",
+      "sensors/#, sensors/#, true",
+      "sensors/#, sensors, true",
+      "sensors/+, sensors/a, true",
+      "sensors/+, sensors/+, true",
+      "sensors/+, sensors/#, false",
+      "sensors/+, sensors/a/b, false",
+      "sensors/a, sensors/+, false",
+      "sensors/a, sensors/a, true",
+      "sensors/a, sensors/b, false",
+      "#, a/b, true",
+      "#, $SYS/x, false",
+      "+/x, $SYS/x, false",
+      "$SYS/#, $SYS/broker/x, true",
+      "a/+/#, a/#, false",
+      "a/b/c, a/b, false"
+  })
+  void covers_everyNameTheInnerFilterMatches(String outer, String inner, boolean expected) {
+    assertThat(Topics.covers(outer, inner)).isEqualTo(expected);
+  }
 }

@@ -59,6 +59,7 @@ public final class GatewayCommand {
   private static final String BLE = "--ble";
   private static final String PASSWORD_FILE = "--password-file";
   private static final String ALLOW_ANONYMOUS = "--allow-anonymous";
+  private static final String ACL_FILE = "--acl-file";
   private static final String PASSWD = "passwd";
   /** The password of an {@code --upstream URI} that names a user and no password. */
   static final String UPSTREAM_PASSWORD_VARIABLE = "SNGW_UPSTREAM_PASSWORD";
@@ -132,7 +133,8 @@ public final class GatewayCommand {
     AccessConfig access = new AccessConfig(
         flag(result, PASSWORD_FILE, text -> Optional.of(ConfigValues.readableFile(text)), base.access().passwordFile(),
             errors),
-        result.hasMatchedOption(ALLOW_ANONYMOUS) ? Optional.of(true) : base.access().allowAnonymous());
+        result.hasMatchedOption(ALLOW_ANONYMOUS) ? Optional.of(true) : base.access().allowAnonymous(),
+        flag(result, ACL_FILE, text -> Optional.of(ConfigValues.readableFile(text)), base.access().aclFile(), errors));
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
     Optional<ListenAddress> metrics =
         flag(result, METRICS, text -> Optional.of(ListenAddress.parse(text)), base.metrics(), errors);
@@ -290,6 +292,8 @@ public final class GatewayCommand {
     spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));
     spec.addOption(option(PASSWORD_FILE, "FILE",
         "MQTT users and passwords in Mosquitto's format (mosquitto_passwd); anonymous clients are then refused"));
+    spec.addOption(option(ACL_FILE, "FILE",
+        "who may publish, subscribe and receive what, in Mosquitto's ACL syntax (default: anything but publishing to $ topics)"));
     spec.addOption(switchOption(ALLOW_ANONYMOUS,
         "let MQTT clients in without a username, also on a listener that is not on loopback"));
     spec.addOption(option(METRICS, "HOST:PORT", "serve Prometheus metrics at http://HOST:PORT/metrics (default off)"));

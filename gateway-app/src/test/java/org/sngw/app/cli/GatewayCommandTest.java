@@ -53,7 +53,7 @@ class GatewayCommandTest {
 
     GatewayConfig config = run("--password-file", passwd.toString(), "--allow-anonymous");
 
-    assertThat(config.access()).isEqualTo(new AccessConfig(Optional.of(passwd), Optional.of(true)));
+    assertThat(config.access()).isEqualTo(new AccessConfig(Optional.of(passwd), Optional.of(true), Optional.empty()));
   }
 
   @Test
@@ -85,6 +85,13 @@ class GatewayCommandTest {
     assertThat(run.config().bridges().get(0).password()).contains("t0p-secret");
     assertThat(run.warnings()).singleElement().asString()
         .contains("process list", "SNGW_UPSTREAM_PASSWORD").doesNotContain("t0p-secret");
+  }
+
+  @Test
+  void parse_aclFile_isTaken() throws IOException {
+    Path acl = write("topic read sensors/#\n");
+
+    assertThat(run("--acl-file", acl.toString()).access().aclFile()).contains(acl);
   }
 
   @Test
