@@ -45,7 +45,7 @@ final class GatewayTarget implements AutoCloseable {
         MqttSnConfig.defaults(),
         BrokerConfig.defaults(),
         Optional.empty(),
-        List.of(), AccessConfig.defaults());
+        List.of(), AccessConfig.defaults(), Optional.empty());
     try {
       Gateway gateway = Gateway.start(config);
       return new GatewayTarget(gateway.snAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);

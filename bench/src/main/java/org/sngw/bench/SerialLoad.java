@@ -68,7 +68,7 @@ public final class SerialLoad implements java.util.concurrent.Callable<Integer> 
     GatewayConfig config = new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0)), SerialPortConfig.of(gatewaySide.toString())),
         new ListenAddress("127.0.0.1", 0), dir.resolve("data"), new StoreConfig(false, false), defaults.mqttSn(),
-        defaults.broker(), Optional.empty(), List.of(), AccessConfig.defaults());
+        defaults.broker(), Optional.empty(), List.of(), AccessConfig.defaults(), Optional.empty());
     try (Gateway gateway = Gateway.start(config)) {
       MqttSubscriber subscriber = MqttSubscriber.start(gateway.mqttAddress(), "serial-bench", true, "bench/#", 0);
       SerialPort port = SerialPort.getCommPort(sensorSide.toString());

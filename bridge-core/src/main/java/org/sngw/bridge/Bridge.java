@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sngw.bridge.tls.TlsFileException;
+import org.sngw.tls.TlsFileException;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ClientIds;

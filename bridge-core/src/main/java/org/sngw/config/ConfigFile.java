@@ -37,6 +37,13 @@ import org.yaml.snakeyaml.nodes.Node;
  * password-file: /etc/sngw/passwd   # MQTT users, Mosquitto's format (mosquitto_passwd, sngw passwd)
  * allow-anonymous: false     # absent: true on a loopback-only listener without password-file
  * acl-file: /etc/sngw/acl    # topic access, Mosquitto's ACL syntax; absent: anything but publishing to $ topics
+ * mqtt-tls:                  # a TLS listener for MQTT beside the plain one; absent: none
+ *   listen: 0.0.0.0:8883     # required
+ *   cert-file: /etc/sngw/server.pem   # required; the chain, leaf first
+ *   key-file: /etc/sngw/server.key    # required; PKCS#8, unencrypted
+ *   ca-file: /etc/sngw/clients-ca.pem # client certificates are checked against it; absent: none asked
+ *   require-certificate: false        # true: a client without a valid certificate is refused
+ *   identity-as-username: false       # true: a valid certificate's CN is the username, no password
  * data-dir: ./data
  * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
  * store:
@@ -167,9 +174,27 @@ public final class ConfigFile {
             new AccessConfig(
                 root.value("password-file", d.access().passwordFile(), text -> Optional.of(ConfigValues.readableFile(text))),
                 root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
-                root.value("acl-file", d.access().aclFile(), text -> Optional.of(ConfigValues.readableFile(text)))));
+                root.value("acl-file", d.access().aclFile(), text -> Optional.of(ConfigValues.readableFile(text)))),
+            root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty());
     root.rejectUnknownKeys();
     return config;
+  }
+
+  private static Optional<MqttTlsConfig> mqttTls(YamlSection section) {
+    ListenAddress bind = section.required("listen", ListenAddress::parse);
+    Path cert = section.required("cert-file", ConfigValues::readableFile);
+    Path key = section.required("key-file", ConfigValues::readableFile);
+    Optional<Path> ca = section.value("ca-file", Optional.empty(), text -> Optional.of(ConfigValues.readableFile(text)));
+    boolean require = section.value("require-certificate", false, ConfigValues::bool);
+    boolean identity = section.value("identity-as-username", false, ConfigValues::bool);
+    section.rejectUnknownKeys();
+    if ((require || identity) && ca.isEmpty()) {
+      section.problem(require ? "require-certificate" : "identity-as-username", "needs ca-file, to check client certificates");
+    }
+    if (bind == null || cert == null || key == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity));
   }
 
   private static MqttSnConfig mqttSn(YamlSection section, MqttSnConfig d) {

@@ -15,7 +15,8 @@ import org.sngw.sn.gateway.MqttSnConfig;
  *     its transport module's {@link TransportProvider}
  * @param metrics where to serve Prometheus metrics; empty for nowhere (the default)
  * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
- * @param access who may connect to the MQTT listener
+ * @param access who may connect to the MQTT listeners and what each client may do
+ * @param mqttTls a TLS listener for MQTT beside the plain one; none by default
  */
 public record GatewayConfig(
     List<TransportPlan> transports,
@@ -26,7 +27,8 @@ public record GatewayConfig(
     BrokerConfig broker,
     Optional<ListenAddress> metrics,
     List<BridgeConfig> bridges,
-    AccessConfig access) {
+    AccessConfig access,
+    Optional<MqttTlsConfig> mqttTls) {
   public GatewayConfig {
     transports = List.copyOf(transports);
     Objects.requireNonNull(mqtt, "mqtt");
@@ -37,6 +39,7 @@ public record GatewayConfig(
     Objects.requireNonNull(metrics, "metrics");
     bridges = List.copyOf(bridges);
     Objects.requireNonNull(access, "access");
+    Objects.requireNonNull(mqttTls, "mqttTls");
   }
 
   /**
@@ -53,11 +56,12 @@ public record GatewayConfig(
         BrokerConfig.defaults(),
         Optional.empty(),
         List.of(),
-        AccessConfig.defaults());
+        AccessConfig.defaults(),
+        Optional.empty());
   }
 
   public GatewayConfig withTransports(List<TransportPlan> plans) {
-    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access);
+    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls);
   }
 
   /** The configured transports of one kind, e.g. every serial port. */

@@ -11,6 +11,7 @@ import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,6 +49,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
   private final BrokerConfig config;
   private final Authenticator access;
+  private final Optional<ServerTls> tls;
   private final Broker broker;
   private final Executor core;
   private final MqttStats stats;
@@ -56,9 +58,10 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private final RateLimitedWarning loginWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
 
   ConnectHandler(BrokerConfig config, Authenticator access, Broker broker, Executor core, MqttStats stats,
-      ConnectionCounts counts) {
+      ConnectionCounts counts, Optional<ServerTls> tls) {
     this.config = config;
     this.access = access;
+    this.tls = tls;
     this.broker = broker;
     this.core = core;
     this.stats = stats;
@@ -98,7 +101,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
           + " is the gateway's own");
       return;
     }
-    if (!authenticated(ctx, clientId, header, payload)) {
+    Optional<Optional<String>> login = login(ctx, clientId, header, payload);
+    if (login.isEmpty()) {
       return;
     }
     if (header.isWillFlag() && (header.willQos() > 2 || !Topics.isValidName(payload.willTopic()))) {
@@ -118,7 +122,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
         config.mqttInflightWindow(),
         SessionOptions.ORDINARY,
-        header.hasUserName() ? Optional.of(payload.userName()) : Optional.empty());
+        login.get());
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog);
@@ -126,14 +130,22 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     core.execute(() -> session.connect(request));
   }
 
-  /** Answers a refused login itself: 4 for a wrong name or password, 5 for a client that must have one. */
-  private boolean authenticated(ChannelHandlerContext ctx, String clientId, MqttConnectVariableHeader header,
-      MqttConnectPayload payload) {
+  /**
+   * The username the client is let in as (empty for none), or empty when it is refused, which is
+   * answered here: 4 for a wrong name or password, 5 for a client that must have one. A verified
+   * client certificate on a listener that takes its CN for the username needs no password.
+   */
+  private Optional<Optional<String>> login(ChannelHandlerContext ctx, String clientId,
+      MqttConnectVariableHeader header, MqttConnectPayload payload) {
+    Optional<String> certified = tls.flatMap(server -> server.certificateUsername(ctx.pipeline().get(SslHandler.class)));
+    if (certified.isPresent()) {
+      return Optional.of(certified);
+    }
     Optional<String> username = header.hasUserName() ? Optional.of(payload.userName()) : Optional.empty();
     Optional<byte[]> password = header.hasPassword() ? Optional.of(payload.passwordInBytes()) : Optional.empty();
     Authenticator.Verdict verdict = access.check(username, password);
     if (verdict == Authenticator.Verdict.ACCEPTED) {
-      return true;
+      return Optional.of(username);
     }
     stats.refusedLogins.increment();
     boolean bad = verdict == Authenticator.Verdict.BAD_CREDENTIALS;
@@ -141,7 +153,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         bad ? "bad username or password for user " + username.orElse("") : "not authorized (anonymous)");
     refuse(ctx, bad ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD
         : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, verdict.name());
-    return false;
+    return Optional.empty();
   }
 
   private static Optional<Message> will(MqttConnectVariableHeader header, MqttConnectPayload payload) {

@@ -11,6 +11,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -45,18 +46,21 @@ public final class MqttListener implements AutoCloseable {
   private final ConnectionCounts counts = new ConnectionCounts();
   private final RateLimitedWarning pendingWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
   private final Authenticator access;
+  private final Optional<ServerTls> tls;
   private final ConnectHandler connectHandler;
   private final ChannelGroup connections = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Channel server;
 
+  /** @param tls for a TLS listener: its certificate and client-certificate policy; empty for plain TCP */
   public MqttListener(ListenAddress bind, BrokerConfig config, Authenticator access, Broker broker, Executor core,
-      IoLoops io) {
+      IoLoops io, Optional<ServerTls> tls) {
     this.bind = bind;
     this.config = config;
     this.io = io;
     this.access = access;
-    this.connectHandler = new ConnectHandler(config, access, broker, core, stats, counts);
+    this.tls = tls;
+    this.connectHandler = new ConnectHandler(config, access, broker, core, stats, counts, tls);
   }
 
   public MqttStats stats() {
@@ -88,6 +92,7 @@ public final class MqttListener implements AutoCloseable {
               return;
             }
             connections.add(channel);
+            tls.ifPresent(server -> channel.pipeline().addLast("tls", server.newHandler(channel.alloc())));
             MqttPipeline.init(channel.pipeline(), config.maxMessageBytes(), connectHandler);
           }
         })
@@ -99,8 +104,8 @@ public final class MqttListener implements AutoCloseable {
     }
     server = bound.channel();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
-    log.info("MQTT listener on {}:{} ({}): {}", address.getHostString(), address.getPort(),
-        io.isEpoll() ? "epoll" : "nio", access.describe());
+    log.info("MQTT{} listener on {}:{} ({}): {}", tls.isPresent() ? " TLS" : "", address.getHostString(),
+        address.getPort(), io.isEpoll() ? "epoll" : "nio", access.describe() + tls.map(ServerTls::describe).orElse(""));
     return address;
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class ConnectDeadlineTest {
   ConnectDeadlineTest() {
     channel.freezeTime();
     ConnectHandler connect = new ConnectHandler(BrokerConfig.defaults(), Authenticator.anyone(), broker, Runnable::run,
-        new MqttStats(), new ConnectionCounts());
+        new MqttStats(), new ConnectionCounts(), Optional.empty());
     MqttPipeline.init(channel.pipeline(), 4096, connect);
   }
 

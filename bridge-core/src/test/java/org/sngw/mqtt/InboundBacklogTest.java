@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class InboundBacklogTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), MAX_MESSAGE_BYTES, new ConnectHandler(
         new BrokerConfig(100, 32, MAX_MESSAGE_BYTES), Authenticator.anyone(), broker, core, new MqttStats(),
-        new ConnectionCounts()));
+        new ConnectionCounts(), Optional.empty()));
     channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));
     runCore();
     assertThat(replyTypes(channel)).containsExactly(MqttMessageType.CONNACK);

@@ -1,6 +1,7 @@
 package org.sngw.mqtt;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.Set;
 import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
@@ -29,7 +30,7 @@ final class ListenerHarness implements AutoCloseable {
   }
 
   ListenerHarness(BrokerConfig config, Authenticator access) {
-    listener = new MqttListener(new ListenAddress("127.0.0.1", 0), config, access, broker, core, io);
+    listener = new MqttListener(new ListenAddress("127.0.0.1", 0), config, access, broker, core, io, Optional.empty());
     try {
       port = listener.start().getPort();
     } catch (StartException e) {

@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
@@ -45,7 +46,7 @@ class MqttInboundFuzzTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), MAX_MESSAGE_BYTES,
         new ConnectHandler(new BrokerConfig(100, 10, MAX_MESSAGE_BYTES), Authenticator.anyone(), broker, Runnable::run,
-            new MqttStats(), new ConnectionCounts()));
+            new MqttStats(), new ConnectionCounts(), Optional.empty()));
     int readSize = ((input[0] & 0xFF) >> 1) + 1;
     if ((input[0] & 1) != 0) {
       channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.ConnectException;
 import java.net.Socket;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sngw.auth.Authenticator;
@@ -25,7 +26,7 @@ class MqttListenerLifecycleIT {
   @Test
   void start_portInUse_failsNamingAddressAndReason() {
     MqttListener second = new MqttListener(new ListenAddress("127.0.0.1", harness.port),
-        BrokerConfig.defaults(), Authenticator.anyone(), harness.broker, harness.core, harness.io);
+        BrokerConfig.defaults(), Authenticator.anyone(), harness.broker, harness.core, harness.io, Optional.empty());
 
     assertThatThrownBy(second::start)
         .hasMessage("MQTT listener cannot bind 127.0.0.1:" + harness.port + ": Address already in use");

@@ -89,7 +89,7 @@ class PublisherBackpressureTest {
     EmbeddedChannel channel = new EmbeddedChannel();
     MqttPipeline.init(channel.pipeline(), 4096,
         new ConnectHandler(new BrokerConfig(2, 32, 4096), Authenticator.anyone(), broker, Runnable::run, new MqttStats(),
-            new ConnectionCounts()));
+            new ConnectionCounts(), Optional.empty()));
     channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));
     assertThat(replies(channel)).extracting(m -> m.fixedHeader().messageType()).containsExactly(MqttMessageType.CONNACK);
     return channel;

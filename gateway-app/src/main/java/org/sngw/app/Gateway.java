@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.auth.AclFile;
@@ -32,6 +33,8 @@ import org.sngw.config.TransportPlan;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
+import org.sngw.mqtt.MqttStats;
+import org.sngw.mqtt.ServerTls;
 import org.sngw.runtime.CoreLoop;
 import org.sngw.runtime.IoLoops;
 import org.sngw.runtime.StartException;
@@ -70,6 +73,8 @@ public final class Gateway implements AutoCloseable {
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
   private AclFile acl;
+  private ServerTls mqttTls;
+  private InetSocketAddress mqttTlsAddress;
   private InetSocketAddress metricsAddress;
 
   private Gateway() {
@@ -150,14 +155,28 @@ public final class Gateway implements AutoCloseable {
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
     mqttAccess = mqttAccess(config);
-    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io);
+    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io, Optional.empty());
     started.push(mqtt::close);
     mqttAddress = mqtt.start();
-    registerMetrics(mqtt);
+    List<MqttListener> mqttListeners = new ArrayList<>(List.of(mqtt));
+    if (config.mqttTls().isPresent()) {
+      mqttTls = ServerTls.open(config.mqttTls().get());
+      MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), mqttAccess, broker, core, io,
+          Optional.of(mqttTls));
+      started.push(secure::close);
+      mqttTlsAddress = secure.start();
+      mqttListeners.add(secure);
+    }
+    registerMetrics(mqttListeners);
     startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
     }
+  }
+
+  /** One count over every MQTT listener, plain and TLS: the metric names stay those of one listener. */
+  private static long sum(List<MqttListener> listeners, ToLongFunction<MqttStats> count) {
+    return listeners.stream().mapToLong(listener -> count.applyAsLong(listener.stats())).sum();
   }
 
   /** Mosquitto 2.0's rule: anonymous clients only on loopback, unless the config says otherwise. */
@@ -196,7 +215,7 @@ public final class Gateway implements AutoCloseable {
     started.push(() -> CompletableFuture.runAsync(advertiser::stop, core).join());
   }
 
-  private void registerMetrics(MqttListener mqtt) {
+  private void registerMetrics(List<MqttListener> mqtt) {
     metrics.counter("sngw.sn.frames.malformed", "frames that are not MQTT-SN", snGateway.stats()::malformedFrames);
     for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
       metrics.counter("sngw.sn.malformed", "frames that are not MQTT-SN, by the rule they break", "reason",
@@ -211,13 +230,13 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.sn.sessions.refused", "CONNECTs refused: as many sessions as allowed",
         snGateway.stats()::sessionsRefused);
     metrics.counter("sngw.mqtt.qos0.dropped", "QoS 0 messages dropped: a subscriber's connection buffer was full",
-        mqtt.stats()::qos0Dropped);
+        () -> sum(mqtt, MqttStats::qos0Dropped));
     metrics.counter("sngw.mqtt.connections.refused.pending", "TCP connections closed at accept: too many without CONNECT",
-        mqtt.stats()::refusedPending);
+        () -> sum(mqtt, MqttStats::refusedPending));
     metrics.counter("sngw.mqtt.logins.refused", "CONNECTs refused: bad username or password, or not authorized",
-        mqtt.stats()::refusedLogins);
+        () -> sum(mqtt, MqttStats::refusedLogins));
     metrics.counter("sngw.mqtt.connections.refused.full", "CONNECTs answered server unavailable: too many clients",
-        mqtt.stats()::refusedConnected);
+        () -> sum(mqtt, MqttStats::refusedConnected));
     metrics.counter("sngw.broker.messages.dropped", "messages dropped for subscribers whose queue was over its bounds",
         broker::droppedMessages);
     metrics.gauges("sngw.broker.client.messages.dropped", "messages dropped so far for this client's session",
@@ -285,18 +304,23 @@ public final class Gateway implements AutoCloseable {
     return mqttAddress;
   }
 
+  /** Where the MQTT TLS listener is, or null when there is none. */
+  public InetSocketAddress mqttTlsAddress() {
+    return mqttTlsAddress;
+  }
+
   /** Where metrics are served, or null when they are off. */
   public InetSocketAddress metricsAddress() {
     return metricsAddress;
   }
 
   /**
-   * Reads the password and ACL files again (SIGHUP). A file that cannot be read now is logged and
+   * Reads the password and ACL files and the TLS certificate again (SIGHUP). A file that cannot be read now is logged and
    * what was read before stays in force, so a typo does not lock everyone out.
    */
   public void reloadAccess() {
-    if (mqttAccess.passwords().isEmpty() && acl == null) {
-      log.info("SIGHUP: no password or ACL file to reload");
+    if (mqttAccess.passwords().isEmpty() && acl == null && mqttTls == null) {
+      log.info("SIGHUP: no password file, ACL file or certificate to reload");
       return;
     }
     try {
@@ -304,6 +328,14 @@ public final class Gateway implements AutoCloseable {
       mqttAccess.passwords().ifPresent(file -> log.info("reloaded {}: {} user(s)", file.source(), file.size()));
     } catch (StartException e) {
       log.error("{}; the users read before stay in force", e.getMessage());
+    }
+    if (mqttTls != null) {
+      try {
+        mqttTls.reload();
+        log.info("reloaded the MQTT TLS certificate from {}", mqttTls.config().certFile());
+      } catch (StartException e) {
+        log.error("{}; the certificate in use stays", e.getMessage());
+      }
     }
     if (acl != null) {
       try {

@@ -116,7 +116,7 @@ class DiscoveryIT {
       Gateway gateway = Gateway.start(new GatewayConfig(
           List.of(new UdpSettings(new ListenAddress("127.0.0.1", 0), broadcast)), new ListenAddress("127.0.0.1", 0),
           dataDir.resolve(name), StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of(),
-          AccessConfig.defaults()));
+          AccessConfig.defaults(), Optional.empty()));
       toClose.add(0, gateway);
       return gateway;
     } catch (StartException e) {

@@ -63,7 +63,7 @@ class GatewayIT {
     gateway = Gateway.start(new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))), new ListenAddress("127.0.0.1", 0), dataDir,
         StoreConfig.defaults(), sn,
-        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), AccessConfig.defaults()));
+        BrokerConfig.defaults(), Optional.of(new ListenAddress("127.0.0.1", 0)), List.of(), AccessConfig.defaults(), Optional.empty()));
     sensor = new SnTestClient(gateway.snAddress());
   }
 
@@ -247,7 +247,7 @@ class GatewayIT {
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", gateway.snAddress().getPort()))),
         new ListenAddress("127.0.0.1", 0),
         dataDir.resolve("second"), StoreConfig.defaults(), MqttSnConfig.defaults(), BrokerConfig.defaults(),
-        Optional.empty(), List.of(), AccessConfig.defaults());
+        Optional.empty(), List.of(), AccessConfig.defaults(), Optional.empty());
 
     assertThatThrownBy(() -> Gateway.start(clash))
         .isInstanceOf(StartException.class)

@@ -41,7 +41,7 @@ final class TestBridges {
     GatewayConfig loopback = LoopbackConfig.with(dataDir);
     return new GatewayConfig(loopback.transports(), loopback.mqtt(), loopback.dataDir(),
         loopback.store(), loopback.mqttSn(), loopback.broker(), loopback.metrics(), List.of(bridge),
-        AccessConfig.defaults());
+        AccessConfig.defaults(), Optional.empty());
   }
 
   static TopicRule rule(String pattern, Direction direction, String remotePrefix) {

@@ -7,8 +7,8 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedListener;
 import java.nio.charset.StandardCharsets;
 import org.sngw.bridge.UpstreamLink;
-import org.sngw.bridge.tls.TlsFileException;
-import org.sngw.bridge.tls.TlsFiles;
+import org.sngw.tls.TlsFileException;
+import org.sngw.tls.TlsFiles;
 import org.sngw.config.BridgeConfig;
 import org.sngw.message.Qos;
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.sngw.auth.AccessConfig;
-import org.sngw.bridge.tls.TlsFileException;
-import org.sngw.bridge.tls.TlsFiles;
+import org.sngw.tls.TlsFileException;
+import org.sngw.tls.TlsFiles;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
@@ -166,7 +166,9 @@ public final class GatewayCommand {
       transports.add(BleConfig.defaults());
     }
     return new ParseOutcome.Run(
-        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access), warnings);
+        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access,
+            base.mqttTls()),
+        warnings);
   }
 
   private static UdpSettings withUdpFlags(ParseResult result, UdpSettings udp, List<String> errors) {

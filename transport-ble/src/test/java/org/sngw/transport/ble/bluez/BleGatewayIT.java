@@ -101,7 +101,7 @@ class BleGatewayIT {
     IoLoops io = IoLoops.create(1);
     started.push(io);
     MqttListener mqtt = new MqttListener(new ListenAddress("127.0.0.1", 0), brokerConfig, Authenticator.anyone(),
-        wiring.broker(), core, io);
+        wiring.broker(), core, io, Optional.empty());
     started.push(mqtt);
     mqttPort = mqtt.start().getPort();
 

@@ -1,4 +1,4 @@
-package org.sngw.bridge.tls;
+package org.sngw.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

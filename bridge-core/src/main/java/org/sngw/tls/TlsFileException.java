@@ -1,4 +1,4 @@
-package org.sngw.bridge.tls;
+package org.sngw.tls;
 
 import java.nio.file.Path;
 import java.util.Objects;

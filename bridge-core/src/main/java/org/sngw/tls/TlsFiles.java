@@ -1,4 +1,4 @@
-package org.sngw.bridge.tls;
+package org.sngw.tls;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,8 +14,8 @@ import javax.net.ssl.TrustManagerFactory;
 import org.sngw.config.BridgeConfig.TlsConfig;
 
 /**
- * Turns the PEM files of a bridge's {@code tls:} settings into the JSSE factories TLS clients
- * take, with errors that name the file and say what is wrong with it.
+ * Turns PEM files (a bridge's {@code tls:} settings, a TLS listener's) into the JSSE factories TLS
+ * clients and servers take, with errors that name the file and say what is wrong with it.
  */
 public final class TlsFiles {
   // The key store lives only in memory, so its password protects nothing; the API needs one.

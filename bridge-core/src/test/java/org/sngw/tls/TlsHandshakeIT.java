@@ -1,4 +1,4 @@
-package org.sngw.bridge.tls;
+package org.sngw.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
