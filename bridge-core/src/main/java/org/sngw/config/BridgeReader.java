@@ -98,7 +98,8 @@ final class BridgeReader {
     List<Optional<String>> given = List.of(
         s.value("password", Optional.empty(), Optional::of),
         s.value("password-file", Optional.empty(), text -> Optional.of(ConfigValues.secretFile(text))),
-        s.value("password-env", Optional.empty(), name -> Optional.of(ConfigValues.secretVariable(name, System.getenv()))));
+        s.value("password-env", Optional.empty(),
+            name -> Optional.of(ConfigValues.secretVariable(name, System.getenv()))));
     if (given.stream().filter(Optional::isPresent).count() > 1) {
       s.problem("password", "give one of password, password-file and password-env");
     }

@@ -172,9 +172,9 @@ public final class ConfigFile {
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
             BridgeReader.read(root.list("bridges").orElse(List.of())),
             new AccessConfig(
-                root.value("password-file", d.access().passwordFile(), text -> Optional.of(ConfigValues.readableFile(text))),
+                root.value("password-file", d.access().passwordFile(), ConfigFile::optionalFile),
                 root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
-                root.value("acl-file", d.access().aclFile(), text -> Optional.of(ConfigValues.readableFile(text)))),
+                root.value("acl-file", d.access().aclFile(), ConfigFile::optionalFile)),
             root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty());
     root.rejectUnknownKeys();
     return config;
@@ -184,17 +184,22 @@ public final class ConfigFile {
     ListenAddress bind = section.required("listen", ListenAddress::parse);
     Path cert = section.required("cert-file", ConfigValues::readableFile);
     Path key = section.required("key-file", ConfigValues::readableFile);
-    Optional<Path> ca = section.value("ca-file", Optional.empty(), text -> Optional.of(ConfigValues.readableFile(text)));
+    Optional<Path> ca = section.value("ca-file", Optional.empty(), ConfigFile::optionalFile);
     boolean require = section.value("require-certificate", false, ConfigValues::bool);
     boolean identity = section.value("identity-as-username", false, ConfigValues::bool);
     section.rejectUnknownKeys();
     if ((require || identity) && ca.isEmpty()) {
-      section.problem(require ? "require-certificate" : "identity-as-username", "needs ca-file, to check client certificates");
+      section.problem(require ? "require-certificate" : "identity-as-username",
+          "needs ca-file, to check client certificates");
     }
     if (bind == null || cert == null || key == null) {
       return Optional.empty();
     }
     return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity));
+  }
+
+  private static Optional<Path> optionalFile(String text) {
+    return Optional.of(ConfigValues.readableFile(text));
   }
 
   private static MqttSnConfig mqttSn(YamlSection section, MqttSnConfig d) {

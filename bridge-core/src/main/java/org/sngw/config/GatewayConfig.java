@@ -44,7 +44,8 @@ public record GatewayConfig(
 
   /**
    * The embedded defaults of everything but the transports: MQTT on loopback only, where
-   * anonymous clients are let in; data in ./data. The transports' defaults are their providers' ({@link ConfigFile#defaults()}).
+   * anonymous clients are let in; data in ./data. The transports' defaults are their providers'
+   * ({@link ConfigFile#defaults()}).
    */
   public static GatewayConfig defaults() {
     return new GatewayConfig(

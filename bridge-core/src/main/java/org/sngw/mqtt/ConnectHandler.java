@@ -137,7 +137,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
    */
   private Optional<Optional<String>> login(ChannelHandlerContext ctx, String clientId,
       MqttConnectVariableHeader header, MqttConnectPayload payload) {
-    Optional<String> certified = tls.flatMap(server -> server.certificateUsername(ctx.pipeline().get(SslHandler.class)));
+    Optional<String> certified =
+        tls.flatMap(server -> server.certificateUsername(ctx.pipeline().get(SslHandler.class)));
     if (certified.isPresent()) {
       return Optional.of(certified);
     }

@@ -155,7 +155,8 @@ public final class Gateway implements AutoCloseable {
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
     mqttAccess = mqttAccess(config);
-    MqttListener mqtt = new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io, Optional.empty());
+    MqttListener mqtt =
+        new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io, Optional.empty());
     started.push(mqtt::close);
     mqttAddress = mqtt.start();
     List<MqttListener> mqttListeners = new ArrayList<>(List.of(mqtt));
@@ -315,8 +316,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Reads the password and ACL files and the TLS certificate again (SIGHUP). A file that cannot be read now is logged and
-   * what was read before stays in force, so a typo does not lock everyone out.
+   * Reads the password and ACL files and the TLS certificate again (SIGHUP). A file that cannot be
+   * read now is logged and what was read before stays in force, so a typo does not lock everyone
+   * out.
    */
   public void reloadAccess() {
     if (mqttAccess.passwords().isEmpty() && acl == null && mqttTls == null) {

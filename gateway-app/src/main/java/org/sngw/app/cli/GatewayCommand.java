@@ -295,7 +295,8 @@ public final class GatewayCommand {
     spec.addOption(option(PASSWORD_FILE, "FILE",
         "MQTT users and passwords in Mosquitto's format (mosquitto_passwd); anonymous clients are then refused"));
     spec.addOption(option(ACL_FILE, "FILE",
-        "who may publish, subscribe and receive what, in Mosquitto's ACL syntax (default: anything but publishing to $ topics)"));
+        "who may publish, subscribe and receive what, in Mosquitto's ACL syntax"
+            + " (default: anything but publishing to $ topics)"));
     spec.addOption(switchOption(ALLOW_ANONYMOUS,
         "let MQTT clients in without a username, also on a listener that is not on loopback"));
     spec.addOption(option(METRICS, "HOST:PORT", "serve Prometheus metrics at http://HOST:PORT/metrics (default off)"));

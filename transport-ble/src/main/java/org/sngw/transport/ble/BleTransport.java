@@ -100,7 +100,8 @@ public final class BleTransport implements Transport {
     if (!problems.isEmpty()) {
       throw new TransportException("BLE adapter " + config.adapter() + " cannot work: " + String.join("; ", problems));
     }
-    Supervisor started = new Supervisor(config, env, listener, stats, reconnects, connectFailures, links, MAX_FRAME_SIZE, SEND_QUEUE_CAPACITY);
+    Supervisor started = new Supervisor(config, env, listener, stats, reconnects, connectFailures, links,
+        MAX_FRAME_SIZE, SEND_QUEUE_CAPACITY);
     supervisor = started;
     env.loop().execute(started::start);
   }
