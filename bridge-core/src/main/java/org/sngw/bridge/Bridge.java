@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sngw.tls.TlsFileException;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.ClientIds;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
@@ -29,6 +29,7 @@ import org.sngw.message.Qos;
 import org.sngw.runtime.StartException;
 import org.sngw.time.Cancellable;
 import org.sngw.time.Scheduler;
+import org.sngw.tls.TlsFileException;
 
 /**
  * One upstream broker. Its outbox is a persistent broker session, {@code $bridge/<name>},
@@ -231,7 +232,7 @@ public final class Bridge {
     SessionOptions options = new SessionOptions(true, true, true, true, OptionalInt.of(config.outbox().maxMessages()),
         OptionalLong.of(config.outbox().maxBytes()));
     return new ConnectRequest(outboxClientId(config.name()), false, Optional.empty(), Duration.ZERO, UPSTREAM_WINDOW,
-        options, Optional.empty());
+        options, Optional.empty(), ClientIdentity.Origin.GATEWAY);
   }
 
   private List<Subscription> outSubscriptions() {

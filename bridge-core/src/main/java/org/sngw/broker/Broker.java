@@ -23,6 +23,13 @@ public interface Broker {
   ClientHandle connect(ConnectRequest request, SessionSink sink);
 
   /**
+   * Whether {@link #connect} may give this request the session of its client id: there is none,
+   * nobody has held it since a restart, or its last holder was the same user through the same kind
+   * of listener. A listener asks first and refuses the client otherwise.
+   */
+  boolean mayConnect(ConnectRequest request);
+
+  /**
    * Makes sure a persistent session exists, with these options, before any connection attaches:
    * the bridge's outbox must queue by its own rules from the first start on, and right after a
    * restart, before the upstream is back.

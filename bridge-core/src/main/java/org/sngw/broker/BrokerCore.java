@@ -136,6 +136,13 @@ public final class BrokerCore implements Broker {
   }
 
   @Override
+  public boolean mayConnect(ConnectRequest request) {
+    assert owner.isCurrent();
+    Session existing = sessions.get(request.clientId());
+    return existing == null || existing.outbox() || existing.mayBeTakenBy(request.identity());
+  }
+
+  @Override
   public ClientHandle connect(ConnectRequest request, SessionSink sink) {
     assert owner.isCurrent();
     String clientId = request.clientId();

@@ -14,6 +14,7 @@ import org.sngw.message.Message;
  *     sensors take 1, MQTT clients more
  * @param options what sets an internal client (the upstream bridge) apart from ordinary ones
  * @param username what the client logged in as, for {@link TopicAccess}; empty for none
+ * @param origin the kind of listener the client came through
  */
 public record ConnectRequest(
     String clientId,
@@ -22,13 +23,15 @@ public record ConnectRequest(
     Duration keepAlive,
     int inflightWindow,
     SessionOptions options,
-    Optional<String> username) {
+    Optional<String> username,
+    ClientIdentity.Origin origin) {
   public ConnectRequest {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(will, "will");
     Objects.requireNonNull(keepAlive, "keepAlive");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(origin, "origin");
     if (clientId.isEmpty()) {
       throw new IllegalArgumentException("client id is empty");
     }
@@ -37,13 +40,21 @@ public record ConnectRequest(
     }
   }
 
-  /** An ordinary client: MQTT or MQTT-SN. */
+  /** An ordinary anonymous MQTT client. */
   public ConnectRequest(
       String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive, int inflightWindow) {
-    this(clientId, cleanSession, will, keepAlive, inflightWindow, SessionOptions.ORDINARY, Optional.empty());
+    this(clientId, cleanSession, will, keepAlive, inflightWindow, SessionOptions.ORDINARY, Optional.empty(),
+        ClientIdentity.Origin.MQTT);
+  }
+
+  /** An MQTT-SN sensor, known by its client id alone. */
+  public static ConnectRequest sensor(
+      String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive, int inflightWindow) {
+    return new ConnectRequest(clientId, cleanSession, will, keepAlive, inflightWindow, SessionOptions.ORDINARY,
+        Optional.empty(), ClientIdentity.Origin.MQTT_SN);
   }
 
   public ClientIdentity identity() {
-    return new ClientIdentity(clientId, username);
+    return new ClientIdentity(clientId, username, origin);
   }
 }

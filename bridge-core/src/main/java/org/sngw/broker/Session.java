@@ -25,12 +25,13 @@ final class Session {
   private boolean retainAsPublished;
   private boolean outbox;
   private Cancellable expiry;
-  // Restored sessions know only their client id until their client logs in again.
+  // Restored sessions do not know who held them until their client logs in again.
   private ClientIdentity identity;
+  private boolean identified;
 
   Session(String clientId, boolean persistent, SessionLog log, OutboundFlow outbound) {
     this.clientId = clientId;
-    this.identity = new ClientIdentity(clientId, Optional.empty());
+    this.identity = new ClientIdentity(clientId, Optional.empty(), ClientIdentity.Origin.MQTT_SN);
     this.persistent = persistent;
     this.log = log;
     this.outbound = outbound;
@@ -88,6 +89,12 @@ final class Session {
 
   void identify(ClientIdentity connected) {
     identity = connected;
+    identified = true;
+  }
+
+  /** Whether a connect of this identity may take the session: anyone, while nobody has held it since a restart. */
+  boolean mayBeTakenBy(ClientIdentity connecting) {
+    return !identified || connecting.mayTakeOver(identity);
   }
 
   boolean persistent() {

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.sngw.auth.Authenticator;
 import org.sngw.broker.Broker;
 import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.ClientIds;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.SessionOptions;
@@ -122,7 +123,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
         config.mqttInflightWindow(),
         SessionOptions.ORDINARY,
-        login.get());
+        login.get(),
+        ClientIdentity.Origin.MQTT);
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog);

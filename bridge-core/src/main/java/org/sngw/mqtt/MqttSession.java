@@ -1,6 +1,7 @@
 package org.sngw.mqtt;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import java.time.Duration;
@@ -55,6 +56,15 @@ final class MqttSession implements SessionSink {
 
   void connect(ConnectRequest request) {
     assert owner.isCurrent();
+    if (!broker.mayConnect(request)) {
+      // Another user's session, or a sensor's: CONNACK 5, and the session stays its holder's.
+      log.debug("client {} from {} refused: its session belongs to another client", request.clientId(),
+          channel.remoteAddress());
+      ended = true;
+      channel.writeAndFlush(MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, false))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
     handle = broker.connect(request, this);
     List<Object> resent = beforeConnAck;
     beforeConnAck = null;

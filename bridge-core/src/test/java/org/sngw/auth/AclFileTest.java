@@ -9,12 +9,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.ClientIdentity;
+import org.sngw.broker.ClientIdentity.Origin;
 import org.sngw.runtime.StartException;
 
 class AclFileTest {
-  private static final ClientIdentity ALICE = new ClientIdentity("dash-1", Optional.of("alice"));
-  private static final ClientIdentity BOB = new ClientIdentity("dash-2", Optional.of("bob"));
-  private static final ClientIdentity SENSOR = new ClientIdentity("s7", Optional.empty());
+  private static final ClientIdentity ALICE = new ClientIdentity("dash-1", Optional.of("alice"), Origin.MQTT);
+  private static final ClientIdentity BOB = new ClientIdentity("dash-2", Optional.of("bob"), Origin.MQTT);
+  private static final ClientIdentity SENSOR = new ClientIdentity("s7", Optional.empty(), Origin.MQTT_SN);
 
   @TempDir Path dir;
 
@@ -39,7 +40,7 @@ class AclFileTest {
     assertThat(acl.mayReceive(BOB, "home/bob/inbox")).as("write only").isFalse();
     assertThat(acl.mayReceive(SENSOR, "cmd/s7")).isTrue();
     assertThat(acl.mayPublish(SENSOR, "cmd/s7")).isFalse();
-    assertThat(acl.mayPublish(new ClientIdentity("x", Optional.of("carol")), "home/a")).as("unlisted user").isFalse();
+    assertThat(acl.mayPublish(new ClientIdentity("x", Optional.of("carol"), Origin.MQTT), "home/a")).as("unlisted user").isFalse();
   }
 
   @Test
@@ -62,8 +63,8 @@ class AclFileTest {
   void pattern_clientIdWithWildcards_doesNotWidenItsRule() throws Exception {
     AclFile acl = acl("pattern write sensors/%c/#\n");
 
-    assertThat(acl.mayPublish(new ClientIdentity("#", Optional.empty()), "sensors/s7/temp")).isFalse();
-    assertThat(acl.mayPublish(new ClientIdentity("a/b", Optional.empty()), "sensors/a/b/temp")).isFalse();
+    assertThat(acl.mayPublish(new ClientIdentity("#", Optional.empty(), Origin.MQTT_SN), "sensors/s7/temp")).isFalse();
+    assertThat(acl.mayPublish(new ClientIdentity("a/b", Optional.empty(), Origin.MQTT_SN), "sensors/a/b/temp")).isFalse();
   }
 
   @Test

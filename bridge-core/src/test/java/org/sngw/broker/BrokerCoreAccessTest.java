@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sngw.broker.BrokerFixture.message;
 import static org.sngw.broker.BrokerFixture.retained;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.sngw.broker.ClientIdentity.Origin;
 import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
 
@@ -117,11 +119,41 @@ class BrokerCoreAccessTest {
 
   @Test
   void defaultAccess_refusesPublishingToDollarTopicsOnly() {
-    ClientIdentity anyone = new ClientIdentity("x", Optional.empty());
+    ClientIdentity anyone = new ClientIdentity("x", Optional.empty(), Origin.MQTT_SN);
 
     assertThat(TopicAccess.DEFAULT.mayPublish(anyone, "$SYS/broker/bridge/cloud/state")).isFalse();
     assertThat(TopicAccess.DEFAULT.mayPublish(anyone, "sensors/a")).isTrue();
     assertThat(TopicAccess.DEFAULT.mayReceive(anyone, "$SYS/broker/store/state")).isTrue();
     assertThat(TopicAccess.DEFAULT.maySubscribe(anyone, "$SYS/#")).isTrue();
+  }
+
+  @Test
+  void mayConnect_onlyTheSameUserThroughTheSameKindOfListener_takesASessionOver() {
+    ConnectRequest sensor = ConnectRequest.sensor("s1", false, Optional.empty(), Duration.ofSeconds(60), 1);
+    assertThat(fixture.broker.mayConnect(sensor)).as("no session yet").isTrue();
+    fixture.broker.connect(sensor, new RecordingSink());
+
+    assertThat(fixture.broker.mayConnect(sensor)).as("the sensor again").isTrue();
+    assertThat(fixture.broker.mayConnect(mqtt("s1", Optional.empty()))).as("a TCP client with its id").isFalse();
+    assertThat(fixture.broker.mayConnect(mqtt("s1", Optional.of("alice")))).isFalse();
+
+    fixture.broker.connect(mqtt("dash", Optional.of("alice")), new RecordingSink());
+    assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.of("alice")))).isTrue();
+    assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.of("bob")))).isFalse();
+    assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.empty()))).isFalse();
+  }
+
+  @Test
+  void mayConnect_persistentSessionOffline_staysItsHolders() {
+    ClientHandle held = fixture.broker.connect(mqtt("dash", Optional.of("alice")), new RecordingSink());
+    fixture.broker.disconnect(held, true);
+
+    assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.of("mallory")))).isFalse();
+    assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.of("alice")))).isTrue();
+  }
+
+  private static ConnectRequest mqtt(String clientId, Optional<String> username) {
+    return new ConnectRequest(clientId, false, Optional.empty(), Duration.ZERO, 8, SessionOptions.ORDINARY, username,
+        Origin.MQTT);
   }
 }

@@ -60,7 +60,8 @@ class BrokerFixture {
 
   ClientHandle connect(String clientId, boolean cleanSession, int window, SessionOptions options, RecordingSink sink) {
     return broker.connect(
-        new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window, options, Optional.empty()),
+        new ConnectRequest(clientId, cleanSession, Optional.empty(), Duration.ZERO, window, options, Optional.empty(),
+            ClientIdentity.Origin.GATEWAY),
         sink);
   }
 

@@ -91,6 +91,11 @@ final class BrokerProbe implements Broker {
   }
 
   @Override
+  public boolean mayConnect(ConnectRequest request) {
+    return broker.mayConnect(request);
+  }
+
+  @Override
   public ClientHandle connect(ConnectRequest request, SessionSink sink) {
     Connection connection =
         new Connection(request.clientId(), request.will().orElse(null), clock.nanos());

@@ -107,6 +107,20 @@ class TopicAccessIT {
     }
   }
 
+  @Test
+  void aTcpClientWithASensorsClientId_cannotTakeItsSession() throws Exception {
+    try (SnTestClient s1 = new SnTestClient(gateway.snAddress())) {
+      s1.connect("s1", 60);
+      s1.subscribe(new SnTopic.Named("cmd/s1/#"), SnQos.AT_LEAST_ONCE);
+
+      assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "cmd/s1/x", "x", 1, "-i", "s1",
+          "-u", "alice", "-P", "s3cret")).as("CONNACK 5 for the stranger").isNotZero();
+
+      Mosquitto.publish(gateway.mqttAddress(), "cmd/s1/reboot", "still-mine", 1, "-u", "alice", "-P", "s3cret");
+      assertThat(receiveCommand(s1)).isEqualTo("still-mine");
+    }
+  }
+
   /** The payload of the next command to a sensor subscribed by wildcard: the gateway REGISTERs its topic first. */
   private static String receiveCommand(SnTestClient sensor) {
     SnPacket.Register register = sensor.receive(SnPacket.Register.class);

@@ -119,14 +119,20 @@ final class ConnectFlow {
   }
 
   private void accept(Connect c, Optional<Message> will) {
+    Duration keepAlivePeriod = Duration.ofSeconds(c.keepAliveSeconds());
+    ConnectRequest request =
+        ConnectRequest.sensor(c.clientId(), c.cleanSession(), will, keepAlivePeriod, SENSOR_INFLIGHT_WINDOW);
+    if (!broker.mayConnect(request)) {
+      refuse("client id " + c.clientId() + " is the session of a client from another listener or user");
+      return;
+    }
     TopicRegistry topics = services.registries().forConnection(c.clientId(), c.cleanSession());
     SnConnection joining = new SnConnection(session, link, retransmitter, services, topics, will);
     session.connected(joining);
     // CONNACK first: a resumed session may start delivering inside broker.connect.
     link.send(new ConnAck(ReturnCode.ACCEPTED));
-    Duration keepAlivePeriod = Duration.ofSeconds(c.keepAliveSeconds());
     joining.attached(broker.connect(
-        new ConnectRequest(c.clientId(), c.cleanSession(), will, keepAlivePeriod, SENSOR_INFLIGHT_WINDOW), joining));
+        request, joining));
     replaced = null;
     keepAlive.start(keepAlivePeriod);
   }

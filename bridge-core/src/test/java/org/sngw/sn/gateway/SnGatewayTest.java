@@ -92,6 +92,16 @@ class SnGatewayTest {
   }
 
   @Test
+  void connect_clientIdOfATcpClientsSession_isRefused() {
+    broker.connect(new ConnectRequest("s1", false, Optional.empty(), Duration.ZERO, 8), new RecordingSink());
+
+    sensor.send(connect("s1", false, 60));
+
+    assertThat(sensor.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    assertThat(gateway.sessionCount()).isZero();
+  }
+
+  @Test
   void connect_refusedFromThousandsOfAddresses_leavesNoSession() {
     for (int port = 20000; port < 23000; port++) {
       VirtualSensor stranger = sensorAt(port);
