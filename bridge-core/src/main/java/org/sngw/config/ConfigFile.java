@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.sn.gateway.SensorAllowlist;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -59,6 +60,10 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-sessions: 10000      # sensors with a session at once; more get CONNACK congestion
  *   max-sessions-per-transport: 5000   # the same per transport (UDP, each serial port, BLE)
  *   qos-minus-one: false     # accept QoS -1 PUBLISH (no connection, anyone): off unless set
+ *   allowlist:               # which sensors may connect; absent: any
+ *     - client-id: "kitchen-*"          # * for any run of characters
+ *       address: udp:192.168.1.0/24     # optional: udp:NETWORK, or serial:/dev/ttyUSB0/NODE, ble:AA:BB:* ...
+ *   unlisted: refuse         # refuse (CONNACK rejected: not supported) or ignore (no answer)
  *   predefined-topics:       # id (1..65534): topic name without + or #
  *     1: sensors/temperature
  *     2: sensors/humidity
@@ -222,9 +227,36 @@ public final class ConfigFile {
             section.value("max-sessions", d.maxSessions(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value(
                 "max-sessions-per-transport", d.maxSessionsPerTransport(), ConfigValues.between(1, Integer.MAX_VALUE)),
-            section.value("qos-minus-one", d.qosMinusOne(), ConfigValues::bool));
+            section.value("qos-minus-one", d.qosMinusOne(), ConfigValues::bool),
+            allowlist(section, d.allowlist()));
     section.rejectUnknownKeys();
     return config;
+  }
+
+  private static SensorAllowlist allowlist(YamlSection section, SensorAllowlist d) {
+    List<SensorAllowlist.Entry> entries = new ArrayList<>();
+    for (YamlSection entry : section.list("allowlist").orElse(List.of())) {
+      String clientId = entry.required("client-id", text -> text);
+      Optional<String> address = entry.value("address", Optional.empty(), ConfigFile::sensorAddress);
+      entry.rejectUnknownKeys();
+      if (clientId != null) {
+        entries.add(new SensorAllowlist.Entry(clientId, address));
+      }
+    }
+    boolean ignore = section.value("unlisted", d.ignoreUnlisted(), ConfigFile::ignoreUnlisted);
+    return new SensorAllowlist(entries, ignore);
+  }
+
+  private static Optional<String> sensorAddress(String text) {
+    return Optional.of(new SensorAllowlist.Entry("*", Optional.of(text)).address().orElseThrow());
+  }
+
+  private static boolean ignoreUnlisted(String text) {
+    return switch (text) {
+      case "refuse" -> false;
+      case "ignore" -> true;
+      default -> throw new IllegalArgumentException("expected refuse or ignore, got '" + text + "'");
+    };
   }
 
   private static BrokerConfig broker(YamlSection section, BrokerConfig d) {

@@ -225,6 +225,8 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.sn.frames.overload", "frames dropped: core loop behind", snGateway.stats()::overloadDrops);
     metrics.counter("sngw.sn.qos_minus_one.refused", "QoS -1 PUBLISHes dropped: mqtt-sn.qos-minus-one is off",
         snGateway.stats()::qosMinusOneRefused);
+    metrics.counter("sngw.sn.sensors.unlisted", "CONNECTs refused or ignored: the sensor is not on the allowlist",
+        snGateway.stats()::unlistedRefused);
     metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
         snGateway.stats()::pendingDrops);
     metrics.gauge("sngw.sn.sessions", "sensors with a session", snGateway::sessionCount);

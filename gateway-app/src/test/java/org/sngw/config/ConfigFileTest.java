@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.message.Qos;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.sn.gateway.SensorAllowlist;
 import org.sngw.transport.udp.UdpSettings;
 
 class ConfigFileTest {
@@ -44,7 +45,10 @@ class ConfigFileTest {
                 Optional.of(Duration.ofMinutes(15)),
                 800,
                 300,
-                true));
+                true,
+                new SensorAllowlist(List.of(
+                    new SensorAllowlist.Entry("kitchen-*", Optional.of("udp:192.168.1.0/24")),
+                    new SensorAllowlist.Entry("hub", Optional.empty())), true)));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30)
         .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2)));
@@ -96,6 +100,15 @@ class ConfigFileTest {
             "udp-broadcast: port must be 1..65535 to send to, got '127.0.0.1:0' (line 1)",
             "mqtt-sn.advertise-interval: must be whole seconds up to 65535s, or 0 for off,"
                 + " was 1500ms (line 3)");
+  }
+
+  @Test
+  void load_badAllowlist_reportsEachProblem() {
+    assertThat(problems("mqtt-sn:\n  allowlist:\n    - address: udp:lan\n  unlisted: drop\n"))
+        .containsExactlyInAnyOrder(
+            "mqtt-sn.allowlist[0].client-id: required (line 3)",
+            "mqtt-sn.allowlist[0].address: expected udp:ADDRESS or udp:ADDRESS/BITS, got 'udp:lan' (line 3)",
+            "mqtt-sn.unlisted: expected refuse or ignore, got 'drop' (line 4)");
   }
 
   @Test

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     room the others' sensors need
  * @param qosMinusOne whether PUBLISH with QoS -1 (no connection, from anyone who can send a datagram)
  *     is accepted; off by default, as in EMQX and Paho, since it has no client to authenticate
+ * @param allowlist which sensors may connect; by default any
  */
 public record MqttSnConfig(
     int gatewayId,
@@ -34,13 +35,15 @@ public record MqttSnConfig(
     Optional<Duration> advertiseInterval,
     int maxSessions,
     int maxSessionsPerTransport,
-    boolean qosMinusOne) {
+    boolean qosMinusOne,
+    SensorAllowlist allowlist) {
   public static final int DEFAULT_MAX_SESSIONS = 10_000;
   public static final int DEFAULT_MAX_SESSIONS_PER_TRANSPORT = 5_000;
 
   public MqttSnConfig {
     predefinedTopics = Map.copyOf(predefinedTopics);
     Objects.requireNonNull(advertiseInterval, "advertiseInterval");
+    Objects.requireNonNull(allowlist, "allowlist");
   }
 
   /** Settings with the default session limits. */
@@ -53,7 +56,7 @@ public record MqttSnConfig(
       int maxPendingPerClient,
       Optional<Duration> advertiseInterval) {
     this(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT, false);
+        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT, false, SensorAllowlist.OPEN);
   }
 
   /** Settings without ADVERTISE, with the default session limits. */
@@ -74,26 +77,31 @@ public record MqttSnConfig(
 
   public MqttSnConfig withPredefinedTopics(Map<Integer, String> topics) {
     return new MqttSnConfig(gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne);
+        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist);
   }
 
   public MqttSnConfig withGatewayId(int id) {
     return new MqttSnConfig(id, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne);
+        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist);
   }
 
   public MqttSnConfig withAdvertiseInterval(Optional<Duration> interval) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport, qosMinusOne);
+        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist);
   }
 
   public MqttSnConfig withSessionLimits(int total, int perTransport) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, advertiseInterval, total, perTransport, qosMinusOne);
+        maxPendingPerClient, advertiseInterval, total, perTransport, qosMinusOne, allowlist);
   }
 
   public MqttSnConfig withQosMinusOne(boolean accepted) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, accepted);
+        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, accepted, allowlist);
+  }
+
+  public MqttSnConfig withAllowlist(SensorAllowlist sensors) {
+    return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
+        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, sensors);
   }
 }

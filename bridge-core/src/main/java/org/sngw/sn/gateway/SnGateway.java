@@ -42,6 +42,7 @@ public final class SnGateway {
   private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
   private final RateLimitedWarning capacityWarning;
   private final RateLimitedWarning qosMinusOneWarning;
+  private final RateLimitedWarning unlistedWarning;
 
   /**
    * @param store where persistent sensors' topic ids are kept
@@ -61,6 +62,7 @@ public final class SnGateway {
         broker, config, clock, scheduler, new TopicRegistries(store, storedTopicIds), predefined, stats);
     this.capacityWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
     this.qosMinusOneWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
+    this.unlistedWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
   }
 
   /** The listener to start a transport with; it decodes on the transport's thread and hands over to {@code core}. */
@@ -84,8 +86,12 @@ public final class SnGateway {
       new TransportLink(via, from).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
     } else if (packet instanceof Publish publish && publish.qos() == SnQos.FIRE_AND_FORGET) {
       publishWithoutSession(from, publish);
-    } else if (packet instanceof Connect) {
+    } else if (packet instanceof Connect connect) {
       SnSession session = sessions.get(from);
+      if (!config.allowlist().allows(connect.clientId(), from)) {
+        refuseUnlisted(via, from, connect.clientId());
+        return;
+      }
       if (session == null) {
         if (atSessionLimit(via)) {
           refuseForCapacity(via, from);
@@ -114,6 +120,18 @@ public final class SnGateway {
         || sessionsPerTransport.getOrDefault(via, 0) >= config.maxSessionsPerTransport();
   }
 
+  /**
+   * Not on the allowlist: refused or ignored as configured, leaving no state; a connection already
+   * accepted from that address stays as it was, as after any refused CONNECT.
+   */
+  private void refuseUnlisted(Transport via, PeerAddress from, String clientId) {
+    stats.unlistedRefused.increment();
+    unlistedWarning.warn("{} with client id {} refused: not on the mqtt-sn allowlist", from, clientId);
+    if (!config.allowlist().ignoreUnlisted()) {
+      new TransportLink(via, from).send(new SnPacket.ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    }
+  }
+
   /** MQTT-SN's answer to a gateway that cannot take one more client: try again after T_WAIT. */
   private void refuseForCapacity(Transport via, PeerAddress from) {
     stats.sessionsRefused.increment();
@@ -132,10 +150,10 @@ public final class SnGateway {
 
   /** QoS -1: a predefined or short topic, from anyone, acknowledged to no one; off unless configured. */
   private void publishWithoutSession(PeerAddress from, Publish publish) {
-    if (!config.qosMinusOne()) {
+    if (!config.qosMinusOne() || !config.allowlist().allowsWithoutConnection(from)) {
       stats.qosMinusOneRefused.increment();
-      qosMinusOneWarning.warn("{} sent a QoS -1 PUBLISH to {}; dropped: mqtt-sn.qos-minus-one is off", from,
-          publish.topic());
+      qosMinusOneWarning.warn("{} sent a QoS -1 PUBLISH to {}; dropped: mqtt-sn.qos-minus-one is off or the sender"
+          + " is not on the allowlist", from, publish.topic());
       return;
     }
     String topic = null;

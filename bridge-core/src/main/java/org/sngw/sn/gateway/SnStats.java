@@ -12,6 +12,7 @@ public final class SnStats {
   final LongAdder pendingDrops = new LongAdder();
   final LongAdder sessionsRefused = new LongAdder();
   final LongAdder qosMinusOneRefused = new LongAdder();
+  final LongAdder unlistedRefused = new LongAdder();
 
   SnStats() {
     for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
@@ -46,6 +47,11 @@ public final class SnStats {
   /** QoS -1 PUBLISHes dropped because the gateway does not take them (mqtt-sn.qos-minus-one). */
   public long qosMinusOneRefused() {
     return qosMinusOneRefused.sum();
+  }
+
+  /** CONNECTs refused or ignored because the sensor is not on the allowlist. */
+  public long unlistedRefused() {
+    return unlistedRefused.sum();
   }
 
   /** QoS 0 messages dropped because a sensor's pending buffer was full. */

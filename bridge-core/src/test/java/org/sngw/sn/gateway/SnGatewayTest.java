@@ -102,6 +102,35 @@ class SnGatewayTest {
   }
 
   @Test
+  void connect_unlistedSensor_isRefusedOrIgnored_andLeavesNoSession() {
+    SensorAllowlist kitchen = new SensorAllowlist(List.of(new SensorAllowlist.Entry("kitchen-*", Optional.empty())), false);
+    SnGateway listed = new SnGateway(broker, MqttSnConfig.defaults().withAllowlist(kitchen), time, time,
+        new InMemoryStore(), Map.of());
+    FakeTransport otherTransport = new FakeTransport();
+    otherTransport.start(listed.listenerFor(otherTransport, direct()));
+    VirtualSensor member = new VirtualSensor(otherTransport, udp(40001));
+    VirtualSensor stranger = new VirtualSensor(otherTransport, udp(40002));
+
+    member.send(connect("kitchen-1", false, 60));
+    stranger.send(connect("garage-1", false, 60));
+
+    assertThat(member.receivedOne()).isEqualTo(new ConnAck(ReturnCode.ACCEPTED));
+    assertThat(stranger.receivedOne()).isEqualTo(new ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+    assertThat(listed.sessionCount()).isEqualTo(1);
+    assertThat(listed.stats().unlistedRefused()).isEqualTo(1);
+
+    SnGateway silent = new SnGateway(broker,
+        MqttSnConfig.defaults().withAllowlist(new SensorAllowlist(kitchen.entries(), true)), time, time,
+        new InMemoryStore(), Map.of());
+    FakeTransport third = new FakeTransport();
+    third.start(silent.listenerFor(third, direct()));
+    VirtualSensor ignored = new VirtualSensor(third, udp(40003));
+    ignored.send(connect("garage-1", false, 60));
+    assertThat(ignored.received()).as("no answer at all").isEmpty();
+    assertThat(silent.sessionCount()).isZero();
+  }
+
+  @Test
   void connect_refusedFromThousandsOfAddresses_leavesNoSession() {
     for (int port = 20000; port < 23000; port++) {
       VirtualSensor stranger = sensorAt(port);
