@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,8 @@ import org.sngw.sn.codec.SnPacket.Register;
 import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.sn.gateway.SensorAllowlist;
 import org.sngw.transport.WirelessNodeId;
 import org.sngw.transport.serial.SerialPortConfig;
 import org.sngw.transport.serial.SocatPty;
@@ -114,6 +117,32 @@ class SerialSensorIT {
           .containsExactlyInAnyOrder("radio/node-0 hello 0", "radio/node-1 hello 1", "radio/node-2 hello 2"));
     }
     assertThat(gateway.snGateway().sessionCount()).isEqualTo(3);
+  }
+
+  @Test
+  void xbee_allowlistBindsAClientIdToItsRadioNode() throws Exception {
+    pty = SocatPty.start(dir);
+    String listed = "serial:" + pty.gateway + "/" + HexFormat.of().formatHex(node(1));
+    MqttSnConfig sn = MqttSnConfig.defaults().withAllowlist(
+        new SensorAllowlist(List.of(new SensorAllowlist.Entry("node-1", Optional.of(listed))), false));
+    GatewayConfig loopback = LoopbackConfig.with(dir.resolve("data"), sn);
+    List<TransportPlan> transports = new ArrayList<>(loopback.transports());
+    transports.add(SerialPortConfig.of(pty.gateway.toString()).with(115_200, Framing.XBEE));
+    gateway = Gateway.start(loopback.withTransports(transports));
+
+    assertThat(connectThroughRadio(node(1), "node-1")).isEqualTo(ReturnCode.ACCEPTED);
+    assertThat(connectThroughRadio(node(2), "node-1")).as("its id from another radio")
+        .isEqualTo(ReturnCode.REJECTED_NOT_SUPPORTED);
+    assertThat(connectThroughRadio(node(3), "node-3")).as("unlisted").isEqualTo(ReturnCode.REJECTED_NOT_SUPPORTED);
+    assertThat(gateway.snGateway().sessionCount()).isEqualTo(1);
+  }
+
+  private ReturnCode connectThroughRadio(byte[] address, String clientId) {
+    try (SerialSensor radio = new SerialSensor(pty.sensor,
+        packet -> XBeeCoordinator.receivePacket(address, packet), XBeeCoordinator.transmitRequests())) {
+      radio.send(new SnPacket.Connect(false, true, 60, clientId));
+      return ((SnPacket.ConnAck) radio.receive().packet()).returnCode();
+    }
   }
 
   @Test
