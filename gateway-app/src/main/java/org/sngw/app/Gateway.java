@@ -72,6 +72,7 @@ public final class Gateway implements AutoCloseable {
   private SnGateway snGateway;
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
+  private Authenticator mqttTlsAccess;
   private AclFile acl;
   private ServerTls mqttTls;
   private InetSocketAddress mqttTlsAddress;
@@ -154,7 +155,7 @@ public final class Gateway implements AutoCloseable {
     started.push(io);
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
-    mqttAccess = mqttAccess(config);
+    mqttAccess = mqttAccess(config, config.mqtt());
     MqttListener mqtt =
         new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io, Optional.empty());
     started.push(mqtt::close);
@@ -162,7 +163,9 @@ public final class Gateway implements AutoCloseable {
     List<MqttListener> mqttListeners = new ArrayList<>(List.of(mqtt));
     if (config.mqttTls().isPresent()) {
       mqttTls = ServerTls.open(config.mqttTls().get());
-      MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), mqttAccess, broker, core, io,
+      // Its own anonymous rule: a TLS listener on the network must not inherit the loopback one's.
+      mqttTlsAccess = mqttAccess(config, mqttTls.config().bind());
+      MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), mqttTlsAccess, broker, core, io,
           Optional.of(mqttTls));
       started.push(secure::close);
       mqttTlsAddress = secure.start();
@@ -181,11 +184,11 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** Mosquitto 2.0's rule: anonymous clients only on loopback, unless the config says otherwise. */
-  private static Authenticator mqttAccess(GatewayConfig config) throws StartException {
+  private static Authenticator mqttAccess(GatewayConfig config, ListenAddress listener) throws StartException {
     Optional<PasswordFile> passwords = config.access().passwordFile().isPresent()
         ? Optional.of(PasswordFile.read(config.access().passwordFile().get()))
         : Optional.empty();
-    InetSocketAddress bind = config.mqtt().toSocketAddress();
+    InetSocketAddress bind = listener.toSocketAddress();
     boolean loopbackOnly = !bind.isUnresolved() && bind.getAddress().isLoopbackAddress();
     return Authenticator.forListener(config.access(), passwords, loopbackOnly);
   }
@@ -329,6 +332,9 @@ public final class Gateway implements AutoCloseable {
     }
     try {
       mqttAccess.reload();
+      if (mqttTlsAccess != null) {
+        mqttTlsAccess.reload();
+      }
       mqttAccess.passwords().ifPresent(file -> log.info("reloaded {}: {} user(s)", file.source(), file.size()));
     } catch (StartException e) {
       log.error("{}; the users read before stay in force", e.getMessage());
