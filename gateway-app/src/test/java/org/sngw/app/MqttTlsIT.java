@@ -3,14 +3,20 @@ package org.sngw.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.config.ConfigFile;
+import org.sngw.tls.TlsFiles;
 
 /**
  * The MQTT TLS listener, tried with Debian's clients: --cafile for the server, --cert/--key for a
@@ -76,15 +82,28 @@ class MqttTlsIT {
   }
 
   @Test
-  void reload_takesARenewedCertificate() throws Exception {
-    TestPki.Issued renewed = pki.issueServer("gateway");
-    Path certFile = dir.resolve("pki").resolve("gateway.crt");
-    assertThat(renewed.cert()).isEqualTo(certFile);
+  void reload_servesTheRenewedCertificateToNewConnections() throws Exception {
+    TestPki.Issued hub = pki.issueClient("sensor-hub");
+    BigInteger before = servedSerial(hub);
+    pki.issueServer("gateway"); // renewed in place, as certbot would
 
+    assertThat(servedSerial(hub)).as("until the reload, the one read at start").isEqualTo(before);
     gateway.reloadAccess();
 
-    TestPki.Issued hub = pki.issueClient("sensor-hub");
+    assertThat(servedSerial(hub)).isNotEqualTo(before);
     Mosquitto.publish(gateway.mqttTlsAddress(), "hub/temp", "after-renewal", 1, "--cafile", pki.caCert().toString(),
         "--cert", hub.cert().toString(), "--key", hub.key().toString());
+  }
+
+  /** The serial number of the certificate the TLS listener presents to a new connection. */
+  private BigInteger servedSerial(TestPki.Issued client) throws Exception {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(TlsFiles.keyManagers(Optional.of(client.cert()), Optional.of(client.key())).orElseThrow()
+        .getKeyManagers(), TlsFiles.trustManagers(Optional.of(pki.caCert())).getTrustManagers(), null);
+    try (SSLSocket socket = (SSLSocket) context.getSocketFactory()
+        .createSocket("127.0.0.1", gateway.mqttTlsAddress().getPort())) {
+      socket.startHandshake();
+      return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
+    }
   }
 }
