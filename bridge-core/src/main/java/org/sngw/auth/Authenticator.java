@@ -2,6 +2,7 @@ package org.sngw.auth;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.sngw.runtime.StartException;
 
 /**
@@ -18,7 +19,8 @@ public final class Authenticator {
     NOT_AUTHORIZED
   }
 
-  private volatile Optional<PasswordFile> passwords;
+  // Shared by the listeners made with forAnotherListener, so one reload serves them all.
+  private final AtomicReference<Optional<PasswordFile>> passwords;
   private final boolean allowAnonymous;
 
   /** Everyone in, with or without a name: for tests of everything but access. */
@@ -27,7 +29,11 @@ public final class Authenticator {
   }
 
   public Authenticator(Optional<PasswordFile> passwords, boolean allowAnonymous) {
-    this.passwords = Objects.requireNonNull(passwords, "passwords");
+    this(new AtomicReference<>(Objects.requireNonNull(passwords, "passwords")), allowAnonymous);
+  }
+
+  private Authenticator(AtomicReference<Optional<PasswordFile>> passwords, boolean allowAnonymous) {
+    this.passwords = passwords;
     this.allowAnonymous = allowAnonymous;
   }
 
@@ -39,8 +45,16 @@ public final class Authenticator {
     return new Authenticator(passwords, config.allowAnonymous().orElse(passwords.isEmpty() && loopbackOnly));
   }
 
+  /**
+   * The rules for another listener over the same password file, with its own anonymous rule: a
+   * listener on the network must not inherit a loopback one's. {@link #reload} serves both.
+   */
+  public Authenticator forAnotherListener(AccessConfig config, boolean loopbackOnly) {
+    return new Authenticator(passwords, config.allowAnonymous().orElse(passwords.get().isEmpty() && loopbackOnly));
+  }
+
   public Verdict check(Optional<String> username, Optional<byte[]> password) {
-    Optional<PasswordFile> passwords = this.passwords;
+    Optional<PasswordFile> passwords = this.passwords.get();
     if (username.isEmpty()) {
       return allowAnonymous ? Verdict.ACCEPTED : Verdict.NOT_AUTHORIZED;
     }
@@ -60,14 +74,14 @@ public final class Authenticator {
    * @throws StartException when the file cannot be read now; the users read before stay in force
    */
   public void reload() throws StartException {
-    Optional<PasswordFile> now = passwords;
+    Optional<PasswordFile> now = passwords.get();
     if (now.isPresent()) {
-      passwords = Optional.of(PasswordFile.read(now.get().source()));
+      passwords.set(Optional.of(PasswordFile.read(now.get().source())));
     }
   }
 
   public Optional<PasswordFile> passwords() {
-    return passwords;
+    return passwords.get();
   }
 
   public boolean allowsAnonymous() {
@@ -76,6 +90,7 @@ public final class Authenticator {
 
   /** For the start log: who gets in. */
   public String describe() {
+    Optional<PasswordFile> passwords = this.passwords.get();
     String users = passwords.map(file -> file.size() + " user(s) from " + file.source()).orElse("no password file");
     if (allowAnonymous) {
       return users + ", anonymous clients allowed";

@@ -177,9 +177,9 @@ public final class ConfigFile {
             root.value("metrics", d.metrics(), text -> Optional.of(ListenAddress.parse(text))),
             BridgeReader.read(root.list("bridges").orElse(List.of())),
             new AccessConfig(
-                root.value("password-file", d.access().passwordFile(), ConfigFile::optionalFile),
+                root.value("password-file", d.access().passwordFile(), ConfigValues::presentReadableFile),
                 root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
-                root.value("acl-file", d.access().aclFile(), ConfigFile::optionalFile)),
+                root.value("acl-file", d.access().aclFile(), ConfigValues::presentReadableFile)),
             root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty());
     root.rejectUnknownKeys();
     return config;
@@ -189,7 +189,7 @@ public final class ConfigFile {
     ListenAddress bind = section.required("listen", ListenAddress::parse);
     Path cert = section.required("cert-file", ConfigValues::readableFile);
     Path key = section.required("key-file", ConfigValues::readableFile);
-    Optional<Path> ca = section.value("ca-file", Optional.empty(), ConfigFile::optionalFile);
+    Optional<Path> ca = section.value("ca-file", Optional.empty(), ConfigValues::presentReadableFile);
     boolean require = section.value("require-certificate", false, ConfigValues::bool);
     boolean identity = section.value("identity-as-username", false, ConfigValues::bool);
     section.rejectUnknownKeys();
@@ -201,10 +201,6 @@ public final class ConfigFile {
       return Optional.empty();
     }
     return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity));
-  }
-
-  private static Optional<Path> optionalFile(String text) {
-    return Optional.of(ConfigValues.readableFile(text));
   }
 
   private static MqttSnConfig mqttSn(YamlSection section, MqttSnConfig d) {

@@ -182,6 +182,11 @@ public final class ConfigValues {
     return secret;
   }
 
+  /** {@link #readableFile}, for a setting whose absence means none. */
+  public static Optional<Path> presentReadableFile(String text) {
+    return Optional.of(readableFile(text));
+  }
+
   /**
    * Parses the path of a file that must exist and be readable now, so that a missing certificate
    * is reported at start with the others, not at the first connection attempt.

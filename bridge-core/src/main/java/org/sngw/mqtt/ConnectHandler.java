@@ -102,7 +102,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
           + " is the gateway's own");
       return;
     }
-    Optional<Optional<String>> login = login(ctx, clientId, header, payload);
+    Optional<Login> login = login(ctx, clientId, header, payload);
     if (login.isEmpty()) {
       return;
     }
@@ -123,7 +123,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
         config.mqttInflightWindow(),
         SessionOptions.ORDINARY,
-        login.get(),
+        login.get().username(),
         ClientIdentity.Origin.MQTT);
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
@@ -132,23 +132,26 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     core.execute(() -> session.connect(request));
   }
 
+  /** A client let in, as this user (none for an anonymous one). */
+  private record Login(Optional<String> username) {}
+
   /**
-   * The username the client is let in as (empty for none), or empty when it is refused, which is
-   * answered here: 4 for a wrong name or password, 5 for a client that must have one. A verified
-   * client certificate on a listener that takes its CN for the username needs no password.
+   * How the client is let in, or empty when it is refused, which is answered here: 4 for a wrong
+   * name or password, 5 for a client that must have one. A verified client certificate on a
+   * listener that takes its CN for the username needs no password.
    */
-  private Optional<Optional<String>> login(ChannelHandlerContext ctx, String clientId,
+  private Optional<Login> login(ChannelHandlerContext ctx, String clientId,
       MqttConnectVariableHeader header, MqttConnectPayload payload) {
     Optional<String> certified =
         tls.flatMap(server -> server.certificateUsername(ctx.pipeline().get(SslHandler.class)));
     if (certified.isPresent()) {
-      return Optional.of(certified);
+      return Optional.of(new Login(certified));
     }
     Optional<String> username = header.hasUserName() ? Optional.of(payload.userName()) : Optional.empty();
     Optional<byte[]> password = header.hasPassword() ? Optional.of(payload.passwordInBytes()) : Optional.empty();
     Authenticator.Verdict verdict = access.check(username, password);
     if (verdict == Authenticator.Verdict.ACCEPTED) {
-      return Optional.of(username);
+      return Optional.of(new Login(username));
     }
     stats.refusedLogins.increment();
     boolean bad = verdict == Authenticator.Verdict.BAD_CREDENTIALS;

@@ -71,6 +71,24 @@ class AuthenticatorTest {
     assertThat(access.check(ANONYMOUS, Optional.empty())).isEqualTo(NOT_AUTHORIZED);
   }
 
+  @Test
+  void forAnotherListener_hasItsOwnAnonymousRule_andSharesTheReload() throws Exception {
+    Authenticator loopback = Authenticator.forListener(UNSET, Optional.empty(), true);
+    Authenticator network = loopback.forAnotherListener(UNSET, false);
+    assertThat(loopback.check(ANONYMOUS, Optional.empty())).isEqualTo(ACCEPTED);
+    assertThat(network.check(ANONYMOUS, Optional.empty())).isEqualTo(NOT_AUTHORIZED);
+
+    Path file = dir.resolve("passwd");
+    Files.writeString(file, "alice:" + PasswordHashTest.MOSQUITTO_7 + "\n");
+    Authenticator plain = Authenticator.forListener(UNSET, Optional.of(PasswordFile.read(file)), true);
+    Authenticator tls = plain.forAnotherListener(UNSET, false);
+    Files.writeString(file, "bob:" + PasswordHashTest.MOSQUITTO_7 + "\n");
+    plain.reload();
+
+    assertThat(tls.check(Optional.of("bob"), Optional.of(bytes("s3cret")))).isEqualTo(ACCEPTED);
+    assertThat(tls.check(Optional.of("alice"), Optional.of(bytes("s3cret")))).isEqualTo(BAD_CREDENTIALS);
+  }
+
   private PasswordFile aliceFile() throws Exception {
     Path file = dir.resolve("passwd");
     Files.writeString(file, "alice:" + PasswordHashTest.MOSQUITTO_7 + "\n");

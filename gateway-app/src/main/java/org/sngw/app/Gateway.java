@@ -72,7 +72,6 @@ public final class Gateway implements AutoCloseable {
   private SnGateway snGateway;
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
-  private Authenticator mqttTlsAccess;
   private AclFile acl;
   private ServerTls mqttTls;
   private InetSocketAddress mqttTlsAddress;
@@ -155,7 +154,7 @@ public final class Gateway implements AutoCloseable {
     started.push(io);
     startTransports(config.transports(), new TransportContext(io, core, core));
     startAdvertising(config.mqttSn());
-    mqttAccess = mqttAccess(config, config.mqtt());
+    mqttAccess = mqttAccess(config);
     MqttListener mqtt =
         new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io, Optional.empty());
     started.push(mqtt::close);
@@ -163,9 +162,8 @@ public final class Gateway implements AutoCloseable {
     List<MqttListener> mqttListeners = new ArrayList<>(List.of(mqtt));
     if (config.mqttTls().isPresent()) {
       mqttTls = ServerTls.open(config.mqttTls().get());
-      // Its own anonymous rule: a TLS listener on the network must not inherit the loopback one's.
-      mqttTlsAccess = mqttAccess(config, mqttTls.config().bind());
-      MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), mqttTlsAccess, broker, core, io,
+      Authenticator tlsAccess = mqttAccess.forAnotherListener(config.access(), isLoopback(mqttTls.config().bind()));
+      MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), tlsAccess, broker, core, io,
           Optional.of(mqttTls));
       started.push(secure::close);
       mqttTlsAddress = secure.start();
@@ -184,13 +182,16 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** Mosquitto 2.0's rule: anonymous clients only on loopback, unless the config says otherwise. */
-  private static Authenticator mqttAccess(GatewayConfig config, ListenAddress listener) throws StartException {
+  private static Authenticator mqttAccess(GatewayConfig config) throws StartException {
     Optional<PasswordFile> passwords = config.access().passwordFile().isPresent()
         ? Optional.of(PasswordFile.read(config.access().passwordFile().get()))
         : Optional.empty();
+    return Authenticator.forListener(config.access(), passwords, isLoopback(config.mqtt()));
+  }
+
+  private static boolean isLoopback(ListenAddress listener) {
     InetSocketAddress bind = listener.toSocketAddress();
-    boolean loopbackOnly = !bind.isUnresolved() && bind.getAddress().isLoopbackAddress();
-    return Authenticator.forListener(config.access(), passwords, loopbackOnly);
+    return !bind.isUnresolved() && bind.getAddress().isLoopbackAddress();
   }
 
   /** Whatever transports are configured, each found through its module's provider. */
@@ -332,9 +333,6 @@ public final class Gateway implements AutoCloseable {
     }
     try {
       mqttAccess.reload();
-      if (mqttTlsAccess != null) {
-        mqttTlsAccess.reload();
-      }
       mqttAccess.passwords().ifPresent(file -> log.info("reloaded {}: {} user(s)", file.source(), file.size()));
     } catch (StartException e) {
       log.error("{}; the users read before stay in force", e.getMessage());

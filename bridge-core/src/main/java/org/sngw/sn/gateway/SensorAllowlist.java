@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.sngw.transport.ForwardedPeer;
 import org.sngw.transport.PeerAddress;
@@ -23,41 +24,70 @@ public record SensorAllowlist(List<Entry> entries, boolean ignoreUnlisted) {
   public static final SensorAllowlist OPEN = new SensorAllowlist(List.of(), false);
 
   /**
-   * One kind of sensor that may connect.
-   *
-   * @param clientId the client id, {@code *} standing for any run of characters
-   * @param address where it must be: {@code udp:192.168.1.0/24} (or one address) for UDP, its
-   *     forwarder's for a forwarded sensor; otherwise a pattern with {@code *} over the address as
-   *     the logs write it, in either case: {@code serial:/dev/ttyUSB0/0013a20040a1b2c3},
- *     {@code ble:AA:BB:CC:DD:EE:*}
+   * One kind of sensor that may connect; its patterns are compiled once, as every CONNECT asks.
+   * Equal by the two texts it was made of.
    */
-  public record Entry(String clientId, Optional<String> address) {
-    public Entry {
-      Objects.requireNonNull(clientId, "clientId");
-      Objects.requireNonNull(address, "address");
-      address.ifPresent(Entry::check);
+  public static final class Entry {
+    private final String clientId;
+    private final Optional<String> address;
+    private final Pattern clientIdPattern;
+    private final Predicate<PeerAddress> addressMatch;
+
+    /**
+     * @param clientId the client id, {@code *} standing for any run of characters
+     * @param address where it must be: {@code udp:192.168.1.0/24} (or one address) for UDP, its
+     *     forwarder's for a forwarded sensor; otherwise a pattern with {@code *} over the address
+     *     as the logs write it, in either case: {@code serial:/dev/ttyUSB0/0013a20040a1b2c3},
+     *     {@code ble:AA:BB:CC:DD:EE:*}
+     * @throws IllegalArgumentException for a {@code udp:} address that is not a network
+     */
+    public Entry(String clientId, Optional<String> address) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId");
+      this.address = Objects.requireNonNull(address, "address");
+      this.clientIdPattern = glob(clientId, 0);
+      this.addressMatch = address.map(Entry::addressMatch).orElse(peer -> true);
+    }
+
+    public String clientId() {
+      return clientId;
+    }
+
+    public Optional<String> address() {
+      return address;
     }
 
     boolean matches(String id, PeerAddress from) {
-      return glob(clientId, 0).matcher(id).matches() && matchesAddress(from);
+      return clientIdPattern.matcher(id).matches() && addressMatch.test(from);
     }
 
     boolean matchesAddress(PeerAddress from) {
-      if (address.isEmpty()) {
-        return true;
-      }
-      Optional<UdpNetwork> network = UdpNetwork.parse(address.get());
-      // Hex digits of radio nodes and BLE addresses are written either way.
-      return network.isPresent()
-          ? network.get().contains(from)
-          : glob(address.get(), Pattern.CASE_INSENSITIVE).matcher(from.toString()).matches();
+      return addressMatch.test(from);
     }
 
-    private static void check(String address) {
+    private static Predicate<PeerAddress> addressMatch(String address) {
       if (address.startsWith("udp:")) {
-        UdpNetwork.parse(address).orElseThrow(() ->
+        UdpNetwork network = UdpNetwork.parse(address).orElseThrow(() ->
             new IllegalArgumentException("expected udp:ADDRESS or udp:ADDRESS/BITS, got '" + address + "'"));
+        return network::contains;
       }
+      // Hex digits of radio nodes and BLE addresses are written either way.
+      Pattern pattern = glob(address, Pattern.CASE_INSENSITIVE);
+      return peer -> pattern.matcher(peer.toString()).matches();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Entry entry && clientId.equals(entry.clientId) && address.equals(entry.address);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(clientId, address);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[clientId=" + clientId + ", address=" + address + "]";
     }
   }
 
@@ -88,14 +118,12 @@ public record SensorAllowlist(List<Entry> entries, boolean ignoreUnlisted) {
 
   /** {@code udp:ADDRESS[/BITS]}: the IP network a UDP sensor, or its forwarder, must be in. */
   private record UdpNetwork(byte[] network, int bits) {
+    /** @param text {@code udp:} and the network; empty when it is none */
     static Optional<UdpNetwork> parse(String text) {
-      if (!text.startsWith("udp:")) {
-        return Optional.empty();
-      }
-      String spec = text.substring(4);
+      String spec = text.substring("udp:".length());
       int slash = spec.indexOf('/');
       String host = slash < 0 ? spec : spec.substring(0, slash);
-      // Literals only: a host name here would be resolved at every check.
+      // Literals only: a host name would be looked up, and a sensor's address is not a name.
       if (!host.matches("[0-9.]+|[0-9a-fA-F:]+")) {
         return Optional.empty();
       }

@@ -131,10 +131,10 @@ public final class GatewayCommand {
     }
     ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
     AccessConfig access = new AccessConfig(
-        flag(result, PASSWORD_FILE, text -> Optional.of(ConfigValues.readableFile(text)), base.access().passwordFile(),
+        flag(result, PASSWORD_FILE, ConfigValues::presentReadableFile, base.access().passwordFile(),
             errors),
         result.hasMatchedOption(ALLOW_ANONYMOUS) ? Optional.of(true) : base.access().allowAnonymous(),
-        flag(result, ACL_FILE, text -> Optional.of(ConfigValues.readableFile(text)), base.access().aclFile(), errors));
+        flag(result, ACL_FILE, ConfigValues::presentReadableFile, base.access().aclFile(), errors));
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
     Optional<ListenAddress> metrics =
         flag(result, METRICS, text -> Optional.of(ListenAddress.parse(text)), base.metrics(), errors);
