@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.sngw.broker.ClientIdentity;
-import org.sngw.broker.TopicAccess;
+import org.sngw.broker.AccessRules;
 import org.sngw.broker.topic.Topics;
 import org.sngw.runtime.StartException;
 
@@ -29,7 +29,7 @@ import org.sngw.runtime.StartException;
  * covers every name it matches, and each delivery is checked again, so a deny inside a wildcard
  * holds. {@link #reload} reads the file again (SIGHUP).
  */
-public final class AclFile implements TopicAccess {
+public final class AclFile implements AccessRules {
   private enum Access { READ, WRITE, READWRITE, DENY }
 
   private record Rule(Access access, String topic) {

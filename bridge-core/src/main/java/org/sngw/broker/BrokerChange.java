@@ -10,6 +10,12 @@ public sealed interface BrokerChange {
   /** A persistent session begins (or a clean one replaced it: see {@link SessionDeleted}). */
   record SessionSaved(String clientId) implements BrokerChange {}
 
+  /**
+   * Who holds the persistent session: after a restart only the same user through the same kind of
+   * listener may take it, and access rules for its queued messages are those of this user.
+   */
+  record OwnerSaved(ClientIdentity owner) implements BrokerChange {}
+
   /** The session ends: its subscriptions, outgoing messages, inbound ids and offline-since go with it. */
   record SessionDeleted(String clientId) implements BrokerChange {}
 

@@ -43,7 +43,7 @@ import org.sngw.time.Scheduler;
  * subscribers do not wait.
  *
  * <p><b>Access.</b> Every publish, subscribe, delivery, retained message sent on subscribe and will of
- * a client is checked against the {@link TopicAccess} given, as the client last identified itself;
+ * a client is checked against the {@link AccessRules} given, as the client last identified itself;
  * bridge outboxes are not.
  *
  * <p><b>Bounds.</b> Each session's queue has bounds of its own ({@link OutboundFlow}: publishers
@@ -82,7 +82,7 @@ public final class BrokerCore implements Broker {
   private final OverflowCounts overflow = new OverflowCounts();
   private final DurableRetained retained;
   private final Wills wills;
-  private final TopicAccess access;
+  private final AccessRules access;
   private final Map<String, Session> sessions = new HashMap<>();
   private final SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
   // One match set per nesting level: a sink may publish from inside a delivery.
@@ -97,7 +97,7 @@ public final class BrokerCore implements Broker {
    */
   public BrokerCore(BrokerConfig config) {
     this(config.withBackpressureHold(Duration.ZERO), NO_STORE, RestoredState.empty(), NO_TIMERS, NO_CLOCK,
-        NO_WALL, TopicAccess.UNRESTRICTED);
+        NO_WALL, AccessRules.UNRESTRICTED);
   }
 
   /**
@@ -111,17 +111,17 @@ public final class BrokerCore implements Broker {
    */
   public <T extends Scheduler & Clock> BrokerCore(
       BrokerConfig config, BrokerStore store, RestoredState stored, T timers, InstantSource wall) {
-    this(config, store, stored, timers, timers, wall, TopicAccess.UNRESTRICTED);
+    this(config, store, stored, timers, timers, wall, AccessRules.UNRESTRICTED);
   }
 
   /** The same, with the access rules every client but the gateway's own sessions is held to. */
   public <T extends Scheduler & Clock> BrokerCore(
-      BrokerConfig config, BrokerStore store, RestoredState stored, T timers, InstantSource wall, TopicAccess access) {
+      BrokerConfig config, BrokerStore store, RestoredState stored, T timers, InstantSource wall, AccessRules access) {
     this(config, store, stored, timers, timers, wall, access);
   }
 
   private BrokerCore(BrokerConfig config, BrokerStore store, RestoredState stored, Scheduler scheduler, Clock clock,
-      InstantSource wall, TopicAccess access) {
+      InstantSource wall, AccessRules access) {
     this.config = Objects.requireNonNull(config, "config");
     this.access = Objects.requireNonNull(access, "access");
     this.store = Objects.requireNonNull(store, "store");
@@ -139,7 +139,7 @@ public final class BrokerCore implements Broker {
   public boolean mayConnect(ConnectRequest request) {
     assert owner.isCurrent();
     Session existing = sessions.get(request.clientId());
-    return existing == null || existing.outbox() || existing.mayBeTakenBy(request.identity());
+    return existing == null || existing.outbox() || existing.mayBeTakenBy(request.identity(), access);
   }
 
   @Override
@@ -166,7 +166,9 @@ public final class BrokerCore implements Broker {
     }
     // Before attaching: what the queue sends on attach follows the new options.
     session.apply(request.options(), config);
-    session.identify(request.identity());
+    if (session.identify(request.identity()) && session.persistent()) {
+      store.write(new BrokerChange.OwnerSaved(request.identity()));
+    }
     backOnline(session);
     Message will = permittedWill(session, request.will());
     wills.connected(clientId, will, request.keepAlive());

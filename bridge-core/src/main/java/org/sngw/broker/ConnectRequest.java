@@ -13,7 +13,7 @@ import org.sngw.message.Message;
  * @param inflightWindow how many QoS 1/2 deliveries may await acknowledgement at once; MQTT-SN
  *     sensors take 1, MQTT clients more
  * @param options what sets an internal client (the upstream bridge) apart from ordinary ones
- * @param username what the client logged in as, for {@link TopicAccess}; empty for none
+ * @param username what the client logged in as, for {@link AccessRules}; empty for none
  * @param origin the kind of listener the client came through
  */
 public record ConnectRequest(

@@ -9,7 +9,7 @@ public enum PublishOutcome {
   /** The topic is not a valid topic name (empty, a wildcard, a NUL character). */
   INVALID_TOPIC,
   /**
-   * The sender may not publish to the topic ({@link TopicAccess}); nobody got it. MQTT 3.1.1
+   * The sender may not publish to the topic ({@link AccessRules}); nobody got it. MQTT 3.1.1
    * acknowledges it all the same, MQTT-SN answers "rejected: not supported".
    */
   DENIED

@@ -27,18 +27,23 @@ public record RestoredState(List<Session> sessions, List<Message> retained, List
    *
    * @param offlineSince since when it had no connection, to the millisecond; empty if it was
    *     connected when the gateway stopped, or nothing was recorded
+   * @param owner who last held it; empty if the store was written before owners were kept
    */
   public record Session(
       String clientId,
       Map<String, Qos> subscriptions,
       List<Outbound> outbound,
       Set<Integer> inboundIds,
-      Optional<Instant> offlineSince) {
+      Optional<Instant> offlineSince,
+      Optional<ClientIdentity> owner) {
     public Session {
       subscriptions = Map.copyOf(subscriptions);
       outbound = List.copyOf(outbound);
       inboundIds = Set.copyOf(inboundIds);
       Objects.requireNonNull(offlineSince, "offlineSince");
+      if (owner.isPresent() && !owner.get().clientId().equals(clientId)) {
+        throw new IllegalArgumentException("session " + clientId + " owned by " + owner.get().clientId());
+      }
     }
   }
 

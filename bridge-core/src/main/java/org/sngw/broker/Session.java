@@ -25,7 +25,7 @@ final class Session {
   private boolean retainAsPublished;
   private boolean outbox;
   private Cancellable expiry;
-  // Restored sessions do not know who held them until their client logs in again.
+  // Sessions restored from a store that predates owners do not know who held them until their client logs in again.
   private ClientIdentity identity;
   private boolean identified;
 
@@ -87,14 +87,17 @@ final class Session {
     return identity;
   }
 
-  void identify(ClientIdentity connected) {
+  /** Takes the connecting client's identity; true if it is not the one the session had. */
+  boolean identify(ClientIdentity connected) {
+    boolean changed = !identified || !identity.equals(connected);
     identity = connected;
     identified = true;
+    return changed;
   }
 
-  /** Whether a connect of this identity may take the session: anyone, while nobody has held it since a restart. */
-  boolean mayBeTakenBy(ClientIdentity connecting) {
-    return !identified || connecting.mayTakeOver(identity);
+  /** Whether a connect of this identity may take the session: anyone, while its holder is unknown. */
+  boolean mayBeTakenBy(ClientIdentity connecting, AccessRules rules) {
+    return !identified || rules.mayTakeOver(connecting, identity);
   }
 
   boolean persistent() {
@@ -112,6 +115,10 @@ final class Session {
 
   /** Takes back what the store kept of this session, without writing it again. */
   void restore(RestoredState.Session stored) {
+    stored.owner().ifPresent(owner -> {
+      identity = owner;
+      identified = true;
+    });
     subscriptions.putAll(stored.subscriptions());
     for (int packetId : stored.inboundIds()) {
       inboundExactlyOnce.add(packetId);

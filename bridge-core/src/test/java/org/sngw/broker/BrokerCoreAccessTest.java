@@ -13,12 +13,13 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.ClientIdentity.Origin;
 import org.sngw.message.Qos;
+import org.sngw.store.MapStateStore;
 import org.sngw.time.VirtualTime;
 
 /** The broker holds every client but its own outboxes to the topic access rules. */
 class BrokerCoreAccessTest {
   /** Clients may write under data/THEIR-ID/, subscribe to anything but private/ and read anything not ending in /private. */
-  private static final TopicAccess RULES = new TopicAccess() {
+  private static final AccessRules RULES = new AccessRules() {
     @Override
     public boolean mayPublish(ClientIdentity client, String topic) {
       return topic.startsWith("data/" + client.clientId() + "/");
@@ -121,10 +122,10 @@ class BrokerCoreAccessTest {
   void defaultAccess_refusesPublishingToDollarTopicsOnly() {
     ClientIdentity anyone = new ClientIdentity("x", Optional.empty(), Origin.MQTT_SN);
 
-    assertThat(TopicAccess.DEFAULT.mayPublish(anyone, "$SYS/broker/bridge/cloud/state")).isFalse();
-    assertThat(TopicAccess.DEFAULT.mayPublish(anyone, "sensors/a")).isTrue();
-    assertThat(TopicAccess.DEFAULT.mayReceive(anyone, "$SYS/broker/store/state")).isTrue();
-    assertThat(TopicAccess.DEFAULT.maySubscribe(anyone, "$SYS/#")).isTrue();
+    assertThat(AccessRules.DEFAULT.mayPublish(anyone, "$SYS/broker/bridge/cloud/state")).isFalse();
+    assertThat(AccessRules.DEFAULT.mayPublish(anyone, "sensors/a")).isTrue();
+    assertThat(AccessRules.DEFAULT.mayReceive(anyone, "$SYS/broker/store/state")).isTrue();
+    assertThat(AccessRules.DEFAULT.maySubscribe(anyone, "$SYS/#")).isTrue();
   }
 
   @Test
@@ -150,6 +151,54 @@ class BrokerCoreAccessTest {
 
     assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.of("mallory")))).isFalse();
     assertThat(fixture.broker.mayConnect(mqtt("dash", Optional.of("alice")))).isTrue();
+  }
+
+  @Test
+  void mayConnect_afterARestart_theSessionIsStillItsHolders() {
+    BrokerFixture stored = new BrokerFixture(RULES, new MapStateStore(), time);
+    stored.broker.disconnect(stored.broker.connect(mqtt("dash", Optional.of("alice")), new RecordingSink()), true);
+    stored.broker.disconnect(
+        stored.broker.connect(ConnectRequest.sensor("s1", false, Optional.empty(), Duration.ofSeconds(60), 1),
+            new RecordingSink()),
+        true);
+
+    stored.restart();
+
+    assertThat(stored.broker.mayConnect(mqtt("dash", Optional.of("mallory")))).isFalse();
+    assertThat(stored.broker.mayConnect(mqtt("dash", Optional.empty()))).isFalse();
+    assertThat(stored.broker.mayConnect(mqtt("s1", Optional.empty()))).as("a TCP client with a sensor's id").isFalse();
+    assertThat(stored.broker.mayConnect(mqtt("dash", Optional.of("alice")))).isTrue();
+  }
+
+  @Test
+  void offlineSubscriber_afterARestart_isGivenWhatItsUserMayRead() {
+    AccessRules usersOnly = new AccessRules() {
+      @Override
+      public boolean mayPublish(ClientIdentity client, String topic) {
+        return true;
+      }
+
+      @Override
+      public boolean maySubscribe(ClientIdentity client, String filter) {
+        return true;
+      }
+
+      @Override
+      public boolean mayReceive(ClientIdentity client, String topic) {
+        return client.username().isPresent();
+      }
+    };
+    BrokerFixture stored = new BrokerFixture(usersOnly, new MapStateStore(), time);
+    ClientHandle alice = stored.broker.connect(mqtt("dash", Optional.of("alice")), new RecordingSink());
+    stored.subscribe(alice, "#", Qos.AT_LEAST_ONCE);
+    stored.broker.disconnect(alice, true);
+
+    stored.restart();
+    stored.publish(stored.connect("w", true, 8, new RecordingSink()), message("t", "after", Qos.AT_LEAST_ONCE));
+    RecordingSink back = new RecordingSink();
+    stored.broker.connect(mqtt("dash", Optional.of("alice")), back);
+
+    assertThat(back.takeDeliveries()).extracting(d -> d.message().topic()).containsExactly("t");
   }
 
   private static ConnectRequest mqtt(String clientId, Optional<String> username) {

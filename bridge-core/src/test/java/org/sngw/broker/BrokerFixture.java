@@ -38,9 +38,14 @@ class BrokerFixture {
   }
 
   /** A broker over an in-memory store, holding every client to {@code access}. */
-  BrokerFixture(TopicAccess access, VirtualTime time) {
-    this(() -> new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024), new InMemoryStore(),
-        new InMemoryStore().load().broker(), time, time.wall(), access));
+  BrokerFixture(AccessRules access, VirtualTime time) {
+    this(access, new InMemoryStore(), time);
+  }
+
+  /** A broker over a store, holding every client to {@code access}; {@link #restart()} starts another. */
+  BrokerFixture(AccessRules access, StateStore store, VirtualTime time) {
+    this(() -> new BrokerCore(new BrokerConfig(MAX_QUEUED, 32, 256 * 1024), store, store.load().broker(), time,
+        time.wall(), access));
   }
 
   private BrokerFixture(Supplier<BrokerCore> start) {

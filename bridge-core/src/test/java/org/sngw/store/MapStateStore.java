@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.sngw.broker.BrokerChange;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
@@ -122,6 +123,8 @@ public final class MapStateStore implements StateStore {
           throw new IllegalStateException("session already saved: " + c.clientId());
         }
       };
+    } else if (change instanceof BrokerChange.OwnerSaved c) {
+      return state -> state.session(c.owner().clientId()).owner = Optional.of(c.owner());
     } else if (change instanceof BrokerChange.SessionDeleted c) {
       return state -> {
         if (state.sessions.remove(c.clientId()) == null) {
@@ -218,10 +221,12 @@ public final class MapStateStore implements StateStore {
     final TreeMap<Long, RestoredState.Outbound> outbound = new TreeMap<>();
     final TreeSet<Integer> inboundIds = new TreeSet<>();
     Optional<Instant> offlineSince = Optional.empty();
+    Optional<ClientIdentity> owner = Optional.empty();
 
     SessionState copy() {
       SessionState copy = new SessionState();
       copy.offlineSince = offlineSince;
+      copy.owner = owner;
       copy.subscriptions.putAll(subscriptions);
       copy.outbound.putAll(outbound);
       copy.inboundIds.addAll(inboundIds);
@@ -263,7 +268,7 @@ public final class MapStateStore implements StateStore {
     StoredState toStoredState() {
       List<RestoredState.Session> storedSessions = new ArrayList<>();
       sessions.forEach((id, session) -> storedSessions.add(new RestoredState.Session(id, session.subscriptions,
-          List.copyOf(session.outbound.values()), session.inboundIds, session.offlineSince)));
+          List.copyOf(session.outbound.values()), session.inboundIds, session.offlineSince, session.owner)));
       Map<String, Map<Integer, String>> ids = new LinkedHashMap<>();
       topicIds.forEach((id, names) -> ids.put(id, Map.copyOf(names)));
       return new StoredState(

@@ -25,7 +25,7 @@ import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.StatusTopic;
-import org.sngw.broker.TopicAccess;
+import org.sngw.broker.AccessRules;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -104,7 +104,7 @@ public final class Gateway implements AutoCloseable {
   private void openStore(GatewayConfig config) throws StartException {
     MvStateStore disk = config.store().persistent() ? openDisk(config) : null;
     store = disk != null ? disk : new InMemoryStore();
-    TopicAccess access = topicAccess(config);
+    AccessRules access = topicAccess(config);
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
@@ -120,9 +120,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /** The ACL file's rules, or by default anything but publishing to the gateway's $ topics. */
-  private TopicAccess topicAccess(GatewayConfig config) throws StartException {
+  private AccessRules topicAccess(GatewayConfig config) throws StartException {
     if (config.access().aclFile().isEmpty()) {
-      return TopicAccess.DEFAULT;
+      return AccessRules.DEFAULT;
     }
     acl = AclFile.read(config.access().aclFile().get());
     log.info("topic access from {}", acl.source());

@@ -20,7 +20,8 @@ import org.sngw.sn.codec.SnTopic;
 
 /**
  * Retained messages, persistent subscriptions with their queued messages, and an MQTT-SN sensor's
- * topic ids and subscriptions survive a clean restart and a kill -9 alike.
+ * topic ids, subscriptions and owner (no TCP client takes its session) survive a clean restart and
+ * a kill -9 alike.
  */
 class RestartIT {
   @TempDir
@@ -60,6 +61,8 @@ class RestartIT {
         await().atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> assertThat(late.messages()).containsExactly("retained/config interval=60"));
       }
+      assertThat(Mosquitto.publishExitCode(mqtt, "cmd/sensor-p", "x", 1, "-i", "sensor-p"))
+          .as("the sensor's session, restored, is still the sensor's: CONNACK 5 for a TCP client").isNotZero();
       try (Mosquitto.Sub back = Mosquitto.subscribe(mqtt, "queued/#", 1, "-c", "-i", "offline-app")) {
         await().atMost(Duration.ofSeconds(10))
             .untilAsserted(() -> assertThat(back.messages()).containsExactly("queued/alarm smoke"));

@@ -15,6 +15,8 @@ interface Change {
   static Change of(BrokerChange change) {
     if (change instanceof BrokerChange.SessionSaved c) {
       return maps -> maps.putSession(c.clientId());
+    } else if (change instanceof BrokerChange.OwnerSaved c) {
+      return maps -> maps.putOwner(c.owner());
     } else if (change instanceof BrokerChange.SessionDeleted c) {
       return maps -> maps.removeSession(c.clientId());
     } else if (change instanceof BrokerChange.OfflineSinceSaved c) {

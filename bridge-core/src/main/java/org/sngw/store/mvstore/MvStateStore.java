@@ -27,7 +27,8 @@ import org.sngw.time.Clock;
  *
  * <ul>
  *   <li>{@code meta}: {@code formatVersion} → "1". A newer number is refused at open.
- *   <li>{@code sessions}: client id → empty marker.
+ *   <li>{@code sessions}: client id → its owner ({@link OwnerValue}): empty while unknown, which
+ *       is how a file written before owners were kept reads.
  *   <li>{@code offlineSince}: client id → milliseconds since the epoch (varint; a negative one takes
  *       10 bytes). Added within version 1: a file written before has no such map, which reads as
  *       no session offline.

@@ -8,6 +8,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 
@@ -70,7 +71,12 @@ final class StateMaps {
   }
 
   void putSession(String clientId) {
-    sessions.put(clientId, MARKER);
+    sessions.put(clientId, OwnerValue.unknown());
+  }
+
+  /** Replaces the session's owner; a session deleted meanwhile stays deleted. */
+  void putOwner(ClientIdentity owner) {
+    sessions.replace(owner.clientId(), OwnerValue.encode(owner));
   }
 
   void removeSession(String clientId) {

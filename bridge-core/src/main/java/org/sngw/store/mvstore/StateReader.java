@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
@@ -29,7 +30,7 @@ final class StateReader {
 
   /** @throws ValueFormatException if a key or value does not decode */
   StoredState read() {
-    maps.sessions.keySet().forEach(clientId -> sessions.put(clientId, new SessionRows()));
+    maps.sessions.forEach((clientId, owner) -> sessions.put(clientId, new SessionRows(OwnerValue.decode(clientId, owner))));
     maps.offlineSince.forEach((clientId, value) -> {
       SessionRows rows = sessions.get(clientId);
       if (rows != null) {
@@ -59,7 +60,7 @@ final class StateReader {
     List<RestoredState.Session> list = new ArrayList<>(sessions.size());
     // keys are in sequence order within a client, so outbound lists are already sorted
     sessions.forEach((clientId, rows) -> list.add(new RestoredState.Session(
-        clientId, rows.subscriptions, rows.outbound, rows.inboundIds, rows.offlineSince)));
+        clientId, rows.subscriptions, rows.outbound, rows.inboundIds, rows.offlineSince, rows.owner)));
     return list;
   }
 
@@ -110,6 +111,11 @@ final class StateReader {
     final Map<String, Qos> subscriptions = new HashMap<>();
     final List<RestoredState.Outbound> outbound = new ArrayList<>();
     final Set<Integer> inboundIds = new HashSet<>();
+    final Optional<ClientIdentity> owner;
     Optional<Instant> offlineSince = Optional.empty();
+
+    SessionRows(Optional<ClientIdentity> owner) {
+      this.owner = owner;
+    }
   }
 }

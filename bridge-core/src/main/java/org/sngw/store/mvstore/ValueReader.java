@@ -40,6 +40,10 @@ final class ValueReader {
     return Arrays.copyOfRange(bytes, start, position);
   }
 
+  boolean atEnd() {
+    return position == bytes.length;
+  }
+
   void expectEnd() {
     if (position != bytes.length) {
       throw new ValueFormatException((bytes.length - position) + " bytes left over after the value");

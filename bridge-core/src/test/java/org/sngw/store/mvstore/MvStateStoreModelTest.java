@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.BrokerChange;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
@@ -70,7 +71,7 @@ class MvStateStoreModelTest {
 
   // Sessions come and go often, so rows left behind by a delete would show in a later session.
   private static Op operation(Draw d) {
-    int[] weights = {4, 3, 2, 1, 3, 2, 2, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 1};
+    int[] weights = {4, 3, 2, 1, 3, 2, 2, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 2, 1, 2, 1};
     return switch (d.weighted(weights)) {
       case 0 -> new SaveSession(client(d));
       case 1 -> new DeleteSession(client(d));
@@ -91,12 +92,18 @@ class MvStateStoreModelTest {
       case 16 -> new DeleteTopicIds(client(d));
       case 17 -> new SaveOfflineSince(client(d), instant(d));
       case 18 -> new DeleteOfflineSince(client(d));
+      case 19 -> new SaveOwner(owner(d));
       default -> new Reopen();
     };
   }
 
   private static String client(Draw d) {
     return d.of(CLIENTS);
+  }
+
+  private static ClientIdentity owner(Draw d) {
+    return new ClientIdentity(client(d), d.of(Optional.empty(), Optional.of("alice"), Optional.of("")),
+        d.of(ClientIdentity.Origin.class));
   }
 
   private static String filter(Draw d) {
@@ -153,6 +160,21 @@ class MvStateStoreModelTest {
     @Override
     public void apply(Model model) {
       model.sessions.add(client);
+      model.owners.remove(client);
+    }
+  }
+
+  record SaveOwner(ClientIdentity owner) implements Op {
+    @Override
+    public void apply(MvStateStore store) {
+      store.write(new BrokerChange.OwnerSaved(owner));
+    }
+
+    @Override
+    public void apply(Model model) {
+      if (model.sessions.contains(owner.clientId())) {
+        model.owners.put(owner.clientId(), owner);
+      }
     }
   }
 
@@ -165,6 +187,7 @@ class MvStateStoreModelTest {
     @Override
     public void apply(Model model) {
       model.sessions.remove(client);
+      model.owners.remove(client);
       model.offlineSince.remove(client);
       model.subscriptions.remove(client);
       model.outbound.remove(client);
@@ -388,6 +411,7 @@ class MvStateStoreModelTest {
   /** What the port promises to keep, in plain collections. */
   static final class Model {
     final Set<String> sessions = new HashSet<>();
+    final Map<String, ClientIdentity> owners = new HashMap<>();
     final Map<String, Instant> offlineSince = new HashMap<>();
     final Map<String, Map<String, Qos>> subscriptions = new HashMap<>();
     final Map<String, TreeMap<Long, RestoredState.Outbound>> outbound = new HashMap<>();
@@ -402,7 +426,8 @@ class MvStateStoreModelTest {
               subscriptions.getOrDefault(client, Map.of()),
               List.copyOf(outbound.getOrDefault(client, new TreeMap<>()).values()),
               inbound.getOrDefault(client, Set.of()),
-              Optional.ofNullable(offlineSince.get(client))))
+              Optional.ofNullable(offlineSince.get(client)),
+              Optional.ofNullable(owners.get(client))))
           .toList();
       Map<String, Map<Integer, String>> ids = topicIds.entrySet().stream()
           .filter(e -> !e.getValue().isEmpty())

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerChange;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.RestoredState.Outbound;
 import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
@@ -180,7 +181,30 @@ class MvStateStoreRoundTripTest {
     StoredState state = fixture.reopen(store);
 
     assertThat(state.broker().sessions())
-        .containsExactly(new RestoredState.Session("c1", Map.of(), java.util.List.of(), Set.of(), Optional.empty()));
+        .containsExactly(new RestoredState.Session("c1", Map.of(), java.util.List.of(), Set.of(), Optional.empty(),
+            Optional.empty()));
+  }
+
+  @Test
+  void owner_isKeptAcrossAReopen_andGoesWithItsSession() throws StoreException {
+    ClientIdentity alice = new ClientIdentity("c1", Optional.of("alice"), ClientIdentity.Origin.MQTT);
+    ClientIdentity sensor = new ClientIdentity("c2", Optional.empty(), ClientIdentity.Origin.MQTT_SN);
+    fixture.onCore(() -> {
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.OwnerSaved(alice));
+      store.write(new BrokerChange.SessionSaved("c2"));
+      store.write(new BrokerChange.OwnerSaved(sensor));
+      store.write(new BrokerChange.SessionSaved("c3"));
+      store.write(new BrokerChange.SessionDeleted("c3"));
+      store.write(new BrokerChange.OwnerSaved(new ClientIdentity("c3", Optional.empty(), ClientIdentity.Origin.MQTT)));
+    });
+
+    StoredState state = fixture.reopen(store);
+
+    assertThat(state.broker().sessions())
+        .extracting(RestoredState.Session::owner)
+        .as("a deleted session's late owner does not bring it back")
+        .containsExactlyInAnyOrder(Optional.of(alice), Optional.of(sensor));
   }
 
   @Test

@@ -3,21 +3,22 @@ package org.sngw.broker;
 import java.util.function.Predicate;
 
 /**
- * Which topics a client may publish to, subscribe to and receive. Asked on the core loop for every
- * publish, subscribe, delivery (so a wildcard subscription gets only what its client may read),
- * retained message sent on subscribe and will; the gateway's own sessions (bridge outboxes) are
+ * What a client may do: which topics it may publish to, subscribe to and receive, and whose
+ * session it may take over. Asked on the core loop for every publish, subscribe, delivery (so a
+ * wildcard subscription gets only what its client may read), retained message sent on subscribe,
+ * will and connect to an id that has a session; the gateway's own sessions (bridge outboxes) are
  * not asked: their topic rules are their access.
  */
-public interface TopicAccess {
+public interface AccessRules {
   /** What may be done when nothing is configured: anything but publishing to the gateway's $ topics. */
-  TopicAccess DEFAULT = publishingOnly(topic -> !topic.startsWith("$"));
+  AccessRules DEFAULT = publishingOnly(topic -> !topic.startsWith("$"));
 
   /** No rule at all: for in-process brokers in tests, which publish to $ topics themselves. */
-  TopicAccess UNRESTRICTED = publishingOnly(topic -> true);
+  AccessRules UNRESTRICTED = publishingOnly(topic -> true);
 
   /** Any subscription and delivery; publishing only to the topics {@code publishable} accepts. */
-  static TopicAccess publishingOnly(Predicate<String> publishable) {
-    return new TopicAccess() {
+  static AccessRules publishingOnly(Predicate<String> publishable) {
+    return new AccessRules() {
       @Override
       public boolean mayPublish(ClientIdentity client, String topic) {
         return publishable.test(topic);
@@ -41,4 +42,9 @@ public interface TopicAccess {
   boolean maySubscribe(ClientIdentity client, String filter);
 
   boolean mayReceive(ClientIdentity client, String topic);
+
+  /** Whether {@code connecting} may take a session last held by {@code holder}; by default only its like may. */
+  default boolean mayTakeOver(ClientIdentity connecting, ClientIdentity holder) {
+    return connecting.mayTakeOver(holder);
+  }
 }
