@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.sn.gateway.MqttSnConfig;
@@ -45,6 +48,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   ca-file: /etc/sngw/clients-ca.pem # client certificates are checked against it; absent: none asked
  *   require-certificate: false        # true: a client without a valid certificate is refused
  *   identity-as-username: false       # true: a valid certificate's CN is the username, no password
+ *   identity-name: cn                 # or san: its first DNS name, e-mail address or URI instead
  * data-dir: ./data
  * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
  * store:
@@ -63,6 +67,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   allowlist:               # which sensors may connect; absent: any
  *     - client-id: "kitchen-*"          # * for any run of characters
  *       address: udp:192.168.1.0/24     # optional: udp:NETWORK, or serial:/dev/ttyUSB0/NODE, ble:AA:BB:* ...
+ *       mqtt-users: bench, tester       # optional: MQTT users who may hold these sessions too
  *   unlisted: refuse         # refuse (CONNACK rejected: not supported) or ignore (no answer)
  *   predefined-topics:       # id (1..65534): topic name without + or #
  *     1: sensors/temperature
@@ -192,6 +197,7 @@ public final class ConfigFile {
     Optional<Path> ca = section.value("ca-file", Optional.empty(), ConfigValues::presentReadableFile);
     boolean require = section.value("require-certificate", false, ConfigValues::bool);
     boolean identity = section.value("identity-as-username", false, ConfigValues::bool);
+    MqttTlsConfig.IdentityName name = section.value("identity-name", MqttTlsConfig.IdentityName.CN, ConfigFile::identityName);
     section.rejectUnknownKeys();
     if ((require || identity) && ca.isEmpty()) {
       section.problem(require ? "require-certificate" : "identity-as-username",
@@ -200,7 +206,15 @@ public final class ConfigFile {
     if (bind == null || cert == null || key == null) {
       return Optional.empty();
     }
-    return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity));
+    return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity, name));
+  }
+
+  private static MqttTlsConfig.IdentityName identityName(String text) {
+    return switch (text) {
+      case "cn" -> MqttTlsConfig.IdentityName.CN;
+      case "san" -> MqttTlsConfig.IdentityName.SAN;
+      default -> throw new IllegalArgumentException("expected cn or san, got '" + text + "'");
+    };
   }
 
   private static MqttSnConfig mqttSn(YamlSection section, MqttSnConfig d) {
@@ -234,13 +248,24 @@ public final class ConfigFile {
     for (YamlSection entry : section.list("allowlist").orElse(List.of())) {
       String clientId = entry.required("client-id", text -> text);
       Optional<String> address = entry.value("address", Optional.empty(), ConfigFile::sensorAddress);
+      Set<String> mqttUsers = entry.value("mqtt-users", Set.of(), ConfigFile::names);
       entry.rejectUnknownKeys();
       if (clientId != null) {
-        entries.add(new SensorAllowlist.Entry(clientId, address));
+        entries.add(new SensorAllowlist.Entry(clientId, address, mqttUsers));
       }
     }
     boolean ignore = section.value("unlisted", d.ignoreUnlisted(), ConfigFile::ignoreUnlisted);
     return new SensorAllowlist(entries, ignore);
+  }
+
+  /** A comma-separated list of names, such as users. */
+  private static Set<String> names(String text) {
+    Set<String> names = Arrays.stream(text.split(",")).map(String::strip).filter(n -> !n.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("expected one or more names separated by commas");
+    }
+    return names;
   }
 
   private static Optional<String> sensorAddress(String text) {

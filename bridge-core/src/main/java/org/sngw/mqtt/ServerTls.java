@@ -6,7 +6,10 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -50,7 +53,8 @@ public final class ServerTls {
   String describe() {
     String certificates = config.caFile().isEmpty() ? "no client certificates"
         : config.requireCertificate() ? "client certificates required" : "client certificates optional";
-    return "; " + certificates + (config.identityAsUsername() ? ", their CN is the username" : "");
+    String name = config.identityName() == MqttTlsConfig.IdentityName.CN ? "CN" : "subject alternative name";
+    return "; " + certificates + (config.identityAsUsername() ? ", their " + name + " is the username" : "");
   }
 
   SslHandler newHandler(ByteBufAllocator allocator) {
@@ -58,8 +62,9 @@ public final class ServerTls {
   }
 
   /**
-   * The CN of the client's verified certificate, when the listener takes it for the username; empty
-   * without one (no CA file, or a client that sent none where it is optional).
+   * The name of the client's verified certificate, when the listener takes it for the username;
+   * empty without one (no CA file, a client that sent none where it is optional, or a certificate
+   * without that kind of name).
    */
   Optional<String> certificateUsername(SslHandler handler) {
     if (!config.identityAsUsername()) {
@@ -67,7 +72,10 @@ public final class ServerTls {
     }
     try {
       Certificate[] chain = handler.engine().getSession().getPeerCertificates();
-      return chain.length > 0 && chain[0] instanceof X509Certificate leaf ? commonName(leaf) : Optional.empty();
+      if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
+        return Optional.empty();
+      }
+      return config.identityName() == MqttTlsConfig.IdentityName.CN ? commonName(leaf) : alternativeName(leaf);
     } catch (SSLPeerUnverifiedException e) {
       return Optional.empty();
     }
@@ -82,6 +90,24 @@ public final class ServerTls {
       }
       return Optional.empty();
     } catch (InvalidNameException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The first DNS name (2), e-mail address (1) or URI (6) among the subject alternative names. */
+  private static Optional<String> alternativeName(X509Certificate certificate) {
+    try {
+      Collection<List<?>> names = certificate.getSubjectAlternativeNames();
+      if (names == null) {
+        return Optional.empty();
+      }
+      return names.stream()
+          .filter(name -> name.get(0) instanceof Integer type && (type == 1 || type == 2 || type == 6))
+          .map(name -> name.get(1))
+          .filter(String.class::isInstance)
+          .map(String.class::cast)
+          .findFirst();
+    } catch (CertificateParsingException e) {
       return Optional.empty();
     }
   }

@@ -23,9 +23,9 @@ import org.sngw.auth.PasswordFile;
 import org.sngw.bridge.Bridge;
 import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
+import org.sngw.broker.AccessRules;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.StatusTopic;
-import org.sngw.broker.AccessRules;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
@@ -42,6 +42,8 @@ import org.sngw.runtime.TransportContext;
 import org.sngw.sn.codec.SnMalformed;
 import org.sngw.sn.gateway.Advertiser;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.sn.gateway.SensorAllowlist;
+import org.sngw.sn.gateway.SensorSessionSharing;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
@@ -104,7 +106,7 @@ public final class Gateway implements AutoCloseable {
   private void openStore(GatewayConfig config) throws StartException {
     MvStateStore disk = config.store().persistent() ? openDisk(config) : null;
     store = disk != null ? disk : new InMemoryStore();
-    AccessRules access = topicAccess(config);
+    AccessRules access = accessRules(config);
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
@@ -119,14 +121,19 @@ public final class Gateway implements AutoCloseable {
         stored.broker().sessions().size(), stored.broker().retained().size());
   }
 
-  /** The ACL file's rules, or by default anything but publishing to the gateway's $ topics. */
-  private AccessRules topicAccess(GatewayConfig config) throws StartException {
-    if (config.access().aclFile().isEmpty()) {
-      return AccessRules.DEFAULT;
+  /**
+   * The ACL file's rules, or by default anything but publishing to the gateway's $ topics; sensors'
+   * sessions pass to the MQTT users their allowlist entries name.
+   */
+  private AccessRules accessRules(GatewayConfig config) throws StartException {
+    AccessRules rules = AccessRules.DEFAULT;
+    if (config.access().aclFile().isPresent()) {
+      acl = AclFile.read(config.access().aclFile().get());
+      log.info("topic access from {}", acl.source());
+      rules = acl;
     }
-    acl = AclFile.read(config.access().aclFile().get());
-    log.info("topic access from {}", acl.source());
-    return acl;
+    SensorAllowlist allowlist = config.mqttSn().allowlist();
+    return allowlist.sharesSessions() ? new SensorSessionSharing(rules, allowlist) : rules;
   }
 
   private MvStateStore openDisk(GatewayConfig config) throws StartException {

@@ -30,8 +30,12 @@ class MqttTlsIT {
   @BeforeEach
   void start() throws Exception {
     pki = TestPki.create(dir.resolve("pki"), "test-ca");
+    gateway = startGateway("cn", "user sensor-hub\ntopic readwrite hub/#\n");
+  }
+
+  private Gateway startGateway(String identityName, String aclText) throws Exception {
     TestPki.Issued server = pki.issueServer("gateway");
-    Path acl = Files.writeString(dir.resolve("acl"), "user sensor-hub\ntopic readwrite hub/#\n");
+    Path acl = Files.writeString(dir.resolve("acl"), aclText);
     Path config = Files.writeString(dir.resolve("gateway.yaml"), """
         udp: 127.0.0.1:0
         mqtt: 127.0.0.1:0
@@ -44,8 +48,9 @@ class MqttTlsIT {
           ca-file: %s
           require-certificate: true
           identity-as-username: true
-        """.formatted(dir.resolve("data"), acl, server.cert(), server.key(), pki.caCert()));
-    gateway = Gateway.start(ConfigFile.load(config));
+          identity-name: %s
+        """.formatted(dir.resolve("data"), acl, server.cert(), server.key(), pki.caCert(), identityName));
+    return Gateway.start(ConfigFile.load(config));
   }
 
   @AfterEach
@@ -62,6 +67,27 @@ class MqttTlsIT {
       Mosquitto.publish(gateway.mqttTlsAddress(), "elsewhere/temp", "9", 1, tls);
 
       await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages().contains("hub/temp 21.5"));
+    }
+  }
+
+  @Test
+  void identityNameSan_logsInAsTheCertificatesDnsName() throws Exception {
+    gateway.close();
+    gateway = startGateway("san", "user hub.example.org\ntopic readwrite hub/#\n");
+    TestPki.Issued byName = pki.issueClient("not-the-user", "DNS:hub.example.org");
+    TestPki.Issued byCommonName = pki.issueClient("hub.example.org", "DNS:other.example.org");
+    String[] tls = {"--cafile", pki.caCert().toString(), "--cert", byName.cert().toString(), "--key",
+        byName.key().toString()};
+
+    try (Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttTlsAddress(), "hub/#", 1, tls)) {
+      Mosquitto.publish(gateway.mqttTlsAddress(), "hub/temp", "by-san", 1, tls);
+      await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages().contains("hub/temp by-san"));
+      Mosquitto.publish(gateway.mqttTlsAddress(), "hub/temp", "by-cn", 1, "--cafile", pki.caCert().toString(),
+          "--cert", byCommonName.cert().toString(), "--key", byCommonName.key().toString());
+      Mosquitto.publish(gateway.mqttTlsAddress(), "hub/temp", "last", 1, tls);
+      await().atMost(Duration.ofSeconds(10)).until(() -> sub.messages().contains("hub/temp last"));
+      assertThat(sub.messages()).as("the CN is not the username: the ACL denied its publish")
+          .doesNotContain("hub/temp by-cn");
     }
   }
 

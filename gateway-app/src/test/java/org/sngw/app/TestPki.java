@@ -50,6 +50,11 @@ final class TestPki {
     return issue(name, "extendedKeyUsage=clientAuth\n");
   }
 
+  /** A client certificate whose subject alternative names are {@code alternativeNames}, e.g. {@code DNS:host}. */
+  Issued issueClient(String name, String alternativeNames) {
+    return issue(name, "subjectAltName=" + alternativeNames + "\nextendedKeyUsage=clientAuth\n");
+  }
+
   private Issued issue(String name, String extensions) {
     Path key = dir.resolve(name + ".key");
     Path request = dir.resolve(name + ".csr");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.config.ConfigFile;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnPacket.Disconnect;
 import org.sngw.sn.codec.SnPacket.PubAck;
 import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
@@ -50,6 +51,11 @@ class TopicAccessIT {
         data-dir: %s
         password-file: %s
         acl-file: %s
+        mqtt-sn:
+          allowlist:
+            - client-id: "s*"
+            - client-id: "bench-*"
+              mqtt-users: alice
         """.formatted(dir.resolve("data"), passwd, acl));
     gateway = Gateway.start(ConfigFile.load(config));
   }
@@ -118,6 +124,18 @@ class TopicAccessIT {
 
       Mosquitto.publish(gateway.mqttAddress(), "cmd/s1/reboot", "still-mine", 1, "-u", "alice", "-P", "s3cret");
       assertThat(receiveCommand(s1)).isEqualTo("still-mine");
+    }
+  }
+
+  @Test
+  void aSensorsSession_passesToTheUserItsAllowlistEntryNames_andBack() throws Exception {
+    try (SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
+      sensor.connect("bench-1", 60);
+
+      assertThat(Mosquitto.publishExitCode(gateway.mqttAddress(), "sensors/bench-1/t", "x", 1, "-i", "bench-1",
+          "-u", "alice", "-P", "s3cret")).as("alice may hold bench-1's session").isZero();
+      assertThat(sensor.receive()).as("the sensor's connection was taken over").isEqualTo(Disconnect.plain());
+      sensor.connect("bench-1", 60);
     }
   }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerConfig;
@@ -48,7 +49,7 @@ class ConfigFileTest {
                 true,
                 new SensorAllowlist(List.of(
                     new SensorAllowlist.Entry("kitchen-*", Optional.of("udp:192.168.1.0/24")),
-                    new SensorAllowlist.Entry("hub", Optional.empty())), true)));
+                    new SensorAllowlist.Entry("hub", Optional.empty(), Set.of("bench", "tester"))), true)));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30)
         .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2)));
@@ -104,11 +105,13 @@ class ConfigFileTest {
 
   @Test
   void load_badAllowlist_reportsEachProblem() {
-    assertThat(problems("mqtt-sn:\n  allowlist:\n    - address: udp:lan\n  unlisted: drop\n"))
+    assertThat(problems(
+        "mqtt-sn:\n  allowlist:\n    - address: udp:lan\n    - client-id: a\n      mqtt-users: ' , '\n  unlisted: drop\n"))
         .containsExactlyInAnyOrder(
             "mqtt-sn.allowlist[0].client-id: required (line 3)",
             "mqtt-sn.allowlist[0].address: expected udp:ADDRESS or udp:ADDRESS/BITS, got 'udp:lan' (line 3)",
-            "mqtt-sn.unlisted: expected refuse or ignore, got 'drop' (line 4)");
+            "mqtt-sn.allowlist[1].mqtt-users: expected one or more names separated by commas (line 5)",
+            "mqtt-sn.unlisted: expected refuse or ignore, got 'drop' (line 6)");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.sngw.transport.ForwardedPeer;
@@ -30,6 +31,7 @@ public record SensorAllowlist(List<Entry> entries, boolean ignoreUnlisted) {
   public static final class Entry {
     private final String clientId;
     private final Optional<String> address;
+    private final Set<String> mqttUsers;
     private final Pattern clientIdPattern;
     private final Predicate<PeerAddress> addressMatch;
 
@@ -39,17 +41,29 @@ public record SensorAllowlist(List<Entry> entries, boolean ignoreUnlisted) {
      *     forwarder's for a forwarded sensor; otherwise a pattern with {@code *} over the address
      *     as the logs write it, in either case: {@code serial:/dev/ttyUSB0/0013a20040a1b2c3},
      *     {@code ble:AA:BB:CC:DD:EE:*}
+     * @param mqttUsers MQTT users who may hold these client ids' sessions too: take a sensor's session
+     *     over TCP (a bench tool playing the sensor), and hand it back to the sensor
      * @throws IllegalArgumentException for a {@code udp:} address that is not a network
      */
-    public Entry(String clientId, Optional<String> address) {
+    public Entry(String clientId, Optional<String> address, Set<String> mqttUsers) {
       this.clientId = Objects.requireNonNull(clientId, "clientId");
       this.address = Objects.requireNonNull(address, "address");
+      this.mqttUsers = Set.copyOf(mqttUsers);
       this.clientIdPattern = glob(clientId, 0);
       this.addressMatch = address.map(Entry::addressMatch).orElse(peer -> true);
     }
 
+    /** An entry that lets no MQTT user hold its sessions. */
+    public Entry(String clientId, Optional<String> address) {
+      this(clientId, address, Set.of());
+    }
+
     public String clientId() {
       return clientId;
+    }
+
+    public Set<String> mqttUsers() {
+      return mqttUsers;
     }
 
     public Optional<String> address() {
@@ -77,17 +91,18 @@ public record SensorAllowlist(List<Entry> entries, boolean ignoreUnlisted) {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Entry entry && clientId.equals(entry.clientId) && address.equals(entry.address);
+      return other instanceof Entry entry && clientId.equals(entry.clientId) && address.equals(entry.address)
+          && mqttUsers.equals(entry.mqttUsers);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(clientId, address);
+      return Objects.hash(clientId, address, mqttUsers);
     }
 
     @Override
     public String toString() {
-      return "Entry[clientId=" + clientId + ", address=" + address + "]";
+      return "Entry[clientId=" + clientId + ", address=" + address + ", mqttUsers=" + mqttUsers + "]";
     }
   }
 
@@ -97,6 +112,17 @@ public record SensorAllowlist(List<Entry> entries, boolean ignoreUnlisted) {
 
   boolean allows(String clientId, PeerAddress from) {
     return entries.isEmpty() || entries.stream().anyMatch(entry -> entry.matches(clientId, from));
+  }
+
+  /** Whether an entry for this client id names the MQTT user, who may then hold its session. */
+  boolean sharesSession(String clientId, String mqttUser) {
+    return entries.stream()
+        .anyMatch(entry -> entry.mqttUsers.contains(mqttUser) && entry.clientIdPattern.matcher(clientId).matches());
+  }
+
+  /** Whether some entry lets an MQTT user hold sensors' sessions. */
+  public boolean sharesSessions() {
+    return entries.stream().anyMatch(entry -> !entry.mqttUsers.isEmpty());
   }
 
   /** For QoS -1, which names no client: allowed when some entry's address is the sender's. */
