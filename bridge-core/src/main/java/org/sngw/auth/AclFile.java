@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.AccessRules;
+import org.sngw.broker.ClientIdentity;
+import org.sngw.broker.TopicPattern;
 import org.sngw.broker.topic.Topics;
 import org.sngw.runtime.StartException;
 
@@ -42,8 +43,11 @@ public final class AclFile implements AccessRules {
     }
   }
 
+  /** A {@code pattern} line: its topic names the client. */
+  private record PatternRule(Access access, TopicPattern topic) {}
+
   /** Everything the file says, swapped whole on reload. */
-  private record Rules(List<Rule> anonymous, Map<String, List<Rule>> users, List<Rule> patterns) {}
+  private record Rules(List<Rule> anonymous, Map<String, List<Rule>> users, List<PatternRule> patterns) {}
 
   private final Path source;
   private volatile Rules rules;
@@ -100,35 +104,17 @@ public final class AclFile implements AccessRules {
     Rules now = rules;
     List<Rule> applicable = new ArrayList<>(client.username().map(user -> now.users().getOrDefault(user, List.of()))
         .orElse(now.anonymous()));
-    for (Rule pattern : now.patterns()) {
-      substituted(pattern, client).ifPresent(applicable::add);
+    for (PatternRule pattern : now.patterns()) {
+      pattern.topic().filterFor(client).ifPresent(filter -> applicable.add(new Rule(pattern.access(), filter)));
     }
     return applicable;
-  }
-
-  /** A pattern for this client; none when it names %u and the client has no username. */
-  private static Optional<Rule> substituted(Rule pattern, ClientIdentity client) {
-    if (pattern.topic().contains("%u") && client.username().isEmpty()) {
-      return Optional.empty();
-    }
-    String topic = pattern.topic().replace("%c", client.clientId()).replace("%u", client.username().orElse(""));
-    // A client id with + or # in it must not become a wildcard of its own rule.
-    return Topics.isValidFilter(topic) && !hasInjectedWildcard(pattern.topic(), client)
-        ? Optional.of(new Rule(pattern.access(), topic))
-        : Optional.empty();
-  }
-
-  private static boolean hasInjectedWildcard(String pattern, ClientIdentity client) {
-    String injected = (pattern.contains("%c") ? client.clientId() : "")
-        + (pattern.contains("%u") ? client.username().orElse("") : "");
-    return injected.contains("+") || injected.contains("#") || injected.contains("/");
   }
 
   private static Rules parse(Path file) throws StartException {
     List<String> lines = AccessFiles.lines(file, "ACL file");
     List<Rule> anonymous = new ArrayList<>();
     Map<String, List<Rule>> users = new HashMap<>();
-    List<Rule> patterns = new ArrayList<>();
+    List<PatternRule> patterns = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     List<Rule> current = anonymous;
     for (int i = 0; i < lines.size(); i++) {
@@ -147,8 +133,10 @@ public final class AclFile implements AccessRules {
         }
       } else if (keyword.equals("topic") || keyword.equals("pattern")) {
         Optional<Rule> rule = rule(rest, i + 1, problems);
-        if (rule.isPresent()) {
-          (keyword.equals("topic") ? current : patterns).add(rule.get());
+        if (rule.isPresent() && keyword.equals("topic")) {
+          current.add(rule.get());
+        } else if (rule.isPresent()) {
+          patterns.add(new PatternRule(rule.get().access(), new TopicPattern(rule.get().topic())));
         }
       } else {
         problems.add("line " + (i + 1) + ": expected user, topic or pattern, got '" + keyword + "'");

@@ -36,6 +36,31 @@ public interface AccessRules {
     };
   }
 
+  /** What both allow: a client is held to each; a take-over needs both too. */
+  static AccessRules allOf(AccessRules first, AccessRules second) {
+    return new AccessRules() {
+      @Override
+      public boolean mayPublish(ClientIdentity client, String topic) {
+        return first.mayPublish(client, topic) && second.mayPublish(client, topic);
+      }
+
+      @Override
+      public boolean maySubscribe(ClientIdentity client, String filter) {
+        return first.maySubscribe(client, filter) && second.maySubscribe(client, filter);
+      }
+
+      @Override
+      public boolean mayReceive(ClientIdentity client, String topic) {
+        return first.mayReceive(client, topic) && second.mayReceive(client, topic);
+      }
+
+      @Override
+      public boolean mayTakeOver(ClientIdentity connecting, ClientIdentity holder) {
+        return first.mayTakeOver(connecting, holder) && second.mayTakeOver(connecting, holder);
+      }
+    };
+  }
+
   boolean mayPublish(ClientIdentity client, String topic);
 
   /** Whether the client may subscribe to a valid filter: every topic it matches must be readable. */

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.TopicPattern;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SensorAllowlist;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -69,6 +70,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *       address: udp:192.168.1.0/24     # optional: udp:NETWORK, or serial:/dev/ttyUSB0/NODE, ble:AA:BB:* ...
  *       mqtt-users: bench, tester       # optional: MQTT users who may hold these sessions too
  *   unlisted: refuse         # refuse (CONNACK rejected: not supported) or ignore (no answer)
+ *   sensor-topics: "#"       # where sensors may publish and subscribe, %c their client id; "#": all but $ topics
  *   predefined-topics:       # id (1..65534): topic name without + or #
  *     1: sensors/temperature
  *     2: sensors/humidity
@@ -238,7 +240,8 @@ public final class ConfigFile {
             section.value(
                 "max-sessions-per-transport", d.maxSessionsPerTransport(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value("qos-minus-one", d.qosMinusOne(), ConfigValues::bool),
-            allowlist(section, d.allowlist()));
+            allowlist(section, d.allowlist()),
+            section.value("sensor-topics", d.sensorTopics(), ConfigFile::topicPatterns));
     section.rejectUnknownKeys();
     return config;
   }
@@ -256,6 +259,16 @@ public final class ConfigFile {
     }
     boolean ignore = section.value("unlisted", d.ignoreUnlisted(), ConfigFile::ignoreUnlisted);
     return new SensorAllowlist(entries, ignore);
+  }
+
+  /** Comma-separated topic filters, each possibly naming its client with %c. */
+  private static List<TopicPattern> topicPatterns(String text) {
+    List<TopicPattern> patterns = Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+        .map(TopicPattern::new).toList();
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("expected one or more topic filters separated by commas");
+    }
+    return patterns;
   }
 
   /** A comma-separated list of names, such as users. */

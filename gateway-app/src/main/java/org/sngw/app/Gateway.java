@@ -44,6 +44,7 @@ import org.sngw.sn.gateway.Advertiser;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SensorAllowlist;
 import org.sngw.sn.gateway.SensorSessionSharing;
+import org.sngw.sn.gateway.SensorTopics;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
@@ -122,8 +123,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * The ACL file's rules, or by default anything but publishing to the gateway's $ topics; sensors'
-   * sessions pass to the MQTT users their allowlist entries name.
+   * The ACL file's rules, or by default anything but publishing to the gateway's $ topics; sensors
+   * are held to their topics too, and their sessions pass to the MQTT users their allowlist
+   * entries name.
    */
   private AccessRules accessRules(GatewayConfig config) throws StartException {
     AccessRules rules = AccessRules.DEFAULT;
@@ -131,6 +133,9 @@ public final class Gateway implements AutoCloseable {
       acl = AclFile.read(config.access().aclFile().get());
       log.info("topic access from {}", acl.source());
       rules = acl;
+    }
+    if (!config.mqttSn().sensorTopics().equals(SensorTopics.ANY)) {
+      rules = AccessRules.allOf(rules, new SensorTopics(config.mqttSn().sensorTopics()));
     }
     SensorAllowlist allowlist = config.mqttSn().allowlist();
     return allowlist.sharesSessions() ? new SensorSessionSharing(rules, allowlist) : rules;

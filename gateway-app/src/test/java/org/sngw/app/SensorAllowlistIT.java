@@ -2,6 +2,7 @@ package org.sngw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -12,8 +13,13 @@ import org.sngw.config.ConfigFile;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket.ConnAck;
 import org.sngw.sn.codec.SnPacket.Connect;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
 
-/** The sensor allowlist, from the config file, against MQTT-SN clients over real UDP sockets. */
+/**
+ * The sensor allowlist and the sensors' topics, from the config file, against MQTT-SN clients over
+ * real UDP sockets.
+ */
 class SensorAllowlistIT {
   @TempDir Path dir;
   private Gateway gateway;
@@ -30,6 +36,7 @@ class SensorAllowlistIT {
               address: udp:127.0.0.0/8
             - client-id: "roof-*"
               address: udp:192.168.7.0/24
+          sensor-topics: sensors/%%c/#, cmd/%%c/#
         """.formatted(dir.resolve("data")));
     gateway = Gateway.start(ConfigFile.load(config));
   }
@@ -55,5 +62,24 @@ class SensorAllowlistIT {
       assertThat(gateway.snGateway().sessionCount()).isEqualTo(1);
       assertThat(gateway.snGateway().stats().unlistedRefused()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void sensor_publishesAndSubscribesUnderItsOwnTopicsOnly() {
+    try (SnTestClient lab = new SnTestClient(gateway.snAddress())) {
+      lab.connect("lab-1", 60);
+
+      assertThat(lab.registerAndPublish("sensors/lab-1/temp", bytes("21"))).isEqualTo(ReturnCode.ACCEPTED);
+      assertThat(lab.registerAndPublish("actuators/valve/set", bytes("OPEN")))
+          .isEqualTo(ReturnCode.REJECTED_NOT_SUPPORTED);
+      assertThat(lab.registerAndPublish("sensors/lab-2/temp", bytes("forged")))
+          .isEqualTo(ReturnCode.REJECTED_NOT_SUPPORTED);
+      assertThat(lab.trySubscribe(new SnTopic.Named("cmd/lab-1/#"), SnQos.AT_LEAST_ONCE)).isEqualTo(ReturnCode.ACCEPTED);
+      assertThat(lab.trySubscribe(new SnTopic.Named("cmd/#"), SnQos.AT_LEAST_ONCE)).isNotEqualTo(ReturnCode.ACCEPTED);
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 }

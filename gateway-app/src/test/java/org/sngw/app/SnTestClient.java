@@ -167,6 +167,22 @@ final class SnTestClient implements AutoCloseable {
     return ack;
   }
 
+  /** SUBSCRIBE; the SUBACK's return code, whatever it is. */
+  ReturnCode trySubscribe(SnTopic topic, SnQos qos) {
+    send(new Subscribe(false, qos, nextMsgId(), topic));
+    return receive(SubAck.class).returnCode();
+  }
+
+  /** REGISTER, then a QoS 1 PUBLISH to the topic id; the PUBACK's return code, whatever it is. */
+  ReturnCode registerAndPublish(String topic, byte[] payload) {
+    int topicId = register(topic);
+    int msgId = nextMsgId();
+    send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(topicId), msgId, payload));
+    PubAck ack = receive(PubAck.class);
+    assertThat(ack.msgId()).isEqualTo(msgId);
+    return ack.returnCode();
+  }
+
   int nextMsgId() {
     lastMsgId = lastMsgId % 0xFFFF + 1;
     return lastMsgId;

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerConfig;
+import org.sngw.broker.TopicPattern;
 import org.sngw.message.Qos;
 import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SensorAllowlist;
@@ -49,7 +50,8 @@ class ConfigFileTest {
                 true,
                 new SensorAllowlist(List.of(
                     new SensorAllowlist.Entry("kitchen-*", Optional.of("udp:192.168.1.0/24")),
-                    new SensorAllowlist.Entry("hub", Optional.empty(), Set.of("bench", "tester"))), true)));
+                    new SensorAllowlist.Entry("hub", Optional.empty(), Set.of("bench", "tester"))), true),
+                List.of(new TopicPattern("sensors/%c/#"), new TopicPattern("cmd/%c/#"))));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30)
         .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2)));
@@ -105,13 +107,14 @@ class ConfigFileTest {
 
   @Test
   void load_badAllowlist_reportsEachProblem() {
-    assertThat(problems(
-        "mqtt-sn:\n  allowlist:\n    - address: udp:lan\n    - client-id: a\n      mqtt-users: ' , '\n  unlisted: drop\n"))
+    assertThat(problems("mqtt-sn:\n  allowlist:\n    - address: udp:lan\n    - client-id: a\n      mqtt-users: ' , '\n"
+        + "  unlisted: drop\n  sensor-topics: sensors/#/x\n"))
         .containsExactlyInAnyOrder(
             "mqtt-sn.allowlist[0].client-id: required (line 3)",
             "mqtt-sn.allowlist[0].address: expected udp:ADDRESS or udp:ADDRESS/BITS, got 'udp:lan' (line 3)",
             "mqtt-sn.allowlist[1].mqtt-users: expected one or more names separated by commas (line 5)",
-            "mqtt-sn.unlisted: expected refuse or ignore, got 'drop' (line 6)");
+            "mqtt-sn.unlisted: expected refuse or ignore, got 'drop' (line 6)",
+            "mqtt-sn.sensor-topics: 'sensors/#/x' is not a valid topic filter (line 7)");
   }
 
   @Test

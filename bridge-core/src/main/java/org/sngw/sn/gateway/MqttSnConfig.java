@@ -1,9 +1,11 @@
 package org.sngw.sn.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.sngw.broker.TopicPattern;
 
 /**
  * MQTT-SN gateway settings.
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param qosMinusOne whether PUBLISH with QoS -1 (no connection, from anyone who can send a datagram)
  *     is accepted; off by default, as in EMQX and Paho, since it has no client to authenticate
  * @param allowlist which sensors may connect; by default any
+ * @param sensorTopics where sensors may publish, subscribe and receive ({@code %c}: the client id);
+ *     by default anywhere but the gateway's {@code $} topics
  */
 public record MqttSnConfig(
     int gatewayId,
@@ -36,7 +40,8 @@ public record MqttSnConfig(
     int maxSessions,
     int maxSessionsPerTransport,
     boolean qosMinusOne,
-    SensorAllowlist allowlist) {
+    SensorAllowlist allowlist,
+    List<TopicPattern> sensorTopics) {
   public static final int DEFAULT_MAX_SESSIONS = 10_000;
   public static final int DEFAULT_MAX_SESSIONS_PER_TRANSPORT = 5_000;
 
@@ -44,6 +49,7 @@ public record MqttSnConfig(
     predefinedTopics = Map.copyOf(predefinedTopics);
     Objects.requireNonNull(advertiseInterval, "advertiseInterval");
     Objects.requireNonNull(allowlist, "allowlist");
+    sensorTopics = List.copyOf(sensorTopics);
   }
 
   /** Settings with the default session limits. */
@@ -56,7 +62,8 @@ public record MqttSnConfig(
       int maxPendingPerClient,
       Optional<Duration> advertiseInterval) {
     this(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT, false, SensorAllowlist.OPEN);
+        advertiseInterval, DEFAULT_MAX_SESSIONS, DEFAULT_MAX_SESSIONS_PER_TRANSPORT, false, SensorAllowlist.OPEN,
+        SensorTopics.ANY);
   }
 
   /** Settings without ADVERTISE, with the default session limits. */
@@ -77,31 +84,36 @@ public record MqttSnConfig(
 
   public MqttSnConfig withPredefinedTopics(Map<Integer, String> topics) {
     return new MqttSnConfig(gatewayId, topics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist);
+        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist, sensorTopics);
   }
 
   public MqttSnConfig withGatewayId(int id) {
     return new MqttSnConfig(id, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient, maxPendingPerClient,
-        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist);
+        advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist, sensorTopics);
   }
 
   public MqttSnConfig withAdvertiseInterval(Optional<Duration> interval) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist);
+        maxPendingPerClient, interval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist, sensorTopics);
   }
 
   public MqttSnConfig withSessionLimits(int total, int perTransport) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, advertiseInterval, total, perTransport, qosMinusOne, allowlist);
+        maxPendingPerClient, advertiseInterval, total, perTransport, qosMinusOne, allowlist, sensorTopics);
   }
 
   public MqttSnConfig withQosMinusOne(boolean accepted) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, accepted, allowlist);
+        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, accepted, allowlist, sensorTopics);
+  }
+
+  public MqttSnConfig withSensorTopics(List<TopicPattern> patterns) {
+    return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
+        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, allowlist, patterns);
   }
 
   public MqttSnConfig withAllowlist(SensorAllowlist sensors) {
     return new MqttSnConfig(gatewayId, predefinedTopics, retryInterval, retryCount, maxTopicsPerClient,
-        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, sensors);
+        maxPendingPerClient, advertiseInterval, maxSessions, maxSessionsPerTransport, qosMinusOne, sensors, sensorTopics);
   }
 }
