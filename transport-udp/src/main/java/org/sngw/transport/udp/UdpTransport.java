@@ -46,7 +46,7 @@ public final class UdpTransport implements Transport {
   private volatile Running running;
 
   /** What exists once the socket is bound. */
-  private record Running(Channel channel, InetSocketAddress address, SendQueue sends) {}
+  private record Running(Channel channel, InetSocketAddress address, SendQueue sends, int receiveBufferBytes) {}
 
   public UdpTransport(UdpTransportConfig config, IoLoops ioLoops) {
     this.config = Objects.requireNonNull(config, "config");
@@ -71,7 +71,8 @@ public final class UdpTransport implements Transport {
     running = new Running(
         bound,
         (InetSocketAddress) bound.localAddress(),
-        new SendQueue(bound, config.sendQueueCapacity(), stats));
+        new SendQueue(bound, config.sendQueueCapacity(), stats),
+        grantedReceiveBuffer(bound));
     if (closed.get()) {
       // close() ran while we were binding and did not see the channel yet.
       bound.close();
@@ -137,19 +138,37 @@ public final class UdpTransport implements Transport {
   }
 
   private void logStarted(Channel bound) {
-    int reported = bound.config().getOption(ChannelOption.SO_RCVBUF);
-    // Linux reports twice the size granted (room for its bookkeeping); the JDK halves it back for
-    // NIO, epoll passes it through.
-    int granted = ioLoops.isEpoll() ? reported / 2 : reported;
-    log.info("UDP listening on {} with {}, receive buffer {} bytes, {}",
+    int granted = running.receiveBufferBytes();
+    log.info("UDP listening on {} with {}, receive buffer {} bytes granted of {} asked, {}",
         format(boundAddress()),
         ioLoops.isEpoll() ? "epoll" : "NIO",
         granted,
+        config.receiveBufferBytes(),
         config.broadcastTarget().map(t -> "broadcast to " + format(t)).orElse("no broadcast"));
-    if (granted < config.receiveBufferBytes()) {
-      log.warn("UDP receive buffer is {} bytes, less than the {} asked: raise net.core.rmem_max "
-          + "or bursts of sensor datagrams may be dropped", granted, config.receiveBufferBytes());
+    smallBufferWarning(granted, config.receiveBufferBytes()).ifPresent(log::warn);
+  }
+
+  private int grantedReceiveBuffer(Channel bound) {
+    int reported = bound.config().getOption(ChannelOption.SO_RCVBUF);
+    // Linux reports twice the size granted (room for its bookkeeping); the JDK halves it back for
+    // NIO, epoll passes it through.
+    return ioLoops.isEpoll() ? reported / 2 : reported;
+  }
+
+  /** What to tell the operator when the kernel granted less receive buffer than asked: its cap, net.core.rmem_max, is lower. */
+  static Optional<String> smallBufferWarning(int granted, int asked) {
+    if (granted >= asked) {
+      return Optional.empty();
     }
+    return Optional.of(String.format("UDP receive buffer is %d bytes, less than the %d asked: a burst of sensor "
+        + "datagrams beyond it is dropped by the kernel. Raise its cap: sysctl -w net.core.rmem_max=%d, and "
+        + "net.core.rmem_max=%d in /etc/sysctl.d/60-sngw.conf to keep it", granted, asked, asked, asked));
+  }
+
+  /** The receive buffer the kernel granted, which its net.core.rmem_max may have cut; 0 before start. */
+  public int receiveBufferBytes() {
+    Running now = running;
+    return now == null ? 0 : now.receiveBufferBytes();
   }
 
   private static String format(InetSocketAddress address) {

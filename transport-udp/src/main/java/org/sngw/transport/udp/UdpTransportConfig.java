@@ -55,4 +55,8 @@ public record UdpTransportConfig(
     return new UdpTransportConfig(
         bind, Optional.of(target), receiveBufferBytes, maxFrameSize, sendQueueCapacity);
   }
+
+  public UdpTransportConfig withReceiveBufferBytes(int bytes) {
+    return new UdpTransportConfig(bind, broadcastTarget, bytes, maxFrameSize, sendQueueCapacity);
+  }
 }

@@ -12,6 +12,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Queue;
@@ -135,6 +137,19 @@ class UdpTransportIT {
 
     await().atMost(WAIT).until(() -> transport.stats().received().sum() == burst);
     assertThat(received.frames).hasSize(burst);
+  }
+
+  @Test
+  void start_receiveBufferBeyondTheKernelsCap_reportsWhatWasGranted() throws Exception {
+    int asked = 256 << 20;
+    start(UdpTransportConfig.of(loopback4()).withReceiveBufferBytes(asked), received);
+
+    // readString would trust the size /proc reports, which is none.
+    int cap = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/core/rmem_max")).get(0).strip());
+    assertThat(transport.receiveBufferBytes()).isEqualTo(Math.min(asked, cap));
+    assertThat(UdpTransport.smallBufferWarning(transport.receiveBufferBytes(), asked)).hasValueSatisfying(
+        warning -> assertThat(warning).contains("sysctl -w net.core.rmem_max=" + asked));
+    assertThat(UdpTransport.smallBufferWarning(asked, asked)).as("nothing to say when granted").isEmpty();
   }
 
   @Test
