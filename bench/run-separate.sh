@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# Runs the packaged gateway and the SnLoad generator as two processes pinned to one core each, on
+# Runs the packaged gateway and its load generator (gateway.jar simulate) as two processes pinned to one core each, on
 # 127.0.0.1 only, and reports the generator's figures plus the gateway's store syncs (read from its
 # metrics endpoint before and after).
 #
-#   bash bench/run-separate.sh [gateway flags...] -- [SnLoad flags...]
+#   bash bench/run-separate.sh [gateway flags...] -- [simulate flags...]
 #   e.g. bash bench/run-separate.sh -- --subscriber persistent
 #        bash bench/run-separate.sh --in-memory -- --subscriber persistent
 #
-# Needs: mvn -B package -DskipTests && mvn -B -Pbench -pl bench -am package -DskipTests; taskset, curl.
+# Needs: mvn -B package -DskipTests; taskset, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 gateway_args=()
@@ -29,7 +29,7 @@ for _ in $(seq 1 100); do grep -q "gateway running" "$log" && break; sleep 0.2; 
 syncs() { curl -s http://127.0.0.1:21900/metrics | awk '/^sngw_store_syncs_total/ {print $2}'; }
 before=$(syncs)
 start=$(date +%s.%N)
-taskset -c 1 java -cp bench/target/benchmarks.jar org.sngw.bench.SnLoad \
+taskset -c 1 java -jar gateway-app/target/gateway.jar simulate \
   --gateway 127.0.0.1:21884 --mqtt 127.0.0.1:21883 ${load_args[@]+"${load_args[@]}"}
 after=$(syncs)
 end=$(date +%s.%N)

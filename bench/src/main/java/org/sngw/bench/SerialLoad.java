@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.sngw.app.Gateway;
+import org.sngw.app.simulate.MqttSubscriber;
+import org.sngw.app.simulate.Payload;
 import org.sngw.auth.AccessConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;

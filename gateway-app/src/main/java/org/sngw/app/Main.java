@@ -6,10 +6,14 @@ import org.slf4j.LoggerFactory;
 import org.sngw.app.cli.GatewayCommand;
 import org.sngw.app.cli.ParseOutcome;
 import org.sngw.app.cli.PasswdCommand;
+import org.sngw.app.simulate.LoadRun;
 import org.sngw.runtime.StartException;
 import sun.misc.Signal;
 
-/** {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT. */
+/**
+ * {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT; or one of the
+ * subcommands, {@code passwd} and {@code simulate}.
+ */
 public final class Main {
   private static final int EXIT_STOPPED = 0;
   private static final int EXIT_START_FAILED = 1;
@@ -28,8 +32,23 @@ public final class Main {
       PasswdCommand.Result result = PasswdCommand.run(passwd, System.in, System.console());
       (result.exitStatus() == 0 ? System.out : System.err).println(result.message());
       System.exit(result.exitStatus());
+    } else if (outcome instanceof ParseOutcome.Simulate simulate) {
+      System.exit(simulate(simulate));
     } else if (outcome instanceof ParseOutcome.Run run) {
       runUntilStopped(run);
+    }
+  }
+
+  private static int simulate(ParseOutcome.Simulate simulate) {
+    // An --in-process gateway's start lines would drown the figures: warnings only, unless asked.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    try {
+      return new LoadRun(simulate.plan(), System.out, System.err).execute();
+    } catch (Exception e) {
+      System.err.println("simulate: " + e.getMessage());
+      return EXIT_START_FAILED;
     }
   }
 

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.sngw.app.simulate.SimulateCommand;
 import org.sngw.auth.AccessConfig;
-import org.sngw.tls.TlsFileException;
-import org.sngw.tls.TlsFiles;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
@@ -22,6 +21,8 @@ import org.sngw.config.StoreConfig;
 import org.sngw.config.TransportPlan;
 import org.sngw.config.UpstreamUri;
 import org.sngw.sn.gateway.MqttSnConfig;
+import org.sngw.tls.TlsFileException;
+import org.sngw.tls.TlsFiles;
 import org.sngw.transport.ble.BleConfig;
 import org.sngw.transport.serial.SerialTransportProvider;
 import org.sngw.transport.udp.UdpSettings;
@@ -61,6 +62,7 @@ public final class GatewayCommand {
   private static final String ALLOW_ANONYMOUS = "--allow-anonymous";
   private static final String ACL_FILE = "--acl-file";
   private static final String PASSWD = "passwd";
+  private static final String SIMULATE = "simulate";
   /** The password of an {@code --upstream URI} that names a user and no password. */
   static final String UPSTREAM_PASSWORD_VARIABLE = "SNGW_UPSTREAM_PASSWORD";
   private static final String DELETE = "--delete";
@@ -80,6 +82,8 @@ public final class GatewayCommand {
   static ParseOutcome parse(Map<String, String> environment, String... args) {
     CommandLine commandLine = new CommandLine(spec());
     commandLine.addSubcommand(PASSWD, new CommandLine(passwdSpec()));
+    SimulateCommand simulate = new SimulateCommand();
+    commandLine.addSubcommand(SIMULATE, new CommandLine(simulate));
     // An argument starting with @ is a value here, not a file of further arguments.
     commandLine.setExpandAtFiles(false);
     ParseResult result;
@@ -94,10 +98,22 @@ public final class GatewayCommand {
     if (result.isVersionHelpRequested()) {
       return new ParseOutcome.Print(Version.text());
     }
+    if (result.hasSubcommand() && result.subcommand().commandSpec().name().equals(SIMULATE)) {
+      return simulate(result.subcommand(), simulate);
+    }
     if (result.hasSubcommand()) {
       return passwd(result.subcommand(), commandLine.getSubcommands().get(PASSWD));
     }
     return configure(result, environment);
+  }
+
+  private static ParseOutcome simulate(ParseResult result, SimulateCommand simulate) {
+    if (result.isUsageHelpRequested()) {
+      return new ParseOutcome.Print(result.commandSpec().commandLine().getUsageMessage(Ansi.OFF).stripTrailing());
+    }
+    List<String> problems = new ArrayList<>();
+    return simulate.plan(problems).<ParseOutcome>map(ParseOutcome.Simulate::new)
+        .orElseGet(() -> new ParseOutcome.UsageError("simulate: " + String.join("; ", problems)));
   }
 
   private static ParseOutcome passwd(ParseResult result, CommandLine passwd) {
@@ -263,10 +279,14 @@ public final class GatewayCommand {
     if (e instanceof UnmatchedArgumentException unmatched
         && !unmatched.getUnmatched().isEmpty()) {
       String argument = unmatched.getUnmatched().get(0);
-      String what = argument.startsWith("-") ? "unknown option: " : "unexpected argument: ";
+      if (!argument.startsWith("-")) {
+        // Picocli's nearest match for a stray word is rarely what was meant; list the commands.
+        String commands = String.join(", ", e.getCommandLine().getSubcommands().keySet());
+        return "unexpected argument: " + argument + " (the commands are " + commands + ")";
+      }
       List<String> suggestions = unmatched.getSuggestions();
       String hint = suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)";
-      return what + argument + hint;
+      return "unknown option: " + argument + hint;
     }
     if (e instanceof MissingParameterException missing
         && missing.getMissing().size() == 1

@@ -3,6 +3,7 @@ package org.sngw.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.sngw.app.simulate.LoadPlan;
 import org.sngw.config.GatewayConfig;
 
 /** What the command line asks for. {@code Main} acts on it; parsing itself prints nothing. */
@@ -24,6 +25,13 @@ public sealed interface ParseOutcome {
     public Passwd {
       Objects.requireNonNull(file, "file");
       Objects.requireNonNull(user, "user");
+    }
+  }
+
+  /** {@code simulate}: load a gateway with simulated sensors, as planned. */
+  record Simulate(LoadPlan plan) implements ParseOutcome {
+    public Simulate {
+      Objects.requireNonNull(plan, "plan");
     }
   }
 

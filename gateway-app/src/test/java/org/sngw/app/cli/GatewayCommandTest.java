@@ -3,6 +3,7 @@ package org.sngw.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.sngw.app.simulate.LoadPlan;
+import org.sngw.app.simulate.SubscriberMode;
 import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.BridgeConfig;
@@ -21,6 +24,7 @@ import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.UpstreamUri;
+import org.sngw.sn.codec.SnQos;
 import org.sngw.transport.ble.BleConfig;
 import org.sngw.transport.serial.SerialPortConfig;
 import org.sngw.transport.serial.framing.Framing;
@@ -65,6 +69,33 @@ class GatewayCommandTest {
     assertThat(GatewayCommand.parse("passwd", "/etc/sngw/passwd"))
         .isInstanceOf(ParseOutcome.UsageError.class);
     assertThat(print("passwd", "--help")).contains("FILE", "USER", "--password-stdin", "--delete");
+  }
+
+  @Test
+  void parse_simulate_plansTheRunAndTargetsLoopbackByDefault() {
+    ParseOutcome.Simulate simulate = (ParseOutcome.Simulate) GatewayCommand.parse("simulate", "--clients", "500",
+        "--qos", "2", "--subscriber", "persistent");
+
+    LoadPlan plan = simulate.plan();
+    assertThat(plan.target()).isEqualTo(LoadPlan.Target.GATEWAY);
+    assertThat(plan.gateway()).isEqualTo(new InetSocketAddress("127.0.0.1", 1884));
+    assertThat(plan.mqtt()).isEqualTo(new InetSocketAddress("127.0.0.1", 1883));
+    assertThat(plan.clients()).isEqualTo(500);
+    assertThat(plan.qos()).isEqualTo(SnQos.EXACTLY_ONCE);
+    assertThat(plan.subscriber()).isEqualTo(SubscriberMode.PERSISTENT);
+    assertThat(print("simulate", "--help")).contains("--clients", "--null-sink", "--in-process", "--json");
+    assertThat(print("--help")).contains("simulate");
+  }
+
+  @Test
+  void parse_simulateWithContradictions_isAUsageErrorNamingEach() {
+    assertThat(GatewayCommand.parse("simulate", "--null-sink", "--subscriber", "clean", "--qos", "0"))
+        .isEqualTo(new ParseOutcome.UsageError("simulate: --qos 0 needs --rate (there is no ack to pace by); "
+            + "for an unpaced burst use --burst; --null-sink has no broker for a subscriber"));
+    assertThat(GatewayCommand.parse("simulate", "--in-process", "--null-sink"))
+        .isEqualTo(new ParseOutcome.UsageError("simulate: --in-process and --null-sink exclude each other"));
+    assertThat(GatewayCommand.parse("simulate", "--in-memory"))
+        .isEqualTo(new ParseOutcome.UsageError("simulate: --in-memory applies to the gateway of --in-process"));
   }
 
   @Test
@@ -227,7 +258,8 @@ class GatewayCommandTest {
 
   @Test
   void parse_positionalArgument_isUnexpected() {
-    assertThat(error("gateway.yaml")).isEqualTo("unexpected argument: gateway.yaml");
+    assertThat(error("gateway.yaml"))
+        .isEqualTo("unexpected argument: gateway.yaml (the commands are passwd, simulate)");
   }
 
   @Test

@@ -1,16 +1,21 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.sngw.sn.codec.SnQos;
 
-/** Prints one run's figures, one labelled line per aspect, so rows can be pasted into RESULTS.md. */
+/**
+ * Prints one run's figures: one labelled line per aspect, so rows can be pasted into RESULTS.md,
+ * or with --json one object with the same figures for scripts.
+ */
 final class Report {
   /**
    * What the MQTT subscriber saw.
@@ -19,7 +24,8 @@ final class Report {
    * @param total PUBLISHes that arrived in the whole run
    * @param distinct different (client, sequence) pairs among them
    */
-  record Delivery(long inWindow, long total, long distinct, long duplicates, long foreign, IOException failure) {}
+  record Delivery(long inWindow, long total, long distinct, long duplicates, long foreign, IOException failure,
+      LatencyHistogram latencies) {}
 
   private final LoadPlan plan;
   private final GatewayTarget target;
@@ -33,17 +39,16 @@ final class Report {
 
   void print(LoopStats s, Delivery delivery, CpuMeter.Sample cpuStart, CpuMeter.Sample cpuEnd,
       Optional<Long> overloadDrops, OptionalLong kernelDrops, int generatorThreads) {
+    if (plan.json()) {
+      out.println(Json.write(summary(s, delivery, cpuStart, cpuEnd, overloadDrops, kernelDrops, generatorThreads)));
+      return;
+    }
     int cores = Runtime.getRuntime().availableProcessors();
     line("run", "%s, %,d MQTT-SN clients, QoS %d, %s, %d-byte payloads, %d generator thread%s",
         LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME).substring(0, 19), plan.clients(),
         plan.qos().level(), plan.isBurst() ? "unpaced burst" : pacing(), plan.payloadBytes(), generatorThreads,
         generatorThreads == 1 ? "" : "s");
-    line("gateway", target.inProcess()
-        ? String.format("in this JVM (%s) at udp %s, mqtt %s; it shares %s with the generator",
-            plan.inMemory() ? "store off: --in-memory" : "store config: persistent", address(target.udp()),
-            target.mqtt().map(Report::address).orElse("-"), cores(cores))
-        : String.format("running elsewhere at udp %s (its CPU is not measured here); this JVM has %s",
-            address(target.udp()), cores(cores)));
+    line("gateway", describeTarget(cores));
     if (plan.isBurst()) {
       printBurst(s, delivery);
     } else {
@@ -53,6 +58,89 @@ final class Report {
     line("drops", "gateway core overloaded: %s; kernel UDP receive buffers, whole machine: %s",
         overloadDrops.map(d -> String.format("%,d", d)).orElse("n/a (not in this JVM)"),
         kernelDrops.isPresent() ? String.format("%,d", kernelDrops.getAsLong()) : "n/a");
+  }
+
+  private String describeTarget(int cores) {
+    if (target.nullSink()) {
+      return String.format("a null sink in this JVM at udp %s, acknowledging everything (the generator's ceiling)",
+          address(target.udp()));
+    }
+    return target.inProcess()
+        ? String.format("in this JVM (%s) at udp %s, mqtt %s; it shares %s with the generator",
+            plan.inMemory() ? "store off: --in-memory" : "store config: persistent", address(target.udp()),
+            target.mqtt().map(Report::address).orElse("-"), cores(cores))
+        : String.format("running elsewhere at udp %s (its CPU is not measured here); this JVM has %s",
+            address(target.udp()), cores(cores));
+  }
+
+  /** The same figures as the text, in one object. */
+  private Map<String, Object> summary(LoopStats s, Delivery delivery, CpuMeter.Sample cpuStart,
+      CpuMeter.Sample cpuEnd, Optional<Long> overloadDrops, OptionalLong kernelDrops, int generatorThreads) {
+    double seconds = plan.duration().toNanos() / 1e9;
+    Map<String, Object> run = new LinkedHashMap<>();
+    run.put("target", plan.target().name().toLowerCase(Locale.ROOT));
+    run.put("udp", address(target.udp()));
+    run.put("clients", plan.clients());
+    run.put("qos", plan.qos().level());
+    run.put("window", plan.window());
+    run.put("rate", plan.rate());
+    run.put("payloadBytes", plan.payloadBytes());
+    run.put("burst", plan.burst());
+    run.put("measuredSeconds", plan.isBurst() ? s.burstNanos / 1e9 : seconds);
+    run.put("generatorThreads", generatorThreads);
+    Map<String, Object> clients = new LinkedHashMap<>();
+    clients.put("sent", s.sent);
+    clients.put("sentPerSecond", plan.isBurst() ? s.sent / Math.max(1e-9, s.burstNanos / 1e9) : s.sentMeasured / seconds);
+    clients.put("ackedPerSecond", s.ackedMeasured / seconds);
+    clients.put("ackLatencyMillis", latencies(s.latencies));
+    clients.put("timeouts", s.timeouts);
+    clients.put("rejected", s.rejected);
+    clients.put("lateAcks", s.lateAcks);
+    clients.put("unexpected", s.unexpected);
+    clients.put("malformed", s.malformed);
+    clients.put("sendFailures", s.sendFailures);
+    clients.put("receiveErrors", s.receiveErrors);
+    clients.put("disconnected", s.disconnects);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("run", run);
+    summary.put("clients", clients);
+    if (delivery != null) {
+      Map<String, Object> subscriber = new LinkedHashMap<>();
+      subscriber.put("mode", plan.subscriber().name().toLowerCase(Locale.ROOT));
+      subscriber.put("qos", plan.subscriberQos());
+      subscriber.put("filter", plan.subscriberFilter());
+      subscriber.put("receivedPerSecond", plan.isBurst() ? null : delivery.inWindow() / seconds);
+      subscriber.put("received", delivery.total());
+      subscriber.put("distinct", delivery.distinct());
+      subscriber.put("lost", s.sent - delivery.distinct());
+      subscriber.put("duplicates", delivery.duplicates());
+      subscriber.put("foreign", delivery.foreign());
+      subscriber.put("deliveryLatencyMillis", latencies(delivery.latencies()));
+      subscriber.put("failure", delivery.failure() == null ? null : delivery.failure().getMessage());
+      summary.put("subscriber", subscriber);
+    }
+    double wall = Math.max(1, cpuEnd.wallNanos() - cpuStart.wallNanos());
+    Map<String, Object> cpu = new LinkedHashMap<>();
+    cpu.put("generatorCores", (cpuEnd.generatorNanos() - cpuStart.generatorNanos()) / wall);
+    cpu.put("subscriberCores", (cpuEnd.subscriberNanos() - cpuStart.subscriberNanos()) / wall);
+    cpu.put("processCores", (cpuEnd.processNanos() - cpuStart.processNanos()) / wall);
+    cpu.put("machineCores", Runtime.getRuntime().availableProcessors());
+    summary.put("cpu", cpu);
+    Map<String, Object> drops = new LinkedHashMap<>();
+    drops.put("gatewayOverloaded", overloadDrops.orElse(null));
+    drops.put("kernelReceiveBuffers", kernelDrops.isPresent() ? kernelDrops.getAsLong() : null);
+    summary.put("drops", drops);
+    return summary;
+  }
+
+  private static Map<String, Object> latencies(LatencyHistogram histogram) {
+    Map<String, Object> millis = new LinkedHashMap<>();
+    millis.put("count", histogram.count());
+    for (int p : new int[] {50, 90, 99}) {
+      millis.put("p" + p, histogram.percentile(p) / 1e6);
+    }
+    millis.put("max", histogram.max() / 1e6);
+    return millis;
   }
 
   private String pacing() {
@@ -82,6 +170,7 @@ final class Report {
           plan.subscriber().name().toLowerCase(Locale.ROOT), plan.subscriberQos(), plan.subscriberFilter(),
           delivery.inWindow() / seconds, delivery.total(), delivery.distinct(), s.sent, delivery.duplicates(),
           extras(delivery));
+      printDeliveryLatency(delivery);
     }
   }
 
@@ -93,6 +182,13 @@ final class Report {
     line("subscriber", "%,d distinct received (%.1f %%), %,d lost (%.1f %%), %,d duplicates%s",
         delivery.distinct(), percent(delivery.distinct(), s.sent), lost, percent(lost, s.sent),
         delivery.duplicates(), extras(delivery));
+    printDeliveryLatency(delivery);
+  }
+
+  private void printDeliveryLatency(Delivery delivery) {
+    LatencyHistogram d = delivery.latencies();
+    line("delivery", "p50 %s  p90 %s  p99 %s  max %s ms (sensor's PUBLISH written to the subscriber's read)",
+        millis(d.percentile(50)), millis(d.percentile(90)), millis(d.percentile(99)), millis(d.max()));
   }
 
   private void printCpu(CpuMeter.Sample start, CpuMeter.Sample end, int cores) {

@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that counts and acknowledges every PUBLISH. Enough to see what reaches a real MQTT client,
  * without bringing a client library into the project.
  */
-final class MqttSubscriber implements AutoCloseable {
+public final class MqttSubscriber implements AutoCloseable {
   private static final int CONNECT = 0x10;
   private static final int CONNACK = 0x20;
   private static final int PUBLISH = 0x30;
@@ -47,6 +47,7 @@ final class MqttSubscriber implements AutoCloseable {
   private volatile long lastArrivalNanos = System.nanoTime();
   // Written by the reader thread only; read after it has ended.
   private final Map<Integer, BitSet> seen = new HashMap<>();
+  private final LatencyHistogram deliveryLatencies = new LatencyHistogram();
   private long duplicates;
   private long foreign;
   private volatile IOException readFailure;
@@ -59,11 +60,11 @@ final class MqttSubscriber implements AutoCloseable {
     this.socket = open(broker);
     this.in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 65_536));
     this.out = new BufferedOutputStream(socket.getOutputStream(), 8_192);
-    this.reader = new Thread(this::readLoop, "bench-mqtt-sub");
+    this.reader = new Thread(this::readLoop, "simulate-mqtt-sub");
   }
 
   /** Connects, subscribes {@code filter} at {@code qos} and starts counting. */
-  static MqttSubscriber start(InetSocketAddress broker, String clientId, boolean cleanSession, String filter,
+  public static MqttSubscriber start(InetSocketAddress broker, String clientId, boolean cleanSession, String filter,
       int qos) throws IOException {
     MqttSubscriber subscriber = new MqttSubscriber(broker, clientId, cleanSession);
     try {
@@ -80,12 +81,12 @@ final class MqttSubscriber implements AutoCloseable {
     return reader;
   }
 
-  long received() {
+  public long received() {
     return received.get();
   }
 
   /** Waits until nothing has arrived for {@code quiet}, at most {@code limit}. */
-  void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
+  public void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() - end < 0 && System.nanoTime() - lastArrivalNanos < quiet.toNanos()) {
       Thread.sleep(50);
@@ -93,15 +94,20 @@ final class MqttSubscriber implements AutoCloseable {
   }
 
   /** Distinct (client, sequence) pairs received; valid after {@link #close}. */
-  long distinct() {
+  public long distinct() {
     return seen.values().stream().mapToLong(BitSet::cardinality).sum();
   }
 
-  long duplicates() {
+  /** From PUBLISH sent by a client to PUBLISH read here, for each message received; valid after {@link #close}. */
+  LatencyHistogram deliveryLatencies() {
+    return deliveryLatencies;
+  }
+
+  public long duplicates() {
     return duplicates;
   }
 
-  /** PUBLISHes whose payload was not a bench payload (another client's traffic). */
+  /** PUBLISHes whose payload was not a simulated one (another client's traffic). */
   long foreign() {
     return foreign;
   }
@@ -223,7 +229,8 @@ final class MqttSubscriber implements AutoCloseable {
   }
 
   private void count(ByteBuffer payload) {
-    lastArrivalNanos = System.nanoTime();
+    long now = System.nanoTime();
+    lastArrivalNanos = now;
     received.incrementAndGet();
     if (payload.remaining() < Payload.MIN_BYTES) {
       foreign++;
@@ -234,6 +241,7 @@ final class MqttSubscriber implements AutoCloseable {
       foreign++;
       return;
     }
+    deliveryLatencies.record(now - Payload.sentNanos(payload));
     BitSet bits = seen.computeIfAbsent(Payload.clientIndex(payload), i -> new BitSet());
     if (bits.get((int) sequence)) {
       duplicates++;

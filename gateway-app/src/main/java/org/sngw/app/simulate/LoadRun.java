@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 import org.sngw.sn.gateway.SnStats;
 
 /** One run of the plan: starts the target, the subscriber and the client loops, then reports. */
-final class LoadRun {
+public final class LoadRun {
   private static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(30);
   private static final Duration QUIET = Duration.ofSeconds(2);
   private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
@@ -18,18 +18,20 @@ final class LoadRun {
 
   private final LoadPlan plan;
   private final PrintStream out;
+  private final PrintStream live;
   private final CpuMeter cpu = new CpuMeter();
   private final String runTag = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 
-  LoadRun(LoadPlan plan, PrintStream out) {
+  /** @param out gets the summary; the line per second goes to it too, or to stderr for a JSON summary */
+  public LoadRun(LoadPlan plan, PrintStream out, PrintStream err) {
     this.plan = plan;
     this.out = out;
+    this.live = plan.json() ? err : out;
   }
 
-  int execute() throws Exception {
-    try (GatewayTarget target = plan.gateway().isPresent()
-        ? GatewayTarget.remote(plan.gateway().get(), plan.mqtt())
-        : GatewayTarget.start(!plan.inMemory())) {
+  /** Runs the plan; the exit status: 0 when every client loop ran to its end, 1 otherwise. */
+  public int execute() throws Exception {
+    try (GatewayTarget target = GatewayTarget.open(plan)) {
       MqttSubscriber subscriber = startSubscriber(target);
       try {
         return run(target, subscriber);
@@ -45,7 +47,7 @@ final class LoadRun {
     if (plan.subscriber() == SubscriberMode.NONE) {
       return null;
     }
-    return MqttSubscriber.start(target.mqtt().orElseThrow(), "bench-sub-" + runTag,
+    return MqttSubscriber.start(target.mqtt().orElseThrow(), "sim-sub-" + runTag,
         plan.subscriber() == SubscriberMode.CLEAN, plan.subscriberFilter(), plan.subscriberQos());
   }
 
@@ -62,15 +64,15 @@ final class LoadRun {
       }
       ClientLoop loop = new ClientLoop(indexes, target.udp(), settings, gate);
       loops.add(loop);
-      threads.add(new Thread(loop, "bench-sn-" + t));
+      threads.add(new Thread(loop, "simulate-sn-" + t));
     }
     threads.forEach(Thread::start);
     if (!gate.awaitAll(HANDSHAKE_WAIT) || loops.stream().anyMatch(l -> l.failure() != null)) {
       gate.callOff();
       joinAll(threads, System.nanoTime());
       loops.stream().filter(l -> l.failure() != null).findFirst()
-          .ifPresentOrElse(l -> out.println("SnLoad: setup failed: " + l.failure().getMessage()),
-              () -> out.println("SnLoad: clients not connected within " + HANDSHAKE_WAIT.toSeconds() + " s"));
+          .ifPresentOrElse(l -> live.println("simulate: setup failed: " + l.failure().getMessage()),
+              () -> live.println("simulate: clients not connected within " + HANDSHAKE_WAIT.toSeconds() + " s"));
       return 1;
     }
     Thread subscriberThread = subscriber == null ? null : subscriber.thread();
@@ -88,10 +90,11 @@ final class LoadRun {
       joinAll(threads, schedule.drainEnd());
       cpuEnd = cpu.sample(loops.stream().mapToLong(l -> l.stats().finalCpuNanos).sum(), subscriberThread);
     } else {
-      sleepUntil(schedule.measureStart());
+      LiveLine line = new LiveLine(loops, subscriber, schedule, live);
+      line.printUntil(schedule.measureStart());
       cpuStart = cpu.sample(threads, subscriberThread);
       receivedAtStart = subscriber == null ? 0 : subscriber.received();
-      sleepUntil(schedule.measureEnd());
+      line.printUntil(schedule.measureEnd());
       cpuEnd = cpu.sample(threads, subscriberThread);
       receivedAtEnd = subscriber == null ? 0 : subscriber.received();
       joinAll(threads, schedule.drainEnd());
@@ -100,7 +103,7 @@ final class LoadRun {
     loops.forEach(l -> total.add(l.stats()));
     Report report = new Report(plan, target, out);
     loops.stream().filter(l -> l.failure() != null)
-        .forEach(l -> out.println("SnLoad: a client loop failed: " + l.failure()));
+        .forEach(l -> live.println("simulate: a client loop failed: " + l.failure()));
     if (subscriber != null) {
       subscriber.awaitQuiet(QUIET, QUIET_LIMIT);
     }
@@ -111,7 +114,8 @@ final class LoadRun {
       subscriber.close();
     }
     Report.Delivery delivery = subscriber == null ? null : new Report.Delivery(receivedAtEnd - receivedAtStart,
-        receivedTotal, subscriber.distinct(), subscriber.duplicates(), subscriber.foreign(), subscriber.readFailure());
+        receivedTotal, subscriber.distinct(), subscriber.duplicates(), subscriber.foreign(), subscriber.readFailure(),
+        subscriber.deliveryLatencies());
     report.print(total, delivery, cpuStart, cpuEnd, overload, kernelDrops, threads.size());
     return loops.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
   }
@@ -124,13 +128,6 @@ final class LoadRun {
     return before.isPresent() && after.isPresent()
         ? OptionalLong.of(after.getAsLong() - before.getAsLong())
         : OptionalLong.empty();
-  }
-
-  private static void sleepUntil(long nanos) throws InterruptedException {
-    long left;
-    while ((left = nanos - System.nanoTime()) > 0) {
-      Thread.sleep(Math.max(1, left / 1_000_000));
-    }
   }
 
   /** Waits for the loops, which stop by themselves, until {@code after} plus the slack. */

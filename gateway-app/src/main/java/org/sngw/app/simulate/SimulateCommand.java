@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -6,48 +6,62 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import org.sngw.app.simulate.LoadPlan.Target;
 import org.sngw.config.ListenAddress;
 import org.sngw.sn.codec.SnQos;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Load generator for the whole gateway: MQTT-SN sensors over real UDP on loopback, one MQTT subscriber. */
+/**
+ * {@code simulate}: MQTT-SN sensors over real UDP against a gateway, with an MQTT subscriber that
+ * counts and times what reaches it, so users measure their own machine and try the gateway
+ * without hardware. It sends only to the address it is given, 127.0.0.1 by default. Parsing only:
+ * {@link #plan} checks the options, {@link LoadRun} runs them.
+ */
 @Command(
-    name = "java -cp bench/target/benchmarks.jar org.sngw.bench.SnLoad",
+    name = "simulate",
     sortOptions = false,
     description = {
-      "Connects MQTT-SN clients over UDP to a gateway on 127.0.0.1, each publishing to its own "
-          + "registered topic bench/<n> as fast as its acks allow, and reports acks/s and ack latency. "
-          + "Without --gateway it starts the gateway in this JVM on random loopback ports.",
-      "With --burst it instead sends that many QoS 0 PUBLISHes unpaced and counts what an MQTT "
-          + "subscriber receives.",
+      "Connects MQTT-SN clients over UDP to a gateway, each publishing to its own registered topic "
+          + "simulate/<n> as fast as its acks allow (or at --rate), prints a line per second and then a "
+          + "summary: acks/s, ack latency, what a subscriber received and how long it took to get there.",
+      "With --burst it instead sends that many QoS 0 PUBLISHes unpaced and counts what the subscriber "
+          + "receives. --in-process starts a gateway in this JVM on random loopback ports; --null-sink "
+          + "answers in this JVM without any broker, which measures the generator's own ceiling.",
     },
     footer = {
       "",
       "Examples:",
-      "  SnLoad --clients 100 --qos 1 --duration 20",
-      "  SnLoad --subscriber clean --sub-qos 1",
-      "  SnLoad --burst 100000",
-      "  SnLoad --gateway 127.0.0.1:1884 --mqtt 127.0.0.1:1883 --subscriber persistent",
+      "  simulate --in-process --clients 100 --qos 1 --duration 20 --subscriber clean",
+      "  simulate --gateway 127.0.0.1:1884 --mqtt 127.0.0.1:1883 --subscriber persistent --json",
+      "  simulate --null-sink --clients 100",
+      "  simulate --in-process --burst 100000",
     })
-public final class SnLoad implements Callable<Integer> {
-  private static final int EXIT_USAGE = 2;
-
+public final class SimulateCommand {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
   private boolean help;
 
-  @Option(names = "--gateway", paramLabel = "HOST:PORT",
-      description = "MQTT-SN UDP address of a running gateway (loopback only) [start one in this JVM]")
+  @Option(names = "--gateway", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:1884",
+      description = "MQTT-SN UDP address of the gateway to load [${DEFAULT-VALUE}]")
   private String gateway;
 
-  @Option(names = "--mqtt", paramLabel = "HOST:PORT",
-      description = "MQTT TCP address of that gateway, for --subscriber (loopback only)")
+  @Option(names = "--mqtt", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:1883",
+      description = "MQTT TCP address of that gateway, for --subscriber [${DEFAULT-VALUE}]")
   private String mqtt;
 
+  @Option(names = "--in-process",
+      description = "start a gateway in this JVM on random 127.0.0.1 ports instead of --gateway and --mqtt")
+  private boolean inProcess;
+
+  @Option(names = "--null-sink",
+      description = "answer in this JVM with no broker behind (the generator's own ceiling) instead of --gateway")
+  private boolean nullSink;
+
+  @Option(names = "--json", description = "print the summary as one JSON object; the lines per second go to stderr")
+  private boolean json;
+
   @Option(names = "--in-memory",
-      description = "the gateway started here runs without its store, as with its own --in-memory [persistent]")
+      description = "the gateway of --in-process runs without its store, as with its own --in-memory")
   private boolean inMemory;
 
   @Option(names = "--clients", paramLabel = "N", defaultValue = "100",
@@ -67,7 +81,7 @@ public final class SnLoad implements Callable<Integer> {
   private double rate;
 
   @Option(names = "--payload", paramLabel = "BYTES", defaultValue = "32",
-      description = "payload bytes, 12..1000 [${DEFAULT-VALUE}]")
+      description = "payload bytes, 20..1000 [${DEFAULT-VALUE}]")
   private int payload;
 
   @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
@@ -102,30 +116,13 @@ public final class SnLoad implements Callable<Integer> {
       description = "send this many unpaced QoS 0 PUBLISHes and count deliveries, instead of a timed run")
   private int burst;
 
-  public static void main(String[] args) {
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
-    System.exit(new CommandLine(new SnLoad()).execute(args));
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    List<String> problems = new ArrayList<>();
-    LoadPlan plan = validate(problems);
-    if (!problems.isEmpty()) {
-      problems.forEach(p -> System.err.println("SnLoad: " + p));
-      return EXIT_USAGE;
-    }
-    return new LoadRun(plan, System.out).execute();
-  }
-
-  private LoadPlan validate(List<String> problems) {
+  /** The run the options ask for; empty, with {@code problems} filled in, when they are wrong. */
+  public Optional<LoadPlan> plan(List<String> problems) {
     check(problems, clients >= 1 && clients <= 10_000, "--clients must be 1..10000");
     check(problems, qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");
     check(problems, window >= 1 && window <= 1_000, "--window must be 1..1000");
     check(problems, rate >= 0, "--rate must not be negative");
-    check(problems, payload >= Payload.MIN_BYTES && payload <= 1_000, "--payload must be 12..1000");
+    check(problems, payload >= Payload.MIN_BYTES && payload <= 1_000, "--payload must be 20..1000");
     check(problems, warmupSeconds >= 0 && warmupSeconds <= 60, "--warmup must be 0..60");
     check(problems, durationSeconds >= 1 && durationSeconds <= 300, "--duration must be 1..300");
     check(problems, threads >= 1 && threads <= 16 && threads <= clients,
@@ -137,18 +134,19 @@ public final class SnLoad implements Callable<Integer> {
         "--qos 0 needs --rate (there is no ack to pace by); for an unpaced burst use --burst");
     SubscriberMode mode = subscriberMode(problems);
     check(problems, burst == 0 || mode != SubscriberMode.NONE, "--burst needs a subscriber to count deliveries");
-    Optional<InetSocketAddress> gatewayAddress = loopback(problems, "--gateway", gateway);
-    Optional<InetSocketAddress> mqttAddress = loopback(problems, "--mqtt", mqtt);
-    check(problems, gateway != null || mqtt == null, "--mqtt only goes with --gateway");
-    check(problems, gateway == null || !inMemory, "--in-memory applies to a gateway started here, not to --gateway");
-    check(problems, gateway == null || mode == SubscriberMode.NONE || mqtt != null,
-        "a subscriber on a running gateway needs its --mqtt address");
+    check(problems, !(inProcess && nullSink), "--in-process and --null-sink exclude each other");
+    check(problems, !inMemory || inProcess, "--in-memory applies to the gateway of --in-process");
+    check(problems, !nullSink || mode == SubscriberMode.NONE, "--null-sink has no broker for a subscriber");
+    Target target = inProcess ? Target.IN_PROCESS : nullSink ? Target.NULL_SINK : Target.GATEWAY;
+    Optional<InetSocketAddress> gatewayAddress = address(problems, "--gateway", gateway);
+    Optional<InetSocketAddress> mqttAddress = address(problems, "--mqtt", mqtt);
     if (!problems.isEmpty()) {
-      return null;
+      return Optional.empty();
     }
-    return new LoadPlan(gatewayAddress, mqttAddress, inMemory, clients, qosOf(burst > 0 ? 0 : qos), window, rate,
+    return Optional.of(new LoadPlan(target, gatewayAddress.orElseThrow(), mqttAddress.orElseThrow(), inMemory, json,
+        clients, qosOf(burst > 0 ? 0 : qos), window, rate,
         payload, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), threads,
-        Duration.ofSeconds(ackTimeoutSeconds), mode, subscriberQos, subscriberFilter, burst);
+        Duration.ofSeconds(ackTimeoutSeconds), mode, subscriberQos, subscriberFilter, burst));
   }
 
   private SubscriberMode subscriberMode(List<String> problems) {
@@ -163,15 +161,12 @@ public final class SnLoad implements Callable<Integer> {
     }
   }
 
-  /** Benchmarks only ever send to this machine. */
-  private static Optional<InetSocketAddress> loopback(List<String> problems, String flag, String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
+  private static Optional<InetSocketAddress> address(List<String> problems, String flag, String text) {
     try {
       InetSocketAddress address = ListenAddress.parse(text).toSocketAddress();
-      if (address.isUnresolved() || !address.getAddress().isLoopbackAddress()) {
-        problems.add(flag + " must be a loopback address such as 127.0.0.1:1884, got " + text);
+      if (address.isUnresolved() || address.getPort() == 0 || address.getAddress().isAnyLocalAddress()
+          || address.getAddress().isMulticastAddress()) {
+        problems.add(flag + " must be one host's address, such as 127.0.0.1:1884, got " + text);
         return Optional.empty();
       }
       return Optional.of(address);

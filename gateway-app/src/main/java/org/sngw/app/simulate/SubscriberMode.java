@@ -1,7 +1,7 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 /** Whether an MQTT subscriber counts what the gateway delivers, and with which session. */
-enum SubscriberMode {
+public enum SubscriberMode {
   NONE,
   /** Clean session: the broker forgets it on disconnect. */
   CLEAN,

@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 /**
  * When a load run warms up, measures and drains, on the {@link System#nanoTime} scale. Only acks

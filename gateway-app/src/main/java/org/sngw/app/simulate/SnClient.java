@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.nio.channels.DatagramChannel;
 

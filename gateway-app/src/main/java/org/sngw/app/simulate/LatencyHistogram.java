@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 /**
  * Latencies in nanoseconds, log-linear buckets with 64 steps per power of two (under 1.6% error),

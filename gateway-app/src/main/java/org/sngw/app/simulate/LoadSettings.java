@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.time.Duration;
 import org.sngw.sn.codec.SnQos;

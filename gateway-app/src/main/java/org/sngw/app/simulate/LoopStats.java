@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 /** What one {@link ClientLoop} counted; read by the main thread only after the loop has ended. */
 final class LoopStats {

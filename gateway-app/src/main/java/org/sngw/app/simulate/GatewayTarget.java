@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,23 +20,41 @@ import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SnStats;
 import org.sngw.transport.udp.UdpSettings;
 
-/** The gateway under load: started here on loopback with a temporary data dir, or one already running. */
+/**
+ * What the clients load: a gateway already running, one started here on loopback with a temporary
+ * data dir, or a {@link NullSink}.
+ */
 final class GatewayTarget implements AutoCloseable {
   private final InetSocketAddress udp;
   private final Optional<InetSocketAddress> mqtt;
   private final Gateway gateway;
   private final Path dataDir;
+  private final NullSink sink;
 
-  private GatewayTarget(InetSocketAddress udp, Optional<InetSocketAddress> mqtt, Gateway gateway, Path dataDir) {
+  private GatewayTarget(InetSocketAddress udp, Optional<InetSocketAddress> mqtt, Gateway gateway, Path dataDir,
+      NullSink sink) {
     this.udp = udp;
     this.mqtt = mqtt;
     this.gateway = gateway;
     this.dataDir = dataDir;
+    this.sink = sink;
+  }
+
+  static GatewayTarget open(LoadPlan plan) throws IOException, StartException {
+    switch (plan.target()) {
+      case IN_PROCESS:
+        return start(!plan.inMemory());
+      case NULL_SINK:
+        NullSink sink = NullSink.start();
+        return new GatewayTarget(sink.address(), Optional.empty(), null, null, sink);
+      default:
+        return new GatewayTarget(plan.gateway(), Optional.of(plan.mqtt()), null, null, null);
+    }
   }
 
   /** Starts a gateway in this JVM; {@code persistent} false is the gateway's --in-memory. */
-  static GatewayTarget start(boolean persistent) throws IOException, StartException {
-    Path dataDir = Files.createTempDirectory("sngw-bench-");
+  private static GatewayTarget start(boolean persistent) throws IOException, StartException {
+    Path dataDir = Files.createTempDirectory("sngw-simulate-");
     GatewayConfig config = new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))),
         new ListenAddress("127.0.0.1", 0),
@@ -48,15 +66,11 @@ final class GatewayTarget implements AutoCloseable {
         List.of(), AccessConfig.defaults(), Optional.empty());
     try {
       Gateway gateway = Gateway.start(config);
-      return new GatewayTarget(gateway.snAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir);
+      return new GatewayTarget(gateway.snAddress(), Optional.of(gateway.mqttAddress()), gateway, dataDir, null);
     } catch (StartException | RuntimeException e) {
       deleteTree(dataDir);
       throw e;
     }
-  }
-
-  static GatewayTarget remote(InetSocketAddress udp, Optional<InetSocketAddress> mqtt) {
-    return new GatewayTarget(udp, mqtt, null, null);
   }
 
   InetSocketAddress udp() {
@@ -71,13 +85,20 @@ final class GatewayTarget implements AutoCloseable {
     return gateway != null;
   }
 
+  boolean nullSink() {
+    return sink != null;
+  }
+
   /** The gateway's own counters, when it runs in this process. */
   Optional<SnStats> stats() {
     return Optional.ofNullable(gateway).map(g -> g.snGateway().stats());
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
+    if (sink != null) {
+      sink.close();
+    }
     if (gateway != null) {
       gateway.close();
       deleteTree(dataDir);

@@ -1,4 +1,4 @@
-package org.sngw.bench;
+package org.sngw.app.simulate;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -57,6 +57,10 @@ final class ClientLoop implements Runnable {
   private boolean sending;
   private int cursor;
   private volatile Throwable failure;
+  // Copies of the counts for the line per second, written by the loop every sweep.
+  private volatile long sentSoFar;
+  private volatile long ackedSoFar;
+  private volatile long failedSoFar;
 
   ClientLoop(List<Integer> indexes, InetSocketAddress gateway, LoadSettings settings, StartGate gate)
       throws IOException {
@@ -77,6 +81,19 @@ final class ClientLoop implements Runnable {
 
   LoopStats stats() {
     return stats;
+  }
+
+  /** Messages sent, acknowledged and failed (timed out or refused) so far, as of the last sweep. */
+  long sentSoFar() {
+    return sentSoFar;
+  }
+
+  long ackedSoFar() {
+    return ackedSoFar;
+  }
+
+  long failedSoFar() {
+    return failedSoFar;
   }
 
   /** Why the loop stopped early, or null. */
@@ -134,9 +151,9 @@ final class ClientLoop implements Runnable {
   private void sendHandshake(SnClient c, long now) {
     c.lastHandshakeNanos = now;
     if (c.state == SnClient.State.CONNECTING) {
-      send(c, new Connect(false, true, KEEP_ALIVE_SECONDS, "bench-" + settings.runTag() + "-" + c.index));
+      send(c, new Connect(false, true, KEEP_ALIVE_SECONDS, "sim-" + settings.runTag() + "-" + c.index));
     } else if (c.state == SnClient.State.REGISTERING) {
-      send(c, new Register(0, 1, "bench/" + c.index));
+      send(c, new Register(0, 1, "simulate/" + c.index));
     }
   }
 
@@ -192,6 +209,9 @@ final class ClientLoop implements Runnable {
     for (SnClient c : clients) {
       stats.timeouts += c.expire(deadline);
     }
+    sentSoFar = stats.sent;
+    ackedSoFar = stats.ackedMeasured + stats.ackedOutside;
+    failedSoFar = stats.timeouts + stats.rejected;
     if (sending && !paced) {
       fill(now);
     }

@@ -1,0 +1,67 @@
+package org.sngw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code gateway.jar simulate} as a user runs it: against a running gateway, and against its null sink. */
+class SimulateIT {
+  @Test
+  void againstARunningGateway_everyMessageIsAcknowledgedAndDeliveredOnce() {
+    int udp = GatewayProcess.freeUdpPort();
+    int mqtt = GatewayProcess.freeTcpPort();
+    try (GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt,
+        "--in-memory")) {
+      GatewayProcess simulate = GatewayProcess.launch("simulate", "--gateway", "127.0.0.1:" + udp,
+          "--mqtt", "127.0.0.1:" + mqtt, "--clients", "20", "--warmup", "0", "--duration", "2",
+          "--subscriber", "clean", "--json");
+
+      assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
+      String json = summary(simulate.log());
+      assertThat(number(json, "ackedPerSecond")).isPositive();
+      assertThat(number(json, "timeouts") + number(json, "rejected") + number(json, "unexpected")).isZero();
+      assertThat(number(json, "distinct")).as("every message sent reached the subscriber")
+          .isEqualTo(number(json, "sent"));
+      assertThat(number(json, "lost") + number(json, "duplicates")).isZero();
+      assertThat(simulate.log()).as("a line per second while measuring")
+          .filteredOn(line -> line.matches("\\s*\\d+ s measuring sent .*")).hasSizeGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void nullSink_acknowledgesEverything_withNoGatewayAtAll() {
+    GatewayProcess simulate = GatewayProcess.launch("simulate", "--null-sink", "--clients", "10", "--qos", "2",
+        "--warmup", "0", "--duration", "1", "--json");
+
+    assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
+    String json = summary(simulate.log());
+    assertThat(json).contains("\"target\":\"null_sink\"");
+    assertThat(number(json, "ackedPerSecond")).isPositive();
+    assertThat(number(json, "timeouts")).isZero();
+  }
+
+  @Test
+  void wrongOptions_exit2NamingEach() {
+    GatewayProcess simulate = GatewayProcess.launch("simulate", "--clients", "0", "--gateway", "0.0.0.0:1884");
+
+    assertThat(simulate.awaitExit()).isEqualTo(2);
+    assertThat(String.join("\n", simulate.log())).contains("--clients must be 1..10000")
+        .contains("--gateway must be one host's address");
+  }
+
+  /** The JSON summary: the one line of output that is an object. */
+  private static String summary(List<String> output) {
+    return output.stream().filter(line -> line.startsWith("{")).reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("no JSON summary in " + output));
+  }
+
+  /** The number under {@code key}, the first time it appears. */
+  private static double number(String json, String key) {
+    Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.]+)").matcher(json);
+    assertThat(m.find()).as("%s in %s", key, json).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+}
