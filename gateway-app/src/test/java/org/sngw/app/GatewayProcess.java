@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged gateway as a separate process, as a user (or systemd) runs it. */
 final class GatewayProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "gateway.jar");
+  static final Path LAUNCHER = Path.of("target", "sngw");
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private final Process process;
   private final List<String> log = new CopyOnWriteArrayList<>();
@@ -37,14 +40,35 @@ final class GatewayProcess implements AutoCloseable {
   /** Starts the jar with these arguments and returns at once. */
   static GatewayProcess launch(String... args) {
     assertThat(Files.exists(JAR)).as("%s is built by mvn package", JAR).isTrue();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
     command.addAll(List.of(args));
+    return begin(new ProcessBuilder(command));
+  }
+
+  /**
+   * Starts the launcher the build puts beside the jar ({@code target/sngw}, with the shipped JVM
+   * options) with these arguments and extra environment, and returns at once.
+   */
+  static GatewayProcess launchScript(Map<String, String> environment, String... args) {
+    assertThat(Files.isExecutable(LAUNCHER)).as("%s is built by mvn package", LAUNCHER).isTrue();
+    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("JAVA", JAVA);
+    builder.environment().putAll(environment);
+    return begin(builder);
+  }
+
+  private static GatewayProcess begin(ProcessBuilder builder) {
     try {
-      return new GatewayProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
+      return new GatewayProcess(builder.redirectErrorStream(true).start());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** Starts the jar and waits until it says it is running. */

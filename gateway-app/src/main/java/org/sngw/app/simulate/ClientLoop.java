@@ -38,8 +38,10 @@ import org.sngw.sn.codec.SnTopic;
 final class ClientLoop implements Runnable {
   /** Keep-alive asked in CONNECT: longer than any run may last, so no PINGREQ is needed. */
   private static final int KEEP_ALIVE_SECONDS = 900;
-  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
+  /** First wait before a CONNECT or REGISTER is sent again; doubled at each retry. */
   private static final long HANDSHAKE_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final int MAX_RETRY_DOUBLINGS = 4;
   private static final long SWEEP_NANOS = Duration.ofMillis(10).toNanos();
   private static final Duration BURST_LIMIT = Duration.ofSeconds(60);
   /** Datagrams read from one channel per wake-up, so one busy client cannot starve the rest. */
@@ -141,11 +143,15 @@ final class ClientLoop implements Runnable {
       readSelected();
       long later = System.nanoTime();
       for (SnClient c : clients) {
-        if (c.state != SnClient.State.READY && later - c.lastHandshakeNanos > HANDSHAKE_RETRY_NANOS) {
+        long wait = HANDSHAKE_RETRY_NANOS << Math.min(c.handshakeRetries, MAX_RETRY_DOUBLINGS);
+        if (c.state != SnClient.State.READY && later - c.lastHandshakeNanos > wait) {
+          c.handshakeRetries++;
+          stats.handshakeRetries++;
           sendHandshake(c, later);
         }
       }
     }
+    stats.handshakeNanos = System.nanoTime() - now;
   }
 
   private void sendHandshake(SnClient c, long now) {
@@ -317,18 +323,22 @@ final class ClientLoop implements Runnable {
       if (ack.returnCode() != ReturnCode.ACCEPTED) {
         throw new IllegalStateException("client " + c.index + ": CONNACK " + ack.returnCode());
       }
-      c.state = SnClient.State.REGISTERING;
+      c.advance(SnClient.State.REGISTERING);
       sendHandshake(c, now);
     } else if (packet instanceof RegAck ack && c.state == SnClient.State.REGISTERING) {
       if (ack.returnCode() != ReturnCode.ACCEPTED) {
         throw new IllegalStateException("client " + c.index + ": REGACK " + ack.returnCode());
       }
       c.topicId = ack.topicId();
-      c.state = SnClient.State.READY;
+      c.advance(SnClient.State.READY);
     } else if (packet instanceof Disconnect && c.state == SnClient.State.READY) {
       c.state = SnClient.State.CLOSED;
       stats.disconnects++;
       stats.timeouts += c.expire(now + 1);
+    } else if ((packet instanceof ConnAck || packet instanceof RegAck) && c.takeOwedRepeat()) {
+      // The gateway answered a CONNECT or REGISTER that was sent again while the first was on
+      // its way (a connect storm can take longer than the first wait): as a real sensor would.
+      stats.handshakeRepeats++;
     } else {
       stats.unexpected++;
     }

@@ -15,6 +15,12 @@ final class LoopStats {
   /** Acks for ids no longer in flight, usually after a timeout gave up on them. */
   long lateAcks;
   long unexpected;
+  /** CONNACKs and REGACKs answering a handshake packet this generator sent again. */
+  long handshakeRepeats;
+  /** Handshake packets sent again because no answer came in time. */
+  long handshakeRetries;
+  /** From the first CONNECT to the last client ready, the longest over the loops. */
+  long handshakeNanos;
   long malformed;
   /** Sends the kernel refused for want of buffer space (retried later), or that failed. */
   long sendFailures;
@@ -36,6 +42,9 @@ final class LoopStats {
     rejected += other.rejected;
     lateAcks += other.lateAcks;
     unexpected += other.unexpected;
+    handshakeRepeats += other.handshakeRepeats;
+    handshakeRetries += other.handshakeRetries;
+    handshakeNanos = Math.max(handshakeNanos, other.handshakeNanos);
     malformed += other.malformed;
     sendFailures += other.sendFailures;
     receiveErrors += other.receiveErrors;

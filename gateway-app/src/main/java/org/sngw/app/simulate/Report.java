@@ -97,6 +97,9 @@ final class Report {
     clients.put("rejected", s.rejected);
     clients.put("lateAcks", s.lateAcks);
     clients.put("unexpected", s.unexpected);
+    clients.put("connectSeconds", s.handshakeNanos / 1e9);
+    clients.put("handshakeRetries", s.handshakeRetries);
+    clients.put("handshakeRepeats", s.handshakeRepeats);
     clients.put("malformed", s.malformed);
     clients.put("sendFailures", s.sendFailures);
     clients.put("receiveErrors", s.receiveErrors);
@@ -161,6 +164,8 @@ final class Report {
           millis(s.latencies.percentile(50)), millis(s.latencies.percentile(90)),
           millis(s.latencies.percentile(99)), millis(s.latencies.max()));
     }
+    line("connect", "%,d clients connected and registered in %.2f s; %,d CONNECT/REGISTER sent again, "
+        + "%,d answers to those", plan.clients(), s.handshakeNanos / 1e9, s.handshakeRetries, s.handshakeRepeats);
     line("errors", "timeouts %,d, rejected (congestion) %,d, late acks %,d, unexpected %,d, malformed %,d, "
         + "send failures %,d, receive errors %,d, disconnected clients %,d",
         s.timeouts, s.rejected, s.lateAcks, s.unexpected, s.malformed, s.sendFailures, s.receiveErrors, s.disconnects);

@@ -16,6 +16,10 @@ final class SnClient {
   /** Sequence number carried in the next payload, so the subscriber can find gaps and repeats. */
   long nextSequence;
   long lastHandshakeNanos;
+  /** Handshake packets sent again in the current state; each may still be answered. */
+  int handshakeRetries;
+  /** Answers still owed to retries of the previous handshake step: late, but not unexpected. */
+  int repeatsOwed;
 
   private final int[] msgIds;
   private final long[] sentNanos;
@@ -27,6 +31,22 @@ final class SnClient {
     this.channel = channel;
     this.msgIds = new int[window];
     this.sentNanos = new long[window];
+  }
+
+  /** Moves to the next handshake step; the retries of this one may still be answered. */
+  void advance(State next) {
+    state = next;
+    repeatsOwed += handshakeRetries;
+    handshakeRetries = 0;
+  }
+
+  /** Whether a stray CONNACK or REGACK is the answer to one of this client's own retries. */
+  boolean takeOwedRepeat() {
+    if (repeatsOwed == 0) {
+      return false;
+    }
+    repeatsOwed--;
+    return true;
   }
 
   boolean hasRoom() {
