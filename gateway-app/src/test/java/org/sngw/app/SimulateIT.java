@@ -2,10 +2,12 @@ package org.sngw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code gateway.jar simulate} as a user runs it: against a running gateway, and against its null sink. */
 class SimulateIT {
@@ -28,6 +30,31 @@ class SimulateIT {
       assertThat(number(json, "lost") + number(json, "duplicates")).isZero();
       assertThat(simulate.log()).as("a line per second while measuring")
           .filteredOn(line -> line.matches("\\s*\\d+ s measuring sent .*")).hasSizeGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void sleepingClients_sleepWakeAndPublish_andLeaveNoSessionBehind(@TempDir Path dataDir) {
+    int udp = GatewayProcess.freeUdpPort();
+    int mqtt = GatewayProcess.freeTcpPort();
+    String[] gatewayArgs = {"--udp", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt, "--data-dir", dataDir.toString()};
+    try (GatewayProcess gateway = GatewayProcess.start(gatewayArgs)) {
+      GatewayProcess simulate = GatewayProcess.launch("simulate", "--gateway", "127.0.0.1:" + udp,
+          "--mqtt", "127.0.0.1:" + mqtt, "--clients", "20", "--sleep", "1", "--warmup", "0", "--duration", "3",
+          "--subscriber", "clean", "--json");
+
+      assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
+      String json = summary(simulate.log());
+      assertThat(number(json, "wakeUps")).as("each client woke at least twice").isGreaterThanOrEqualTo(40);
+      assertThat(number(json, "sleeps")).isGreaterThanOrEqualTo(number(json, "wakeUps"));
+      assertThat(number(json, "wakeRefusals") + number(json, "rejected") + number(json, "unexpected")).isZero();
+      assertThat(number(json, "distinct")).as("every message sent reached the subscriber")
+          .isEqualTo(number(json, "sent"));
+      assertThat(gateway.stop()).isZero();
+    }
+    try (GatewayProcess restarted = GatewayProcess.start(gatewayArgs)) {
+      assertThat(restarted.log()).as("the sleeping clients' sessions were ended at the end of the run")
+          .anyMatch(line -> line.contains("(0 persistent sessions"));
     }
   }
 

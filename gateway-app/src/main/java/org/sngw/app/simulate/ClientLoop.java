@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnDecodeResult;
 import org.sngw.sn.codec.SnDecoder;
@@ -42,6 +43,7 @@ final class ClientLoop implements Runnable {
   /** First wait before a CONNECT or REGISTER is sent again; doubled at each retry. */
   private static final long HANDSHAKE_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
   private static final int MAX_RETRY_DOUBLINGS = 4;
+  private static final Duration FORGET_WAIT = Duration.ofSeconds(3);
   private static final long SWEEP_NANOS = Duration.ofMillis(10).toNanos();
   private static final Duration BURST_LIMIT = Duration.ofSeconds(60);
   /** Datagrams read from one channel per wake-up, so one busy client cannot starve the rest. */
@@ -157,10 +159,15 @@ final class ClientLoop implements Runnable {
   private void sendHandshake(SnClient c, long now) {
     c.lastHandshakeNanos = now;
     if (c.state == SnClient.State.CONNECTING) {
-      send(c, new Connect(false, true, KEEP_ALIVE_SECONDS, "sim-" + settings.runTag() + "-" + c.index));
+      // A sleeping sensor keeps its session, and with it its topic id, across its sleeps.
+      send(c, new Connect(false, !settings.sleeping(), KEEP_ALIVE_SECONDS, clientId(c)));
     } else if (c.state == SnClient.State.REGISTERING) {
       send(c, new Register(0, 1, "simulate/" + c.index));
     }
+  }
+
+  private String clientId(SnClient c) {
+    return "sim-" + settings.runTag() + "-" + c.index;
   }
 
   private long readyCount() {
@@ -172,7 +179,11 @@ final class ClientLoop implements Runnable {
   private void publish() throws IOException {
     sending = true;
     long lastSweep = System.nanoTime();
-    fill(lastSweep);
+    if (settings.sleeping()) {
+      fallAsleep(lastSweep);
+    } else {
+      fill(lastSweep);
+    }
     while (true) {
       long now = System.nanoTime();
       sending = now - schedule.measureEnd() < 0;
@@ -218,8 +229,76 @@ final class ClientLoop implements Runnable {
     sentSoFar = stats.sent;
     ackedSoFar = stats.ackedMeasured + stats.ackedOutside;
     failedSoFar = stats.timeouts + stats.rejected;
-    if (sending && !paced) {
+    if (settings.sleeping()) {
+      wakeUp(now);
+    } else if (sending && !paced) {
       fill(now);
+    }
+  }
+
+  // ---- sleeping clients
+
+  /**
+   * The first sleep: each client sleeps a different share of the sleep time, so that wake-ups
+   * spread evenly over it instead of all coming at once.
+   */
+  private void fallAsleep(long now) {
+    long sleepNanos = settings.sleep().toNanos();
+    for (int k = 0; k < clients.size(); k++) {
+      long share = sleepNanos * (k + 1) / clients.size();
+      sleep(clients.get(k), now, Math.max(Duration.ofSeconds(1).toNanos(), share));
+    }
+  }
+
+  private void sleep(SnClient c, long now, long sleepNanos) {
+    int seconds = (int) Math.max(1, Math.round(sleepNanos / 1e9));
+    send(c, new Disconnect(OptionalInt.of(seconds)));
+    c.state = SnClient.State.ASLEEP;
+    c.wakeAtNanos = now + sleepNanos;
+  }
+
+  /** CONNECT again for clients whose sleep is over, and again for wake-ups with no answer. */
+  private void wakeUp(long now) {
+    if (!sending) {
+      return;
+    }
+    for (SnClient c : clients) {
+      if (c.state == SnClient.State.READY && c.inFlight() == 0) {
+        // Its message timed out, or could not be sent: back to sleep until the next turn.
+        sleep(c, now, settings.sleep().toNanos());
+        continue;
+      }
+      boolean due = c.state == SnClient.State.ASLEEP && now - c.wakeAtNanos >= 0;
+      boolean unanswered = c.state == SnClient.State.WAKING
+          && now - c.lastHandshakeNanos > HANDSHAKE_RETRY_NANOS << Math.min(c.handshakeRetries, MAX_RETRY_DOUBLINGS);
+      if (unanswered) {
+        c.handshakeRetries++;
+        stats.handshakeRetries++;
+      }
+      if (due || unanswered) {
+        c.state = SnClient.State.WAKING;
+        c.lastHandshakeNanos = now;
+        if (due) {
+          c.wakeStartNanos = now;
+        }
+        send(c, new Connect(false, false, KEEP_ALIVE_SECONDS, clientId(c)));
+      }
+    }
+  }
+
+  private void awake(SnClient c, ConnAck ack, long now) {
+    if (ack.returnCode() != ReturnCode.ACCEPTED) {
+      // Congestion and the like: a real sensor tries again after a while.
+      stats.wakeRefusals++;
+      c.advance(SnClient.State.ASLEEP);
+      c.wakeAtNanos = now + HANDSHAKE_RETRY_NANOS;
+      return;
+    }
+    stats.wakeUps++;
+    stats.wakeLatencies.record(now - c.wakeStartNanos);
+    c.advance(SnClient.State.READY);
+    if (sending) {
+      publishNext(c, now);
     }
   }
 
@@ -319,6 +398,11 @@ final class ClientLoop implements Runnable {
       }
     } else if (packet instanceof PubComp comp) {
       acked(c, comp.msgId(), now);
+    } else if (packet instanceof ConnAck ack && c.state == SnClient.State.WAKING) {
+      awake(c, ack, now);
+    } else if (packet instanceof Disconnect && c.state == SnClient.State.ASLEEP) {
+      // The gateway's answer to going to sleep.
+      stats.sleeps++;
     } else if (packet instanceof ConnAck ack && c.state == SnClient.State.CONNECTING) {
       if (ack.returnCode() != ReturnCode.ACCEPTED) {
         throw new IllegalStateException("client " + c.index + ": CONNACK " + ack.returnCode());
@@ -356,12 +440,43 @@ final class ClientLoop implements Runnable {
     } else {
       stats.ackedOutside++;
     }
+    if (settings.sleeping()) {
+      if (sending) {
+        sleep(c, now, settings.sleep().toNanos());
+      }
+      return;
+    }
     while (sending && !paced && canSend(c) && publishNext(c, now)) {
       // Refill at once: the next message leaves on the ack's heels, as a real sensor's would.
     }
   }
 
   // ---- sockets
+
+  /**
+   * Sleeping clients kept sessions in the gateway, which a plain DISCONNECT leaves there: CONNECT
+   * with a clean session ends them, so a run leaves nothing behind.
+   */
+  private void forgetSessions() {
+    long deadline = System.nanoTime() + FORGET_WAIT.toNanos();
+    clients.forEach(c -> send(c, new Connect(false, true, KEEP_ALIVE_SECONDS, clientId(c))));
+    int answered = 0;
+    try {
+      while (answered < clients.size() && System.nanoTime() - deadline < 0) {
+        selector.select(50);
+        for (SelectionKey key : selector.selectedKeys()) {
+          while (read((SnClient) key.attachment())) {
+            if (SnDecoder.decode(in) instanceof ConnAck) {
+              answered++;
+            }
+          }
+        }
+        selector.selectedKeys().clear();
+      }
+    } catch (IOException e) {
+      // The sessions stay until they expire; nothing else is lost.
+    }
+  }
 
   private boolean send(SnClient c, SnPacket packet) {
     out.clear();
@@ -379,6 +494,9 @@ final class ClientLoop implements Runnable {
   }
 
   private void closeAll() {
+    if (settings.sleeping()) {
+      forgetSessions();
+    }
     for (SnClient c : clients) {
       if (c.state != SnClient.State.CLOSED) {
         send(c, Disconnect.plain());

@@ -13,6 +13,7 @@ import org.sngw.sn.codec.SnQos;
  * @param json the summary is one JSON object
  * @param rate messages per second over all clients; 0 means as fast as acks allow
  * @param burst unpaced QoS 0 datagrams to send instead of a timed load run; 0 for a load run
+ * @param sleep how long each client sleeps between publishes, as battery sensors do; zero: never
  */
 public record LoadPlan(
     Target target,
@@ -32,7 +33,8 @@ public record LoadPlan(
     SubscriberMode subscriber,
     int subscriberQos,
     String subscriberFilter,
-    int burst) {
+    int burst,
+    Duration sleep) {
   /** What the clients talk to. */
   public enum Target {
     /** A gateway already running, at {@link #gateway()}. */

@@ -1,6 +1,8 @@
 package org.sngw.app.simulate;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,8 @@ public final class LoadRun {
   private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
   /** Beyond the schedule, how long loops may take to stop (a burst is capped at 60 s) before we give up. */
   private static final Duration JOIN_SLACK = Duration.ofSeconds(90);
+  /** Open files beside the clients' sockets: the JVM's jars, selectors, the subscriber, an in-process gateway. */
+  private static final int FILES_BESIDE_CLIENTS = 200;
 
   private final LoadPlan plan;
   private final PrintStream out;
@@ -31,6 +35,14 @@ public final class LoadRun {
 
   /** Runs the plan; the exit status: 0 when every client loop ran to its end, 1 otherwise. */
   public int execute() throws Exception {
+    long files = plan.clients() + FILES_BESIDE_CLIENTS;
+    OptionalLong limit = openFileLimit();
+    if (limit.isPresent() && limit.getAsLong() < files) {
+      // Each client has a socket of its own; past the limit the run would fail half-way through setup.
+      live.println("simulate: " + plan.clients() + " clients need about " + files + " open files and this process may "
+          + "open " + limit.getAsLong() + "; raise the limit first, e.g. ulimit -n " + files);
+      return 1;
+    }
     try (GatewayTarget target = GatewayTarget.open(plan)) {
       MqttSubscriber subscriber = startSubscriber(target);
       try {
@@ -56,7 +68,7 @@ public final class LoadRun {
     List<Thread> threads = new ArrayList<>();
     StartGate gate = new StartGate(plan.threads());
     LoadSettings settings = new LoadSettings(plan.qos(), plan.window(), plan.payloadBytes(), plan.ackTimeout(),
-        plan.rate() / plan.threads(), plan.isBurst() ? perThread(plan.burst()) : 0, runTag);
+        plan.rate() / plan.threads(), plan.isBurst() ? perThread(plan.burst()) : 0, plan.sleep(), runTag);
     for (int t = 0; t < plan.threads(); t++) {
       List<Integer> indexes = new ArrayList<>();
       for (int i = t; i < plan.clients(); i += plan.threads()) {
@@ -118,6 +130,12 @@ public final class LoadRun {
         subscriber.deliveryLatencies());
     report.print(total, delivery, cpuStart, cpuEnd, overload, kernelDrops, threads.size());
     return loops.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
+  }
+
+  private static OptionalLong openFileLimit() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+        ? OptionalLong.of(unix.getMaxFileDescriptorCount())
+        : OptionalLong.empty();
   }
 
   private int perThread(int burst) {

@@ -8,6 +8,7 @@ import org.sngw.sn.codec.SnQos;
  *
  * @param ratePerThread messages per second one loop may send; 0 means as fast as acks allow
  * @param burstPerThread burst mode: QoS 0 datagrams one loop sends unpaced; 0 in a load run
+ * @param sleep how long each client sleeps after each acknowledged publish; zero: never
  */
 record LoadSettings(
     SnQos qos,
@@ -16,4 +17,9 @@ record LoadSettings(
     Duration ackTimeout,
     double ratePerThread,
     int burstPerThread,
-    String runTag) {}
+    Duration sleep,
+    String runTag) {
+  boolean sleeping() {
+    return !sleep.isZero();
+  }
+}

@@ -19,6 +19,12 @@ final class LoopStats {
   long handshakeRepeats;
   /** Handshake packets sent again because no answer came in time. */
   long handshakeRetries;
+  /** Sleeping clients: DISCONNECTs with a duration the gateway answered, wake-ups it accepted and refused. */
+  long sleeps;
+  long wakeUps;
+  long wakeRefusals;
+  /** Sleeping clients: from a wake-up's first CONNECT to its CONNACK. */
+  final LatencyHistogram wakeLatencies = new LatencyHistogram();
   /** From the first CONNECT to the last client ready, the longest over the loops. */
   long handshakeNanos;
   long malformed;
@@ -44,6 +50,10 @@ final class LoopStats {
     unexpected += other.unexpected;
     handshakeRepeats += other.handshakeRepeats;
     handshakeRetries += other.handshakeRetries;
+    sleeps += other.sleeps;
+    wakeUps += other.wakeUps;
+    wakeRefusals += other.wakeRefusals;
+    wakeLatencies.add(other.wakeLatencies);
     handshakeNanos = Math.max(handshakeNanos, other.handshakeNanos);
     malformed += other.malformed;
     sendFailures += other.sendFailures;

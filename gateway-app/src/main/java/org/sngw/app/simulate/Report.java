@@ -100,6 +100,15 @@ final class Report {
     clients.put("connectSeconds", s.handshakeNanos / 1e9);
     clients.put("handshakeRetries", s.handshakeRetries);
     clients.put("handshakeRepeats", s.handshakeRepeats);
+    if (!plan.sleep().isZero()) {
+      Map<String, Object> sleeping = new LinkedHashMap<>();
+      sleeping.put("sleepSeconds", plan.sleep().toSeconds());
+      sleeping.put("sleeps", s.sleeps);
+      sleeping.put("wakeUps", s.wakeUps);
+      sleeping.put("wakeRefusals", s.wakeRefusals);
+      sleeping.put("wakeLatencyMillis", latencies(s.wakeLatencies));
+      clients.put("sleeping", sleeping);
+    }
     clients.put("malformed", s.malformed);
     clients.put("sendFailures", s.sendFailures);
     clients.put("receiveErrors", s.receiveErrors);
@@ -166,6 +175,11 @@ final class Report {
     }
     line("connect", "%,d clients connected and registered in %.2f s; %,d CONNECT/REGISTER sent again, "
         + "%,d answers to those", plan.clients(), s.handshakeNanos / 1e9, s.handshakeRetries, s.handshakeRepeats);
+    if (!plan.sleep().isZero()) {
+      line("sleeping", "each client sleeps %d s between publishes: %,d sleeps, %,d wake-ups (CONNECT to CONNACK "
+          + "p50 %s  p99 %s ms), %,d wake-ups refused", plan.sleep().toSeconds(), s.sleeps, s.wakeUps,
+          millis(s.wakeLatencies.percentile(50)), millis(s.wakeLatencies.percentile(99)), s.wakeRefusals);
+    }
     line("errors", "timeouts %,d, rejected (congestion) %,d, late acks %,d, unexpected %,d, malformed %,d, "
         + "send failures %,d, receive errors %,d, disconnected clients %,d",
         s.timeouts, s.rejected, s.lateAcks, s.unexpected, s.malformed, s.sendFailures, s.receiveErrors, s.disconnects);

@@ -116,6 +116,11 @@ public final class SimulateCommand {
       description = "send this many unpaced QoS 0 PUBLISHes and count deliveries, instead of a timed run")
   private int burst;
 
+  @Option(names = "--sleep", paramLabel = "SECONDS", defaultValue = "0",
+      description = "every client sleeps this long after each acknowledged publish: DISCONNECT with that "
+          + "duration, then CONNECT again for the next, as battery sensors do; 0 = never [${DEFAULT-VALUE}]")
+  private int sleepSeconds;
+
   /** The run the options ask for; empty, with {@code problems} filled in, when they are wrong. */
   public Optional<LoadPlan> plan(List<String> problems) {
     check(problems, clients >= 1 && clients <= 10_000, "--clients must be 1..10000");
@@ -132,6 +137,9 @@ public final class SimulateCommand {
     check(problems, burst >= 0 && burst <= 10_000_000, "--burst must be 0..10000000");
     check(problems, burst > 0 || qos != 0 || rate > 0,
         "--qos 0 needs --rate (there is no ack to pace by); for an unpaced burst use --burst");
+    check(problems, sleepSeconds >= 0 && sleepSeconds <= 3_600, "--sleep must be 0..3600");
+    check(problems, sleepSeconds == 0 || (qos != 0 && rate == 0 && burst == 0 && window == 1),
+        "--sleep takes QoS 1 or 2 with one message per wake-up: no --rate, --burst or --window");
     SubscriberMode mode = subscriberMode(problems);
     check(problems, burst == 0 || mode != SubscriberMode.NONE, "--burst needs a subscriber to count deliveries");
     check(problems, !(inProcess && nullSink), "--in-process and --null-sink exclude each other");
@@ -146,7 +154,8 @@ public final class SimulateCommand {
     return Optional.of(new LoadPlan(target, gatewayAddress.orElseThrow(), mqttAddress.orElseThrow(), inMemory, json,
         clients, qosOf(burst > 0 ? 0 : qos), window, rate,
         payload, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), threads,
-        Duration.ofSeconds(ackTimeoutSeconds), mode, subscriberQos, subscriberFilter, burst));
+        Duration.ofSeconds(ackTimeoutSeconds), mode, subscriberQos, subscriberFilter, burst,
+        Duration.ofSeconds(sleepSeconds)));
   }
 
   private SubscriberMode subscriberMode(List<String> problems) {

@@ -7,7 +7,14 @@ import java.nio.channels.DatagramChannel;
  * QoS 1/2 messages. Owned by one {@link ClientLoop} thread.
  */
 final class SnClient {
-  enum State { CONNECTING, REGISTERING, READY, CLOSED }
+  enum State {
+    CONNECTING, REGISTERING, READY,
+    /** Sent DISCONNECT with a sleep duration; wakes at {@link #wakeAtNanos}. */
+    ASLEEP,
+    /** Sent CONNECT again after sleeping; READY at its CONNACK. */
+    WAKING,
+    CLOSED
+  }
 
   final int index;
   final DatagramChannel channel;
@@ -16,6 +23,9 @@ final class SnClient {
   /** Sequence number carried in the next payload, so the subscriber can find gaps and repeats. */
   long nextSequence;
   long lastHandshakeNanos;
+  long wakeAtNanos;
+  /** When the current wake-up's first CONNECT was sent. */
+  long wakeStartNanos;
   /** Handshake packets sent again in the current state; each may still be answered. */
   int handshakeRetries;
   /** Answers still owed to retries of the previous handshake step: late, but not unexpected. */

@@ -96,6 +96,17 @@ class GatewayCommandTest {
         .isEqualTo(new ParseOutcome.UsageError("simulate: --in-process and --null-sink exclude each other"));
     assertThat(GatewayCommand.parse("simulate", "--in-memory"))
         .isEqualTo(new ParseOutcome.UsageError("simulate: --in-memory applies to the gateway of --in-process"));
+    assertThat(GatewayCommand.parse("simulate", "--sleep", "30", "--rate", "100"))
+        .isEqualTo(new ParseOutcome.UsageError("simulate: --sleep takes QoS 1 or 2 with one message per wake-up: "
+            + "no --rate, --burst or --window"));
+  }
+
+  @Test
+  void parse_simulateSleeping_plansSleepsBetweenPublishes() {
+    ParseOutcome.Simulate simulate = (ParseOutcome.Simulate) GatewayCommand.parse("simulate", "--sleep", "60");
+
+    assertThat(simulate.plan().sleep()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(((ParseOutcome.Simulate) GatewayCommand.parse("simulate")).plan().sleep()).isZero();
   }
 
   @Test
