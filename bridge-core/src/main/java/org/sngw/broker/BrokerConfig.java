@@ -4,16 +4,20 @@ import java.time.Duration;
 
 /**
  * Limits of the broker core and of its MQTT listener. Nothing in the broker grows without one of
- * these bounds.
+ * these bounds. The byte bounds count each message as its payload, its topic (in chars) and 64
+ * bytes for the heap a queued copy takes beside them, so that they bound floods of tiny messages
+ * too.
  *
  * @param maxQueuedMessages QoS 1/2 messages queued per session beyond its in-flight window
  * @param mqttInflightWindow QoS 1/2 deliveries an MQTT client may have unacknowledged
  * @param maxMessageBytes largest MQTT packet accepted from a TCP client
- * @param maxQueuedBytes bytes (topic and payload) queued per session
- * @param maxStoreBytes bytes of all queued messages of persistent sessions plus retained messages
- * @param maxQueuedTotalBytes bytes (topic and payload) queued in memory by all sessions together;
- *     past it the longest queue loses its oldest, and only if that cannot make room is a publisher
- *     refused
+ * @param maxQueuedBytes bytes (payload, topic and 64 per message) queued per session
+ * @param maxStoreBytes bytes (payload, topic and 64 per message) of all queued messages of
+ *     persistent sessions plus retained messages
+ * @param maxQueuedTotalBytes bytes (payload, topic and 64 per message) queued in memory by all
+ *     sessions together; past it the longest queue loses its oldest, and only if that cannot make
+ *     room is a publisher refused. The gateway's defaults of this and {@code maxStoreBytes} follow its
+ *     heap ({@code config.MemoryDefaults}); {@link #defaults()} here has the fixed caps
  * @param maxConnections MQTT clients connected at once; a CONNECT beyond gets CONNACK 3 "server
  *     unavailable"
  * @param maxPendingConnections TCP connections accepted but not yet past CONNECT; one beyond is
@@ -89,6 +93,11 @@ public record BrokerConfig(
   public BrokerConfig withPersistentSessionExpiry(Duration expiry) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
         maxConnections, maxPendingConnections, backpressureHold, expiry, maxQueuedTotalBytes);
+  }
+
+  public BrokerConfig withMaxStoreBytes(long bytes) {
+    return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, bytes,
+        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes);
   }
 
   public BrokerConfig withMaxQueuedTotalBytes(long bytes) {

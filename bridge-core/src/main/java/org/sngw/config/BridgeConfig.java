@@ -141,10 +141,13 @@ public record BridgeConfig(
     }
   }
 
-  /** The store-and-forward outbox: when full, the oldest QoS 0 message goes, then new ones are refused. */
+  /**
+   * The store-and-forward outbox: when full, the oldest QoS 0 message goes, then new ones are
+   * refused. Its bytes by default follow the heap ({@link MemoryDefaults}).
+   */
   public record OutboxLimits(int maxMessages, long maxBytes) {
     public static OutboxLimits defaults() {
-      return new OutboxLimits(100_000, 64L << 20);
+      return new OutboxLimits(100_000, MemoryDefaults.ofThisJvm().outboxBytes());
     }
   }
 }

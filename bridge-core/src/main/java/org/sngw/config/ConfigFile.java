@@ -78,13 +78,13 @@ import org.yaml.snakeyaml.nodes.Node;
  *   max-queued-messages: 10000    # per session; past it the session drops its oldest
  *   mqtt-inflight-window: 32       # 1..65535
  *   max-message-bytes: 262144      # 1..268435455
- *   max-queued-bytes: 8MiB         # per session: bytes, KiB, MiB, GiB
- *   max-store-bytes: 256MiB        # all queued messages of persistent sessions plus retained ones
+ *   max-queued-bytes: 8MiB         # per session: bytes, KiB, MiB, GiB; a message counts payload + topic + 64
+ *   max-store-bytes: 32MiB         # persistent sessions' queued messages plus retained ones; default: heap / 4, at most 256MiB
  *   max-connections: 1000          # MQTT clients at once; more get CONNACK 3 (server unavailable)
  *   max-pending-connections: 100   # accepted, CONNECT not yet in (10 s at most); more are closed
  *   backpressure-hold: 2s          # a full subscriber queue holds publishers' acks this long at most; 0s: never
  *   persistent-session-expiry: 7d  # a persistent session this long without a connection is ended
- *   max-queued-total-bytes: 64MiB  # all sessions' queues together, in memory
+ *   max-queued-total-bytes: 32MiB  # all queues together, in memory, counted alike; default: heap / 4, at most 64MiB
  * serial:                    # serial ports with sensors; absent: none
  *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
  *     baud: 115200
@@ -117,7 +117,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *       key-file: /etc/sngw/client.key    # PKCS#8, unencrypted
  *       verify-hostname: true
  *     status-topic: $SYS/broker/bridge/cloud/state
- *     outbox: { max-messages: 100000, max-bytes: 64MiB }
+ *     outbox: { max-messages: 100000, max-bytes: 16MiB }   # bytes default: heap / 8, at most 64MiB
  *     reconnect: { min: 1s, max: 2m }
  *     topics:                # absent: every local topic out, as published
  *       - pattern: sensors/#     # a topic filter

@@ -45,7 +45,7 @@ public record GatewayConfig(
   /**
    * The embedded defaults of everything but the transports: MQTT on loopback only, where
    * anonymous clients are let in; data in ./data. The transports' defaults are their providers'
-   * ({@link ConfigFile#defaults()}).
+   * ({@link ConfigFile#defaults()}). The memory bounds follow this JVM's heap ({@link MemoryDefaults}).
    */
   public static GatewayConfig defaults() {
     return new GatewayConfig(
@@ -54,11 +54,17 @@ public record GatewayConfig(
         Path.of("data"),
         StoreConfig.defaults(),
         MqttSnConfig.defaults(),
-        BrokerConfig.defaults(),
+        brokerDefaults(MemoryDefaults.ofThisJvm()),
         Optional.empty(),
         List.of(),
         AccessConfig.defaults(),
         Optional.empty());
+  }
+
+  private static BrokerConfig brokerDefaults(MemoryDefaults memory) {
+    return BrokerConfig.defaults()
+        .withMaxQueuedTotalBytes(memory.queuedTotalBytes())
+        .withMaxStoreBytes(memory.storeBytes());
   }
 
   public GatewayConfig withTransports(List<TransportPlan> plans) {

@@ -15,13 +15,18 @@ import org.sngw.time.VirtualTime;
 /**
  * The bridge's session as a store-and-forward outbox: QoS 0 queued and stored in order with QoS
  * 1/2, its own queue bounds, and its options while offline after a restart. Ordinary sessions
- * beside it keep the broker's defaults: 2 queued messages, 64 queued bytes.
+ * beside it keep the broker's defaults: 2 queued messages, bytes for 4 small ones. The outbox has
+ * 6 messages and bytes for 10 small ones.
  */
 class BrokerCoreOutboxTest {
+  /** What a small message, on "out" with a 2-char payload like "m0", costs the byte bounds. */
+  private static final long SMALL = Footprint.of(message("out", "m0", Qos.AT_LEAST_ONCE));
+  private static final long ORDINARY_BYTES = 4 * SMALL;
+  private static final long OUTBOX_BYTES = 10 * SMALL;
   private static final String OUTBOX_ID = "$bridge/up";
   private static final SessionOptions OUTBOX =
-      new SessionOptions(true, false, true, true, OptionalInt.of(6), OptionalLong.of(500));
-  private static final BrokerConfig CONFIG = new BrokerConfig(2, 32, 1024, 64, 1000);
+      new SessionOptions(true, false, true, true, OptionalInt.of(6), OptionalLong.of(OUTBOX_BYTES));
+  private static final BrokerConfig CONFIG = new BrokerConfig(2, 32, 1024, ORDINARY_BYTES, 20 * SMALL);
 
   private final MapStateStore store = new MapStateStore();
   private final BrokerFixture fixture = new BrokerFixture(CONFIG, store, new VirtualTime());
@@ -136,20 +141,26 @@ class BrokerCoreOutboxTest {
   void publish_outboxQueue_boundedByItsOwnByteLimitNotTheDefault() {
     outboxOffline();
     plainOffline();
-    String hundredBytes = "x".repeat(100);
+    // A payload as long as an ordinary session's whole byte bound, and one that, beside it, is a
+    // byte more than the outbox holds.
+    String big = "x".repeat((int) ORDINARY_BYTES);
+    String rest = payloadCosting(OUTBOX_BYTES - Footprint.of(message("out", big, Qos.AT_LEAST_ONCE)) + 1);
 
-    assertThat(publish(hundredBytes, Qos.AT_LEAST_ONCE)).isEqualTo(PublishOutcome.ACCEPTED);
-    assertThat(fixture.publish(null, message("plain", hundredBytes, Qos.AT_LEAST_ONCE)))
-        .as("over an ordinary session's 64 bytes on its own: dropped for it alone").isEqualTo(PublishOutcome.ACCEPTED);
+    assertThat(publish(big, Qos.AT_LEAST_ONCE)).isEqualTo(PublishOutcome.ACCEPTED);
+    assertThat(fixture.publish(null, message("plain", big, Qos.AT_LEAST_ONCE)))
+        .as("over an ordinary session's bytes on its own: dropped for it alone").isEqualTo(PublishOutcome.ACCEPTED);
     assertThat(storedTexts(store, "plain")).isEmpty();
-    assertThat(publish("x".repeat(400), Qos.AT_LEAST_ONCE)).as("103 + 403 > 500").isEqualTo(PublishOutcome.CONGESTED);
+    assertThat(publish(rest, Qos.AT_LEAST_ONCE)).as("one byte more than the outbox has left")
+        .isEqualTo(PublishOutcome.CONGESTED);
   }
 
   @Test
   void publish_outboxPastTheStoreBudget_refusesQos1AndDropsQos0() {
-    // "out" plus a 7-byte payload costs 10: two such messages fill the budget of 20.
+    // Two messages on "out" with a 7-byte payload fill the store budget.
+    long storeBytes = 2 * Footprint.of(message("out", "first 1", Qos.AT_LEAST_ONCE));
     MapStateStore tightStore = new MapStateStore();
-    BrokerFixture tight = new BrokerFixture(new BrokerConfig(2, 32, 1024, 64, 20), tightStore, new VirtualTime());
+    BrokerFixture tight =
+        new BrokerFixture(new BrokerConfig(2, 32, 1024, ORDINARY_BYTES, storeBytes), tightStore, new VirtualTime());
     tight.broker.disconnect(subscribedOutbox(tight, 64), true);
     tight.publish(null, message("out", "first 1", Qos.AT_LEAST_ONCE));
     tight.publish(null, message("out", "second1", Qos.AT_LEAST_ONCE));
@@ -173,7 +184,7 @@ class BrokerCoreOutboxTest {
 
     assertThat(fixture.broker.droppedMessages()).isEqualTo(1);
     assertThat(storedTexts()).containsExactly("m0", "m1", "m2", "m3", "m4", "m5");
-    assertThat(fixture.broker.storeBytes()).isEqualTo(6 * 5);
+    assertThat(fixture.broker.storeBytes()).isEqualTo(6 * SMALL);
   }
 
   @Test
@@ -259,6 +270,13 @@ class BrokerCoreOutboxTest {
     ClientHandle plain = fixture.connect("plain", false, 10, new RecordingSink());
     fixture.subscribe(plain, "plain", Qos.AT_LEAST_ONCE);
     fixture.broker.disconnect(plain, true);
+  }
+
+  /** A payload that makes a message on "out" cost the byte bounds exactly {@code bytes}. */
+  private static String payloadCosting(long bytes) {
+    String payload = "x".repeat((int) (bytes - Footprint.of(message("out", "", Qos.AT_LEAST_ONCE))));
+    assertThat(Footprint.of(message("out", payload, Qos.AT_LEAST_ONCE))).isEqualTo(bytes);
+    return payload;
   }
 
   private PublishOutcome publish(String payload, Qos qos) {

@@ -16,15 +16,18 @@ import org.sngw.property.Gen;
  * QoS 0 message one at a time until the new one fits, and gives up unchanged when it never does.
  * For any other session ({@code dropOldest} then {@code add}): it drops from the head until the new
  * one fits within the bounds, or within twice the bounds while a publisher is held back. Ops: -1
- * polls; n offers a message of QoS n % 3 with a payload of n / 3 bytes.
+ * polls; n offers a message of QoS n % 3 with a payload of n / 3 bytes. The byte bound holds
+ * from none to 8 such messages, each of which costs {@link Footprint#ENTRY_BYTES} beside its
+ * payload and topic.
  */
 class OutboundQueueProperties {
+  private static final int MAX_BYTES = 8 * (Footprint.ENTRY_BYTES + 1) + 40;
 
   record Case(int maxMessages, int maxBytes, List<Integer> ops) {}
 
   @Test
   void offerPoll_randomOps_behavesLikeTheModel() {
-    forAll(d -> new Case(d.between(1, 8), d.between(1, 40), d.list(0, 60, Gen.between(-1, 29))), c -> {
+    forAll(d -> new Case(d.between(1, 8), d.between(1, MAX_BYTES), d.list(0, 60, Gen.between(-1, 29))), c -> {
       int maxMessages = c.maxMessages();
       int maxBytes = c.maxBytes();
       List<Queued> dropped = new ArrayList<>();
@@ -55,7 +58,7 @@ class OutboundQueueProperties {
 
   @Test
   void dropOldestThenAdd_randomOps_keepsTheNewestWithinTheFactorOfTheBounds() {
-    forAll(d -> new DropCase(d.between(1, 8), d.between(1, 40), d.between(1, 2), d.list(0, 60, Gen.between(-1, 29))),
+    forAll(d -> new DropCase(d.between(1, 8), d.between(1, MAX_BYTES), d.between(1, 2), d.list(0, 60, Gen.between(-1, 29))),
         c -> {
           List<Queued> dropped = new ArrayList<>();
           ByteBudget memory = new ByteBudget(Long.MAX_VALUE);

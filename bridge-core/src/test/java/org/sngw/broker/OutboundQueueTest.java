@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sngw.message.Message;
 import org.sngw.message.Qos;
 
 class OutboundQueueTest {
@@ -24,7 +25,7 @@ class OutboundQueueTest {
     assertThat(offer(queue, "next", Qos.EXACTLY_ONCE)).isTrue();
 
     assertThat(texts(queue)).containsExactly("q1", "new0", "next");
-        assertThat(dropped).extracting(Queued::sequence).as("reported to the owner").containsExactly(2L);
+    assertThat(dropped).extracting(Queued::sequence).as("reported to the owner").containsExactly(2L);
   }
 
   @Test
@@ -41,8 +42,8 @@ class OutboundQueueTest {
 
   @Test
   void offer_byteLimitReached_dropsAsManyQos0AsNeeded() {
-    // Each message costs its payload plus the one-char topic "a": 5 bytes.
-    OutboundQueue queue = queue(100, 15);
+    // Full with three 4-byte messages; "ninebytes" is 5 bytes longer than one, so freeing one QoS 0 is not enough.
+    OutboundQueue queue = queue(100, 3 * cost("zero"));
     offer(queue, "zero", Qos.AT_MOST_ONCE);
     offer(queue, "ZERO", Qos.AT_MOST_ONCE);
     offer(queue, "keep", Qos.AT_LEAST_ONCE);
@@ -55,13 +56,14 @@ class OutboundQueueTest {
 
   @Test
   void offer_qos0CannotCoverTheExcess_dropsNothing() {
-    OutboundQueue queue = queue(100, 12);
+    // Room for the two queued and 2 bytes more: "eleven byte" is 7 bytes longer than the QoS 0 one.
+    OutboundQueue queue = queue(100, cost("zero") + cost("keep") + 2);
     offer(queue, "zero", Qos.AT_MOST_ONCE);
     offer(queue, "keep", Qos.AT_LEAST_ONCE);
 
     assertThat(offer(queue, "eleven byte", Qos.AT_LEAST_ONCE)).isFalse();
 
-    assertThat(queue.bytes()).isEqualTo(10);
+    assertThat(queue.bytes()).isEqualTo(cost("zero") + cost("keep"));
     assertThat(texts(queue)).containsExactly("zero", "keep");
   }
 
@@ -92,8 +94,8 @@ class OutboundQueueTest {
 
   @Test
   void dropOldest_twiceTheBounds_dropsOnlyPastTwice() {
-    // Each message costs its payload plus the one-char topic "a": 5 bytes; the bound is 10.
-    OutboundQueue queue = queue(100, 10);
+    // The bound is two of these same-sized messages: four queued are twice the bounds.
+    OutboundQueue queue = queue(100, 2 * cost("aaaa"));
     for (String text : List.of("aaaa", "bbbb", "cccc", "dddd")) {
       queue.add(new Queued(++sequence, message("a", text, Qos.AT_LEAST_ONCE)));
     }
@@ -116,8 +118,8 @@ class OutboundQueueTest {
     assertThat(queue.isAtMostHalfFull()).isTrue();
     queue.add(new Queued(++sequence, message("a", "over", Qos.AT_LEAST_ONCE)));
     assertThat(queue.isAtMostHalfFull()).isFalse();
-    assertThat(queue.fitsAlone(message("a", "x".repeat(999), Qos.AT_LEAST_ONCE))).isTrue();
-    assertThat(queue.fitsAlone(message("a", "x".repeat(1000), Qos.AT_LEAST_ONCE))).isFalse();
+    assertThat(queue.fitsAlone(costing(1000))).isTrue();
+    assertThat(queue.fitsAlone(costing(1001))).isFalse();
   }
 
   @Test
@@ -126,12 +128,12 @@ class OutboundQueueTest {
     for (String text : List.of("aaaa", "bbbb", "cccc")) {
       offer(queue, text, Qos.AT_LEAST_ONCE);
     }
-    assertThat(memory.used()).isEqualTo(15);
+    assertThat(memory.used()).isEqualTo(3 * cost("aaaa"));
 
-    queue.dropOldestBytes(6);
+    queue.dropOldestBytes(cost("aaaa") + 1);
 
     assertThat(dropped).extracting(Queued::sequence).containsExactly(1L, 2L);
-    assertThat(memory.used()).isEqualTo(5);
+    assertThat(memory.used()).isEqualTo(cost("cccc"));
   }
 
   @Test
@@ -144,7 +146,7 @@ class OutboundQueueTest {
     offer(queue, "bbbb", Qos.AT_LEAST_ONCE);
 
     assertThat(memory.used()).isZero();
-    assertThat(own.used()).isEqualTo(10);
+    assertThat(own.used()).isEqualTo(cost("aaaa") + cost("bbbb"));
   }
 
   @Test
@@ -155,6 +157,18 @@ class OutboundQueueTest {
     queue.restore(new Queued(2, message("a", "restart", Qos.AT_LEAST_ONCE)));
 
     assertThat(texts(queue)).containsExactly("stored before", "restart");
+  }
+
+  /** What a message on topic "a" with this payload costs the byte bounds. */
+  private static long cost(String text) {
+    return Footprint.of(message("a", text, Qos.AT_LEAST_ONCE));
+  }
+
+  /** A message on topic "a" that costs the byte bounds exactly {@code bytes}. */
+  private static Message costing(long bytes) {
+    Message message = message("a", "x".repeat((int) (bytes - cost(""))), Qos.AT_LEAST_ONCE);
+    assertThat(Footprint.of(message)).isEqualTo(bytes);
+    return message;
   }
 
   private OutboundQueue queue(int maxMessages, long maxBytes) {

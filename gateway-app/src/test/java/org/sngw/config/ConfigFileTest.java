@@ -54,7 +54,8 @@ class ConfigFileTest {
                 List.of(new TopicPattern("sensors/%c/#"), new TopicPattern("cmd/%c/#"))));
     assertThat(config.store()).isEqualTo(new StoreConfig(false, true));
     assertThat(config.broker()).isEqualTo(new BrokerConfig(500, 16, 65536, 512L << 10, 1L << 30)
-        .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2)));
+        .withBackpressureHold(Duration.ofMillis(500)).withPersistentSessionExpiry(Duration.ofDays(2))
+        .withMaxQueuedTotalBytes(MemoryDefaults.ofThisJvm().queuedTotalBytes()));
     assertThat(config.bridges())
         .containsExactly(
             new BridgeConfig(

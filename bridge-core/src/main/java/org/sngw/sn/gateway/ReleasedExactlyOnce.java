@@ -22,24 +22,29 @@ final class ReleasedExactlyOnce {
 
   private final Clock clock;
   private final long graceNanos;
-  private final Map<Integer, Content> received;
-  private final Map<Integer, Content> released;
+  private final int capacity;
+  // Made at the first QoS 2 PUBLISH: most sensors never send one, and every session has this.
+  private Map<Integer, Content> received = Map.of();
+  private Map<Integer, Content> released = Map.of();
 
   ReleasedExactlyOnce(Clock clock, Duration grace, int capacity) {
     this.clock = clock;
     this.graceNanos = grace.toNanos();
-    this.received = bounded(capacity);
-    this.released = bounded(capacity);
+    this.capacity = capacity;
   }
 
   /** A QoS 2 PUBLISH was accepted under this id. */
   void received(int msgId, String topic, byte[] data) {
+    if (!(received instanceof LinkedHashMap)) {
+      received = bounded(capacity);
+      released = bounded(capacity);
+    }
     received.put(msgId, new Content(topic, Arrays.hashCode(data), data.length, 0));
   }
 
   /** The sensor's PUBREL for this id. */
   void released(int msgId) {
-    Content content = received.remove(msgId);
+    Content content = received.isEmpty() ? null : received.remove(msgId);
     if (content != null) {
       released.put(msgId, new Content(content.topic(), content.hash(), content.length(), clock.nanos()));
     }
@@ -52,6 +57,7 @@ final class ReleasedExactlyOnce {
       return false;
     }
     if (clock.nanos() - content.releasedAtNanos() > graceNanos) {
+      // It held the content, so it is the bounded map made at the first QoS 2, not the empty one.
       released.remove(msgId);
       return false;
     }

@@ -66,7 +66,8 @@ final class SnOutbox {
   /** How often one message may be refused for its topic id (re-registering each time) before it is dropped. */
   private final int maxRefusals;
   private final SnStats stats;
-  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  // Small at first: a sensor's outbox usually holds a message or two, and every session has one.
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>(4);
   /**
    * Topic ids the sensor said it does not know: REGISTERed again, under the same id, before their
    * next use. The id is kept, not replaced: the refusal may only mean that the PUBLISH overtook the

@@ -61,7 +61,7 @@ final class GatewayTarget implements AutoCloseable {
         dataDir,
         new StoreConfig(persistent, false),
         MqttSnConfig.defaults(),
-        BrokerConfig.defaults(),
+        GatewayConfig.defaults().broker(),
         Optional.empty(),
         List.of(), AccessConfig.defaults(), Optional.empty());
     try {
