@@ -91,7 +91,13 @@ final class LevelMap<V> {
     return h;
   }
 
+  /**
+   * Multiplies by the golden ratio's 32-bit fraction, then folds the high bits down. Decimal ids
+   * such as {@code sensors/9996} have String hashes that differ in a few low bits at a stride of
+   * 31, which a plain fold left in long runs under linear probing (237 probes for one of 10,000).
+   */
   private static int spread(int h) {
-    return h ^ (h >>> 16);
+    int mixed = h * 0x9E3779B9;
+    return mixed ^ (mixed >>> 16);
   }
 }
