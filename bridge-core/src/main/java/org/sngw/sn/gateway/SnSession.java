@@ -69,7 +69,8 @@ final class SnSession {
     this.onEnded = onEnded;
     MqttSnConfig config = services.config();
     this.retransmitter =
-        new Retransmitter(services.scheduler(), config.retryInterval(), config.retryCount(), this::giveUp);
+        new Retransmitter(services.clock(), services.scheduler(), config.retryInterval(), config.retryCount(),
+            this::giveUp);
     this.keepAlive = new KeepAlive(services.clock(), services.scheduler(), this::keepAliveExpired);
     this.connecting = new ConnectFlow(this, link, retransmitter, keepAlive, services);
     // A copy of a PUBLISH can trail its PUBREL by as long as the sensor may keep resending it.
