@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the packaged gateway and its load generator (gateway.jar simulate) as two processes pinned to one core each, on
+# Runs the packaged gateway (its launcher, with the shipped JVM settings) and its load generator (gateway.jar simulate) as two processes pinned to one core each, on
 # 127.0.0.1 only, and reports the generator's figures plus the gateway's store syncs (read from its
 # metrics endpoint before and after).
 #
@@ -21,7 +21,8 @@ data_dir=$(mktemp -d)
 log=$(mktemp)
 trap 'kill "$gateway_pid" 2>/dev/null || true; rm -rf "$data_dir" "$log"' EXIT
 
-taskset -c 0 java -jar gateway-app/target/gateway.jar --udp 127.0.0.1:21884 --mqtt 127.0.0.1:21883 \
+# The launcher: the gateway as shipped, with jvm.options (SNGW_JVM_OPTIONS picks another file).
+taskset -c 0 gateway-app/target/sngw --udp 127.0.0.1:21884 --mqtt 127.0.0.1:21883 \
   --metrics 127.0.0.1:21900 --data-dir "$data_dir" ${gateway_args[@]+"${gateway_args[@]}"} > "$log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 100); do grep -q "gateway running" "$log" && break; sleep 0.2; done
