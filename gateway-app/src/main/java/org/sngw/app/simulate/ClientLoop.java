@@ -77,7 +77,10 @@ final class ClientLoop implements Runnable {
     this.selector = Selector.open();
     for (int index : indexes) {
       DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
-      channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      if (gateway.getAddress().isLoopbackAddress()) {
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      }
+      // Otherwise connecting binds the channel to the interface that reaches the gateway.
       channel.connect(gateway);
       channel.configureBlocking(false);
       SnClient client = new SnClient(index, channel, settings.window());
@@ -154,8 +157,7 @@ final class ClientLoop implements Runnable {
       }
       lastScan = later;
       for (SnClient c : clients) {
-        long wait = HANDSHAKE_RETRY_NANOS << Math.min(c.handshakeRetries, MAX_RETRY_DOUBLINGS);
-        if (c.state != SnClient.State.READY && later - c.lastHandshakeNanos > wait) {
+        if (c.state != SnClient.State.READY && retryDue(c, later)) {
           c.handshakeRetries++;
           stats.handshakeRetries++;
           sendHandshake(c, later);
@@ -179,6 +181,10 @@ final class ClientLoop implements Runnable {
     return "sim-" + settings.runTag() + "-" + c.index;
   }
 
+  /** Whether a CONNECT or REGISTER has waited long enough to be sent again: 1 s, then doubling. */
+  private static boolean retryDue(SnClient c, long now) {
+    return now - c.lastHandshakeNanos > HANDSHAKE_RETRY_NANOS << Math.min(c.handshakeRetries, MAX_RETRY_DOUBLINGS);
+  }
 
   // ---- load and burst
 
@@ -275,8 +281,7 @@ final class ClientLoop implements Runnable {
         continue;
       }
       boolean due = c.state == SnClient.State.ASLEEP && now - c.wakeAtNanos >= 0;
-      boolean unanswered = c.state == SnClient.State.WAKING
-          && now - c.lastHandshakeNanos > HANDSHAKE_RETRY_NANOS << Math.min(c.handshakeRetries, MAX_RETRY_DOUBLINGS);
+      boolean unanswered = c.state == SnClient.State.WAKING && retryDue(c, now);
       if (unanswered) {
         c.handshakeRetries++;
         stats.handshakeRetries++;
