@@ -129,7 +129,7 @@ final class BridgeReader {
     OutboxLimits outbox =
         new OutboxLimits(
             s.value("max-messages", d.maxMessages(), ConfigValues.between(1, Integer.MAX_VALUE)),
-            s.value("max-bytes", d.maxBytes(), ConfigValues::positiveSize));
+            s.value("max-bytes", d.maxBytes(), ConfigValues::boundBytes));
     s.rejectUnknownKeys();
     return outbox;
   }

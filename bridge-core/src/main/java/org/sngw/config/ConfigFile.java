@@ -301,14 +301,14 @@ public final class ConfigFile {
             // MQTT packet ids are 16 bits, so no more can be in flight at once.
             section.value("mqtt-inflight-window", d.mqttInflightWindow(), ConfigValues.between(1, 65535)),
             section.value("max-message-bytes", d.maxMessageBytes(), ConfigValues.between(1, MQTT_MAX_PACKET)),
-            section.value("max-queued-bytes", d.maxQueuedBytes(), ConfigValues::positiveSize),
-            section.value("max-store-bytes", d.maxStoreBytes(), ConfigValues::positiveSize),
+            section.value("max-queued-bytes", d.maxQueuedBytes(), ConfigValues::boundBytes),
+            section.value("max-store-bytes", d.maxStoreBytes(), ConfigValues::boundBytes),
             section.value("max-connections", d.maxConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value(
                 "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value("backpressure-hold", d.backpressureHold(), ConfigValues::duration),
             section.value("persistent-session-expiry", d.persistentSessionExpiry(), ConfigValues::positiveDuration),
-            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::positiveSize));
+            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::boundBytes));
     section.rejectUnknownKeys();
     return config;
   }

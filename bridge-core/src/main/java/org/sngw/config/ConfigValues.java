@@ -135,11 +135,14 @@ public final class ConfigValues {
     return amount << shift;
   }
 
-  /** Parses a byte size greater than zero. */
-  public static long positiveSize(String text) {
+  /** The least a bound on messages in bytes may be: a message costs its payload, topic and 64 bytes. */
+  static final long MIN_BOUND_BYTES = 1024;
+
+  /** Parses the byte size of a bound on messages (a queue, the store, an outbox): at least 1 KiB. */
+  public static long boundBytes(String text) {
     long size = size(text);
-    if (size == 0) {
-      throw new IllegalArgumentException("must be positive, was " + text);
+    if (size < MIN_BOUND_BYTES) {
+      throw new IllegalArgumentException("must be at least 1KiB to hold a message, was " + text);
     }
     return size;
   }

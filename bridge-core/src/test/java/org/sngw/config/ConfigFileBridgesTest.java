@@ -209,7 +209,7 @@ class ConfigFileBridgesTest {
             "bridges[0].clean-session: expected true or false, got 'maybe' (line 7)",
             "bridges[0].status-topic: expected a topic name without + or #, got 'a/+/state' (line 8)",
             "bridges[0].outbox.max-messages: must be at least 1, was 0 (line 9)",
-            "bridges[0].outbox.max-bytes: must be positive, was 0 (line 9)",
+            "bridges[0].outbox.max-bytes: must be at least 1KiB to hold a message, was 0 (line 9)",
             "bridges[0].reconnect.min: must be positive, was 0s (line 10)",
             "bridges[0].reconnect.max: expected a duration like 500ms, 10s, 5m, 1h or 7d, got 'soon' (line 10)");
   }

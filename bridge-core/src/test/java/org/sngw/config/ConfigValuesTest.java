@@ -113,10 +113,13 @@ class ConfigValuesTest {
   }
 
   @Test
-  void positiveSizeAndDuration_zero_isRejected() {
-    assertThat(ConfigValues.positiveSize("1KiB")).isEqualTo(1024);
+  void boundBytesUnderAKibibyte_andZeroDuration_areRejected() {
+    assertThat(ConfigValues.boundBytes("1KiB")).isEqualTo(1024);
     assertThat(ConfigValues.positiveDuration("1s")).isEqualTo(Duration.ofSeconds(1));
-    assertThatThrownBy(() -> ConfigValues.positiveSize("0MiB")).hasMessage("must be positive, was 0MiB");
+    assertThatThrownBy(() -> ConfigValues.boundBytes("0MiB"))
+        .hasMessage("must be at least 1KiB to hold a message, was 0MiB");
+    assertThatThrownBy(() -> ConfigValues.boundBytes("64"))
+        .as("not even a message's bookkeeping").hasMessage("must be at least 1KiB to hold a message, was 64");
     assertThatThrownBy(() -> ConfigValues.positiveDuration("0ms")).hasMessage("must be positive, was 0ms");
   }
 
