@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 final class SnInbound implements TransportListener {
   private static final Logger log = LoggerFactory.getLogger(SnInbound.class);
 
+  /** How many handled packets the drain gives back to the backlog's bound at once. */
+  private static final int ROOM_RETURNED_PER_UPDATE = 64;
+
   private record Arrival(PeerAddress from, SnPacket packet) {}
 
   private final SnGateway gateway;
@@ -65,7 +68,9 @@ final class SnInbound implements TransportListener {
       return;
     }
     backlog.add(new Arrival(from, packet));
-    if (drainQueued.compareAndSet(false, true)) {
+    // A plain read first: under load a drain is usually queued already, and the read is not a
+    // locked instruction as the compare-and-set is.
+    if (!drainQueued.get() && drainQueued.compareAndSet(false, true)) {
       core.execute(this::drain);
     }
   }
@@ -74,9 +79,14 @@ final class SnInbound implements TransportListener {
   private void drain() {
     // Cleared first: an arrival after this point queues another drain rather than being missed.
     drainQueued.set(false);
+    int handled = 0;
     Arrival arrival;
     while ((arrival = backlog.poll()) != null) {
-      backlogSize.decrementAndGet();
+      // The room is given back in steps, not per packet: one atomic update per batch.
+      if (++handled == ROOM_RETURNED_PER_UPDATE) {
+        backlogSize.addAndGet(-handled);
+        handled = 0;
+      }
       try {
         gateway.handle(via, arrival.from(), arrival.packet());
       } catch (RuntimeException e) {
@@ -84,6 +94,7 @@ final class SnInbound implements TransportListener {
         log.error("handling {} from {} failed", arrival.packet().type(), arrival.from(), e);
       }
     }
+    backlogSize.addAndGet(-handled);
   }
 
   @Override
