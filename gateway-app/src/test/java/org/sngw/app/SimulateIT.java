@@ -34,6 +34,25 @@ class SimulateIT {
   }
 
   @Test
+  void severalSubscribers_eachGetsEveryMessage() {
+    int udp = GatewayProcess.freeUdpPort();
+    int mqtt = GatewayProcess.freeTcpPort();
+    try (GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt,
+        "--in-memory")) {
+      GatewayProcess simulate = GatewayProcess.launch("simulate", "--gateway", "127.0.0.1:" + udp,
+          "--mqtt", "127.0.0.1:" + mqtt, "--clients", "10", "--warmup", "0", "--duration", "2",
+          "--subscriber", "clean", "--subscribers", "3", "--json");
+
+      assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
+      String json = summary(simulate.log());
+      assertThat(number(json, "subscribers")).isEqualTo(3);
+      assertThat(number(json, "distinct")).as("every message reached each of the three")
+          .isEqualTo(3 * number(json, "sent"));
+      assertThat(number(json, "lost") + number(json, "duplicates")).isZero();
+    }
+  }
+
+  @Test
   void sleepingClients_sleepWakeAndPublish_andLeaveNoSessionBehind(@TempDir Path dataDir) {
     int udp = GatewayProcess.freeUdpPort();
     int mqtt = GatewayProcess.freeTcpPort();

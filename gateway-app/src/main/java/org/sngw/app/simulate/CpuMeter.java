@@ -16,17 +16,20 @@ final class CpuMeter {
   record Sample(long wallNanos, long generatorNanos, long subscriberNanos, long processNanos) {}
 
   /** Samples while the generator threads are alive. */
-  Sample sample(List<Thread> generator, Thread subscriber) {
-    long generatorNanos = 0;
-    for (Thread t : generator) {
-      generatorNanos += Math.max(0, threads.getThreadCpuTime(t.getId()));
-    }
-    return sample(generatorNanos, subscriber);
+  Sample sample(List<Thread> generator, List<Thread> subscribers) {
+    return sample(cpuNanos(generator), subscribers);
   }
 
   /** Samples with the generator's CPU time as its threads reported it when they ended. */
-  Sample sample(long generatorNanos, Thread subscriber) {
-    long subscriberNanos = subscriber == null ? 0 : Math.max(0, threads.getThreadCpuTime(subscriber.getId()));
-    return new Sample(System.nanoTime(), generatorNanos, subscriberNanos, os.getProcessCpuTime());
+  Sample sample(long generatorNanos, List<Thread> subscribers) {
+    return new Sample(System.nanoTime(), generatorNanos, cpuNanos(subscribers), os.getProcessCpuTime());
+  }
+
+  private long cpuNanos(List<Thread> alive) {
+    long total = 0;
+    for (Thread t : alive) {
+      total += Math.max(0, threads.getThreadCpuTime(t.getId()));
+    }
+    return total;
   }
 }

@@ -11,7 +11,7 @@ final class LiveLine {
   private static final long SECOND = 1_000_000_000L;
 
   private final List<ClientLoop> loops;
-  private final MqttSubscriber subscriber;
+  private final Subscribers subscriber;
   private final Schedule schedule;
   private final PrintStream out;
   private long sent;
@@ -19,7 +19,7 @@ final class LiveLine {
   private long received;
   private long lastNanos;
 
-  LiveLine(List<ClientLoop> loops, MqttSubscriber subscriber, Schedule schedule, PrintStream out) {
+  LiveLine(List<ClientLoop> loops, Subscribers subscriber, Schedule schedule, PrintStream out) {
     this.loops = loops;
     this.subscriber = subscriber;
     this.schedule = schedule;

@@ -14,6 +14,7 @@ import org.sngw.sn.codec.SnQos;
  * @param rate messages per second over all clients; 0 means as fast as acks allow
  * @param burst unpaced QoS 0 datagrams to send instead of a timed load run; 0 for a load run
  * @param sleep how long each client sleeps between publishes, as battery sensors do; zero: never
+ * @param subscribers how many MQTT subscribers, each on {@code subscriberFilter}, when there are any
  */
 public record LoadPlan(
     Target target,
@@ -34,7 +35,8 @@ public record LoadPlan(
     int subscriberQos,
     String subscriberFilter,
     int burst,
-    Duration sleep) {
+    Duration sleep,
+    int subscribers) {
   /** What the clients talk to. */
   public enum Target {
     /** A gateway already running, at {@link #gateway()}. */

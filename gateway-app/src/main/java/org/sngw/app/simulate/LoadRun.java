@@ -44,7 +44,7 @@ public final class LoadRun {
       return 1;
     }
     try (GatewayTarget target = GatewayTarget.open(plan)) {
-      MqttSubscriber subscriber = startSubscriber(target);
+      Subscribers subscriber = startSubscribers(target);
       try {
         return run(target, subscriber);
       } finally {
@@ -55,15 +55,15 @@ public final class LoadRun {
     }
   }
 
-  private MqttSubscriber startSubscriber(GatewayTarget target) throws Exception {
+  private Subscribers startSubscribers(GatewayTarget target) throws Exception {
     if (plan.subscriber() == SubscriberMode.NONE) {
       return null;
     }
-    return MqttSubscriber.start(target.mqtt().orElseThrow(), "sim-sub-" + runTag,
-        plan.subscriber() == SubscriberMode.CLEAN, plan.subscriberFilter(), plan.subscriberQos());
+    return Subscribers.start(target.mqtt().orElseThrow(), "sim-sub-" + runTag,
+        plan.subscriber() == SubscriberMode.CLEAN, plan.subscriberFilter(), plan.subscriberQos(), plan.subscribers());
   }
 
-  private int run(GatewayTarget target, MqttSubscriber subscriber) throws Exception {
+  private int run(GatewayTarget target, Subscribers subscriber) throws Exception {
     List<ClientLoop> loops = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     StartGate gate = new StartGate(plan.threads());
@@ -87,27 +87,27 @@ public final class LoadRun {
               () -> live.println("simulate: clients not connected within " + HANDSHAKE_WAIT.toSeconds() + " s"));
       return 1;
     }
-    Thread subscriberThread = subscriber == null ? null : subscriber.thread();
+    List<Thread> subscriberThreads = subscriber == null ? List.of() : subscriber.threads();
     OptionalLong kernelDropsBefore = KernelUdpCounters.receiveBufferErrors();
     Optional<Long> overloadBefore = target.stats().map(SnStats::overloadDrops);
     Schedule schedule = plan.isBurst()
         ? Schedule.startingNow(0, 0, 0)
         : Schedule.startingNow(plan.warmup().toNanos(), plan.duration().toNanos(), plan.ackTimeout().toNanos());
-    CpuMeter.Sample cpuStart = cpu.sample(threads, subscriberThread);
+    CpuMeter.Sample cpuStart = cpu.sample(threads, subscriberThreads);
     gate.open(schedule);
     long receivedAtStart = 0;
     long receivedAtEnd = 0;
     CpuMeter.Sample cpuEnd;
     if (plan.isBurst()) {
       joinAll(threads, schedule.drainEnd());
-      cpuEnd = cpu.sample(loops.stream().mapToLong(l -> l.stats().finalCpuNanos).sum(), subscriberThread);
+      cpuEnd = cpu.sample(loops.stream().mapToLong(l -> l.stats().finalCpuNanos).sum(), subscriberThreads);
     } else {
       LiveLine line = new LiveLine(loops, subscriber, schedule, live);
       line.printUntil(schedule.measureStart());
-      cpuStart = cpu.sample(threads, subscriberThread);
+      cpuStart = cpu.sample(threads, subscriberThreads);
       receivedAtStart = subscriber == null ? 0 : subscriber.received();
       line.printUntil(schedule.measureEnd());
-      cpuEnd = cpu.sample(threads, subscriberThread);
+      cpuEnd = cpu.sample(threads, subscriberThreads);
       receivedAtEnd = subscriber == null ? 0 : subscriber.received();
       joinAll(threads, schedule.drainEnd());
     }

@@ -121,10 +121,11 @@ final class Report {
       subscriber.put("mode", plan.subscriber().name().toLowerCase(Locale.ROOT));
       subscriber.put("qos", plan.subscriberQos());
       subscriber.put("filter", plan.subscriberFilter());
+      subscriber.put("subscribers", plan.subscribers());
       subscriber.put("receivedPerSecond", plan.isBurst() ? null : delivery.inWindow() / seconds);
       subscriber.put("received", delivery.total());
       subscriber.put("distinct", delivery.distinct());
-      subscriber.put("lost", s.sent - delivery.distinct());
+      subscriber.put("lost", expected(s) - delivery.distinct());
       subscriber.put("duplicates", delivery.duplicates());
       subscriber.put("foreign", delivery.foreign());
       subscriber.put("deliveryLatencyMillis", latencies(delivery.latencies()));
@@ -184,11 +185,15 @@ final class Report {
         + "send failures %,d, receive errors %,d, disconnected clients %,d",
         s.timeouts, s.rejected, s.lateAcks, s.unexpected, s.malformed, s.sendFailures, s.receiveErrors, s.disconnects);
     if (delivery != null) {
-      line("subscriber", "%s, QoS %d on '%s': %,.0f msg/s while measuring; in the whole run %,d received, "
-          + "%,d distinct of %,d sent, %,d duplicates%s",
+      line("subscriber", "%s%s, QoS %d on '%s': %,.0f msg/s while measuring; in the whole run %,d received, "
+          + "%,d distinct of %s, %,d duplicates%s",
+          plan.subscribers() > 1 ? plan.subscribers() + " subscribers, " : "",
           plan.subscriber().name().toLowerCase(Locale.ROOT), plan.subscriberQos(), plan.subscriberFilter(),
-          delivery.inWindow() / seconds, delivery.total(), delivery.distinct(), s.sent, delivery.duplicates(),
-          extras(delivery));
+          delivery.inWindow() / seconds, delivery.total(), delivery.distinct(),
+          plan.subscribers() > 1
+              ? String.format("%,d expected (%,d sent, each to every subscriber)", expected(s), s.sent)
+              : String.format("%,d sent", s.sent),
+          delivery.duplicates(), extras(delivery));
       printDeliveryLatency(delivery);
     }
   }
@@ -197,11 +202,16 @@ final class Report {
     line("burst", "%,d QoS 0 PUBLISHes from %,d clients written in %.3f s (%,.0f/s); "
         + "the kernel refused %,d writes for a full buffer (retried)",
         s.sent, plan.clients(), s.burstNanos / 1e9, s.sent / Math.max(1e-9, s.burstNanos / 1e9), s.sendFailures);
-    long lost = s.sent - delivery.distinct();
+    long lost = expected(s) - delivery.distinct();
     line("subscriber", "%,d distinct received (%.1f %%), %,d lost (%.1f %%), %,d duplicates%s",
-        delivery.distinct(), percent(delivery.distinct(), s.sent), lost, percent(lost, s.sent),
+        delivery.distinct(), percent(delivery.distinct(), expected(s)), lost, percent(lost, expected(s)),
         delivery.duplicates(), extras(delivery));
     printDeliveryLatency(delivery);
+  }
+
+  /** Deliveries the subscribers should have had: every message sent, to each of them. */
+  private long expected(LoopStats s) {
+    return s.sent * plan.subscribers();
   }
 
   private void printDeliveryLatency(Delivery delivery) {

@@ -112,6 +112,10 @@ public final class SimulateCommand {
       description = "topic filter of the subscriber [${DEFAULT-VALUE}]")
   private String subscriberFilter;
 
+  @Option(names = "--subscribers", paramLabel = "N", defaultValue = "1",
+      description = "how many such subscribers, each counting every message [${DEFAULT-VALUE}]")
+  private int subscribers;
+
   @Option(names = "--burst", paramLabel = "N", defaultValue = "0",
       description = "send this many unpaced QoS 0 PUBLISHes and count deliveries, instead of a timed run")
   private int burst;
@@ -138,6 +142,7 @@ public final class SimulateCommand {
     check(problems, burst > 0 || qos != 0 || rate > 0,
         "--qos 0 needs --rate (there is no ack to pace by); for an unpaced burst use --burst");
     check(problems, sleepSeconds >= 0 && sleepSeconds <= 3_600, "--sleep must be 0..3600");
+    check(problems, subscribers >= 1 && subscribers <= 100, "--subscribers must be 1..100");
     check(problems, sleepSeconds == 0 || (qos != 0 && rate == 0 && burst == 0 && window == 1),
         "--sleep takes QoS 1 or 2 with one message per wake-up: no --rate, --burst or --window");
     SubscriberMode mode = subscriberMode(problems);
@@ -155,7 +160,7 @@ public final class SimulateCommand {
         clients, qosOf(burst > 0 ? 0 : qos), window, rate,
         payload, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), threads,
         Duration.ofSeconds(ackTimeoutSeconds), mode, subscriberQos, subscriberFilter, burst,
-        Duration.ofSeconds(sleepSeconds)));
+        Duration.ofSeconds(sleepSeconds), subscribers));
   }
 
   private SubscriberMode subscriberMode(List<String> problems) {

@@ -96,6 +96,8 @@ class GatewayCommandTest {
         .isEqualTo(new ParseOutcome.UsageError("simulate: --in-process and --null-sink exclude each other"));
     assertThat(GatewayCommand.parse("simulate", "--in-memory"))
         .isEqualTo(new ParseOutcome.UsageError("simulate: --in-memory applies to the gateway of --in-process"));
+    assertThat(GatewayCommand.parse("simulate", "--subscribers", "0"))
+        .isEqualTo(new ParseOutcome.UsageError("simulate: --subscribers must be 1..100"));
     assertThat(GatewayCommand.parse("simulate", "--sleep", "30", "--rate", "100"))
         .isEqualTo(new ParseOutcome.UsageError("simulate: --sleep takes QoS 1 or 2 with one message per wake-up: "
             + "no --rate, --burst or --window"));
