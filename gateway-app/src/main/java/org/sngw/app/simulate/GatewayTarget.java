@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.sngw.app.Gateway;
 import org.sngw.auth.AccessConfig;
-import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
