@@ -45,6 +45,9 @@ final class MqttSession implements SessionSink {
   /** Disconnected, lost or taken over: the broker is never told twice, nor about a new owner. */
   private boolean ended;
   private boolean flushQueued;
+  /** Packets sent since the last flush, in order, and about how many bytes their PUBLISHes are. */
+  private final List<Object> unflushed = new ArrayList<>();
+  private long unflushedBytes;
 
   MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats, InboundBacklog backlog) {
     this.channel = channel;
@@ -147,12 +150,22 @@ final class MqttSession implements SessionSink {
   @Override
   public void deliver(Delivery delivery) {
     assert owner.isCurrent();
-    if (delivery.message().qos() == Qos.AT_MOST_ONCE && !channel.isWritable() && beforeConnAck == null) {
+    if (delivery.message().qos() == Qos.AT_MOST_ONCE && !hasRoom() && beforeConnAck == null) {
       stats.qos0Dropped.increment();
       drops.warn("client {}: QoS 0 dropped, its connection is not reading fast enough", handle.clientId());
       return;
     }
+    // Roughly what the PUBLISH takes in the connection's buffer: payload, topic and header.
+    unflushedBytes += delivery.message().payload().length + delivery.message().topic().length() + 8;
     send(MqttPackets.publish(delivery));
+  }
+
+  /**
+   * Under the high-water mark, counting what this burst will add when it is flushed. A burst
+   * handed over but not yet written is not counted, so the buffer holds at most twice the mark.
+   */
+  private boolean hasRoom() {
+    return channel.isWritable() && unflushedBytes < channel.bytesBeforeUnwritable();
   }
 
   @Override
@@ -201,7 +214,7 @@ final class MqttSession implements SessionSink {
       beforeConnAck.add(packet);
       return;
     }
-    channel.write(packet, channel.voidPromise());
+    unflushed.add(packet);
     if (!flushQueued) {
       // queued behind the core's pending tasks, so one flush covers the whole burst
       flushQueued = true;
@@ -209,8 +222,26 @@ final class MqttSession implements SessionSink {
     }
   }
 
+  /**
+   * Hands the burst to the connection's I/O thread as one task. A write from this (the core)
+   * thread would each become a task of its own there, with its wake-up: one per message.
+   */
   private void flush() {
     flushQueued = false;
+    Object[] burst = unflushed.toArray();
+    unflushed.clear();
+    unflushedBytes = 0;
+    if (channel.eventLoop().inEventLoop()) {
+      writeAndFlush(burst);
+    } else {
+      channel.eventLoop().execute(() -> writeAndFlush(burst));
+    }
+  }
+
+  private void writeAndFlush(Object[] burst) {
+    for (Object packet : burst) {
+      channel.write(packet, channel.voidPromise());
+    }
     channel.flush();
   }
 }
