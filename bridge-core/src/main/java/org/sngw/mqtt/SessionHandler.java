@@ -33,6 +33,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private final MqttSession session;
   private final Executor core;
   private final InboundBacklog backlog;
+  /** Work for the core from the packets of the current read; owned by the I/O thread. */
+  private final List<Runnable> forCore = new ArrayList<>();
 
   SessionHandler(MqttSession session, Executor core, InboundBacklog backlog) {
     this.session = session;
@@ -81,7 +83,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     int packetId = publish.variableHeader().packetId();
     // finished when the broker answers, not when the task has run: see MqttSession.publish
     backlog.added(InboundBacklog.sizeOf(message));
-    core.execute(() -> session.publish(packetId, message));
+    forCore.add(() -> session.publish(packetId, message));
   }
 
   private void pubAck(MqttMessage msg) {
@@ -132,14 +134,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   }
 
   private void disconnect(ChannelHandlerContext ctx) {
-    core.execute(session::disconnect);
+    forCore.add(session::disconnect);
     ctx.close();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) throws Exception {
     // after a DISCONNECT or a take-over the session ignores this; otherwise the will fires
-    core.execute(session::connectionLost);
+    forCore.add(session::connectionLost);
+    handOver();
     super.channelInactive(ctx);
   }
 
@@ -151,11 +154,39 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   /** Hands a packet's work to the core, counted in the backlog until it has run. */
   private void toCore(int size, Runnable work) {
     backlog.added(size);
-    core.execute(() -> {
+    forCore.add(() -> {
       try {
         work.run();
       } finally {
         backlog.finished(size);
+      }
+    });
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    handOver();
+    ctx.fireChannelReadComplete();
+  }
+
+  /**
+   * The work of the packets of one read, in their order, as one core task: a task each would cost
+   * the core loop's queue and wake-up once per packet.
+   */
+  private void handOver() {
+    if (forCore.isEmpty()) {
+      return;
+    }
+    Runnable[] batch = forCore.toArray(Runnable[]::new);
+    forCore.clear();
+    core.execute(() -> {
+      for (Runnable work : batch) {
+        try {
+          work.run();
+        } catch (RuntimeException e) {
+          // A bug must cost one packet, not the ones read with it.
+          log.error("handling an MQTT client's packet failed", e);
+        }
       }
     });
   }
