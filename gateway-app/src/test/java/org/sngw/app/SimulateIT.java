@@ -28,6 +28,7 @@ class SimulateIT {
       assertThat(number(json, "distinct")).as("every message sent reached the subscriber")
           .isEqualTo(number(json, "sent"));
       assertThat(number(json, "lost") + number(json, "duplicates")).isZero();
+      assertThat(number(json, "lostWhileMeasuring")).isZero();
       assertThat(simulate.log()).as("a line per second while measuring")
           .filteredOn(line -> line.matches("\\s*\\d+ s measuring sent .*")).hasSizeGreaterThanOrEqualTo(2);
     }

@@ -93,6 +93,12 @@ final class ClientLoop implements Runnable {
     return stats;
   }
 
+  /** The messages each client sent while measuring, as sequence ranges; read after the loop ended. */
+  List<SentRange> measuredRanges() {
+    return clients.stream().filter(c -> c.firstMeasured >= 0)
+        .map(c -> new SentRange(c.index, c.firstMeasured, c.lastMeasured)).toList();
+  }
+
   /** Messages sent, acknowledged and failed (timed out or refused) so far, as of the last sweep. */
   long sentSoFar() {
     return sentSoFar;
@@ -341,11 +347,15 @@ final class ClientLoop implements Runnable {
     if (!send(c, new Publish(false, settings.qos(), false, new SnTopic.Registered(c.topicId), msgId, data))) {
       return false;
     }
-    c.nextSequence++;
     stats.sent++;
     if (schedule.measuring(now)) {
       stats.sentMeasured++;
+      if (c.firstMeasured < 0) {
+        c.firstMeasured = c.nextSequence;
+      }
+      c.lastMeasured = c.nextSequence;
     }
+    c.nextSequence++;
     if (!qos0) {
       c.sent(msgId, now);
     }

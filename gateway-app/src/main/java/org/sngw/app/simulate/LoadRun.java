@@ -125,9 +125,11 @@ public final class LoadRun {
     if (subscriber != null) {
       subscriber.close();
     }
+    List<SentRange> measured = loops.stream().flatMap(l -> l.measuredRanges().stream()).toList();
+    long measuredSent = measured.stream().mapToLong(SentRange::count).sum();
     Report.Delivery delivery = subscriber == null ? null : new Report.Delivery(receivedAtEnd - receivedAtStart,
         receivedTotal, subscriber.distinct(), subscriber.duplicates(), subscriber.foreign(), subscriber.readFailure(),
-        subscriber.deliveryLatencies());
+        subscriber.deliveryLatencies(), measuredSent * subscriber.count(), subscriber.distinctWithin(measured));
     report.print(total, delivery, cpuStart, cpuEnd, overload, kernelDrops, threads.size());
     return loops.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
   }

@@ -98,6 +98,12 @@ public final class MqttSubscriber implements AutoCloseable {
     return seen.values().stream().mapToLong(BitSet::cardinality).sum();
   }
 
+  /** How many of the messages in {@code range} arrived here; valid after {@link #close}. */
+  long distinctWithin(SentRange range) {
+    BitSet bits = seen.get(range.clientIndex());
+    return bits == null ? 0 : bits.get((int) range.first(), (int) range.last() + 1).cardinality();
+  }
+
   /** From PUBLISH sent by a client to PUBLISH read here, for each message received; valid after {@link #close}. */
   LatencyHistogram deliveryLatencies() {
     return deliveryLatencies;

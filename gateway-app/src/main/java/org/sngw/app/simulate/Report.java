@@ -23,9 +23,15 @@ final class Report {
    * @param inWindow PUBLISHes that arrived while measuring
    * @param total PUBLISHes that arrived in the whole run
    * @param distinct different (client, sequence) pairs among them
+   * @param measuredExpected deliveries of the messages sent while measuring, to every subscriber
+   * @param measuredDistinct how many of those arrived, whenever they did
    */
   record Delivery(long inWindow, long total, long distinct, long duplicates, long foreign, IOException failure,
-      LatencyHistogram latencies) {}
+      LatencyHistogram latencies, long measuredExpected, long measuredDistinct) {
+    long lostWhileMeasuring() {
+      return measuredExpected - measuredDistinct;
+    }
+  }
 
   private final LoadPlan plan;
   private final GatewayTarget target;
@@ -126,6 +132,8 @@ final class Report {
       subscriber.put("received", delivery.total());
       subscriber.put("distinct", delivery.distinct());
       subscriber.put("lost", expected(s) - delivery.distinct());
+      // Warm-up losses (a cold JIT) aside: of the messages sent while measuring.
+      subscriber.put("lostWhileMeasuring", plan.isBurst() ? null : delivery.lostWhileMeasuring());
       subscriber.put("duplicates", delivery.duplicates());
       subscriber.put("foreign", delivery.foreign());
       subscriber.put("deliveryLatencyMillis", latencies(delivery.latencies()));
@@ -194,6 +202,9 @@ final class Report {
               ? String.format("%,d expected (%,d sent, each to every subscriber)", expected(s), s.sent)
               : String.format("%,d sent", s.sent),
           delivery.duplicates(), extras(delivery));
+      line("measured", "of the %,d deliveries of messages sent while measuring, %,d lost (%.3f %%)",
+          delivery.measuredExpected(), delivery.lostWhileMeasuring(),
+          percent(delivery.lostWhileMeasuring(), delivery.measuredExpected()));
       printDeliveryLatency(delivery);
     }
   }

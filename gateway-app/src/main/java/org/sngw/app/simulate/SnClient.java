@@ -22,6 +22,9 @@ final class SnClient {
   int topicId;
   /** Sequence number carried in the next payload, so the subscriber can find gaps and repeats. */
   long nextSequence;
+  /** Sequence numbers of the first and last message sent while measuring; -1 before the first. */
+  long firstMeasured = -1;
+  long lastMeasured = -1;
   long lastHandshakeNanos;
   long wakeAtNanos;
   /** When the current wake-up's first CONNECT was sent. */

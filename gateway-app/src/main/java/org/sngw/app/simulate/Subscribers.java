@@ -58,6 +58,17 @@ final class Subscribers implements AutoCloseable {
     return each.stream().mapToLong(MqttSubscriber::distinct).sum();
   }
 
+  /** Deliveries of the messages sent in {@code ranges}, summed over the subscribers. */
+  long distinctWithin(List<SentRange> ranges) {
+    long total = 0;
+    for (MqttSubscriber s : each) {
+      for (SentRange range : ranges) {
+        total += s.distinctWithin(range);
+      }
+    }
+    return total;
+  }
+
   long duplicates() {
     return each.stream().mapToLong(MqttSubscriber::duplicates).sum();
   }
