@@ -44,7 +44,6 @@ final class MqttSession implements SessionSink {
   private List<Object> beforeConnAck = new ArrayList<>();
   /** Disconnected, lost or taken over: the broker is never told twice, nor about a new owner. */
   private boolean ended;
-  private boolean flushQueued;
   /** Packets sent since the last flush, in order, and about how many bytes their PUBLISHes are. */
   private final List<Object> unflushed = new ArrayList<>();
   private long unflushedBytes;
@@ -215,9 +214,8 @@ final class MqttSession implements SessionSink {
       return;
     }
     unflushed.add(packet);
-    if (!flushQueued) {
+    if (unflushed.size() == 1) {
       // queued behind the core's pending tasks, so one flush covers the whole burst
-      flushQueued = true;
       core.execute(this::flush);
     }
   }
@@ -227,7 +225,6 @@ final class MqttSession implements SessionSink {
    * thread would each become a task of its own there, with its wake-up: one per message.
    */
   private void flush() {
-    flushQueued = false;
     Object[] burst = unflushed.toArray();
     unflushed.clear();
     unflushedBytes = 0;

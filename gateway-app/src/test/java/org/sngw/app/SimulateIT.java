@@ -3,6 +3,7 @@ package org.sngw.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +18,7 @@ class SimulateIT {
     int mqtt = GatewayProcess.freeTcpPort();
     try (GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt,
         "--in-memory")) {
-      GatewayProcess simulate = GatewayProcess.launch("simulate", "--gateway", "127.0.0.1:" + udp,
-          "--mqtt", "127.0.0.1:" + mqtt, "--clients", "20", "--warmup", "0", "--duration", "2",
+      GatewayProcess simulate = simulateAgainst(udp, mqtt, "--clients", "20", "--warmup", "0", "--duration", "2",
           "--subscriber", "clean", "--json");
 
       assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
@@ -40,8 +40,7 @@ class SimulateIT {
     int mqtt = GatewayProcess.freeTcpPort();
     try (GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt,
         "--in-memory")) {
-      GatewayProcess simulate = GatewayProcess.launch("simulate", "--gateway", "127.0.0.1:" + udp,
-          "--mqtt", "127.0.0.1:" + mqtt, "--clients", "10", "--warmup", "0", "--duration", "2",
+      GatewayProcess simulate = simulateAgainst(udp, mqtt, "--clients", "10", "--warmup", "0", "--duration", "2",
           "--subscriber", "clean", "--subscribers", "3", "--json");
 
       assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
@@ -59,9 +58,8 @@ class SimulateIT {
     int mqtt = GatewayProcess.freeTcpPort();
     String[] gatewayArgs = {"--udp", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt, "--data-dir", dataDir.toString()};
     try (GatewayProcess gateway = GatewayProcess.start(gatewayArgs)) {
-      GatewayProcess simulate = GatewayProcess.launch("simulate", "--gateway", "127.0.0.1:" + udp,
-          "--mqtt", "127.0.0.1:" + mqtt, "--clients", "20", "--sleep", "1", "--warmup", "0", "--duration", "3",
-          "--subscriber", "clean", "--json");
+      GatewayProcess simulate = simulateAgainst(udp, mqtt, "--clients", "20", "--sleep", "1", "--warmup", "0",
+          "--duration", "3", "--subscriber", "clean", "--json");
 
       assertThat(simulate.awaitExit()).as("exit status; output: %s", simulate.log()).isZero();
       String json = summary(simulate.log());
@@ -92,11 +90,19 @@ class SimulateIT {
 
   @Test
   void wrongOptions_exit2NamingEach() {
-    GatewayProcess simulate = GatewayProcess.launch("simulate", "--clients", "0", "--gateway", "0.0.0.0:1884");
+    GatewayProcess simulate = GatewayProcess.launch("simulate", "--clients", "0", "--gateway", "127.0.0.1:0");
 
     assertThat(simulate.awaitExit()).isEqualTo(2);
     assertThat(String.join("\n", simulate.log())).contains("--clients must be 1..10000")
         .contains("--gateway must be one host's address");
+  }
+
+  /** {@code simulate} against the gateway listening on these loopback ports, with these options. */
+  private static GatewayProcess simulateAgainst(int udp, int mqtt, String... options) {
+    List<String> args = new ArrayList<>(
+        List.of("simulate", "--gateway", "127.0.0.1:" + udp, "--mqtt", "127.0.0.1:" + mqtt));
+    args.addAll(List.of(options));
+    return GatewayProcess.launch(args.toArray(String[]::new));
   }
 
   /** The JSON summary: the one line of output that is an object. */

@@ -23,9 +23,9 @@ final class ReleasedExactlyOnce {
   private final Clock clock;
   private final long graceNanos;
   private final int capacity;
-  // Made at the first QoS 2 PUBLISH: most sensors never send one, and every session has this.
-  private Map<Integer, Content> received = Map.of();
-  private Map<Integer, Content> released = Map.of();
+  // Both null until the first QoS 2 PUBLISH: most sensors never send one, and every session has this.
+  private Map<Integer, Content> received;
+  private Map<Integer, Content> released;
 
   ReleasedExactlyOnce(Clock clock, Duration grace, int capacity) {
     this.clock = clock;
@@ -35,7 +35,7 @@ final class ReleasedExactlyOnce {
 
   /** A QoS 2 PUBLISH was accepted under this id. */
   void received(int msgId, String topic, byte[] data) {
-    if (!(received instanceof LinkedHashMap)) {
+    if (received == null) {
       received = bounded(capacity);
       released = bounded(capacity);
     }
@@ -44,7 +44,7 @@ final class ReleasedExactlyOnce {
 
   /** The sensor's PUBREL for this id. */
   void released(int msgId) {
-    Content content = received.isEmpty() ? null : received.remove(msgId);
+    Content content = received == null ? null : received.remove(msgId);
     if (content != null) {
       released.put(msgId, new Content(content.topic(), content.hash(), content.length(), clock.nanos()));
     }
@@ -52,12 +52,11 @@ final class ReleasedExactlyOnce {
 
   /** Whether this PUBLISH is a late copy of a message released within the grace period. */
   boolean isLateCopy(int msgId, String topic, byte[] data) {
-    Content content = released.get(msgId);
+    Content content = released == null ? null : released.get(msgId);
     if (content == null) {
       return false;
     }
     if (clock.nanos() - content.releasedAtNanos() > graceNanos) {
-      // It held the content, so it is the bounded map made at the first QoS 2, not the empty one.
       released.remove(msgId);
       return false;
     }

@@ -26,9 +26,6 @@ import org.slf4j.LoggerFactory;
 final class SnInbound implements TransportListener {
   private static final Logger log = LoggerFactory.getLogger(SnInbound.class);
 
-  /** How many handled packets the drain gives back to the backlog's bound at once. */
-  private static final int ROOM_RETURNED_PER_UPDATE = 64;
-
   private record Arrival(PeerAddress from, SnPacket packet) {}
 
   private final SnGateway gateway;
@@ -79,14 +76,9 @@ final class SnInbound implements TransportListener {
   private void drain() {
     // Cleared first: an arrival after this point queues another drain rather than being missed.
     drainQueued.set(false);
-    int handled = 0;
     Arrival arrival;
     while ((arrival = backlog.poll()) != null) {
-      // The room is given back in steps, not per packet: one atomic update per batch.
-      if (++handled == ROOM_RETURNED_PER_UPDATE) {
-        backlogSize.addAndGet(-handled);
-        handled = 0;
-      }
+      backlogSize.decrementAndGet();
       try {
         gateway.handle(via, arrival.from(), arrival.packet());
       } catch (RuntimeException e) {
@@ -94,7 +86,6 @@ final class SnInbound implements TransportListener {
         log.error("handling {} from {} failed", arrival.packet().type(), arrival.from(), e);
       }
     }
-    backlogSize.addAndGet(-handled);
   }
 
   @Override

@@ -42,7 +42,7 @@ final class GatewayTarget implements AutoCloseable {
   static GatewayTarget open(LoadPlan plan) throws IOException, StartException {
     switch (plan.target()) {
       case IN_PROCESS:
-        return start(!plan.inMemory());
+        return start(!plan.inMemory(), plan.clients());
       case NULL_SINK:
         NullSink sink = NullSink.start();
         return new GatewayTarget(sink.address(), Optional.empty(), null, null, sink);
@@ -51,15 +51,20 @@ final class GatewayTarget implements AutoCloseable {
     }
   }
 
-  /** Starts a gateway in this JVM; {@code persistent} false is the gateway's --in-memory. */
-  private static GatewayTarget start(boolean persistent) throws IOException, StartException {
+  /**
+   * Starts a gateway in this JVM; {@code persistent} false is the gateway's --in-memory. Its
+   * session limits take every client, as an operator would set them for that many sensors.
+   */
+  private static GatewayTarget start(boolean persistent, int clients) throws IOException, StartException {
+    MqttSnConfig sn = MqttSnConfig.defaults();
+    sn = sn.withSessionLimits(Math.max(sn.maxSessions(), clients), Math.max(sn.maxSessionsPerTransport(), clients));
     Path dataDir = Files.createTempDirectory("sngw-simulate-");
     GatewayConfig config = new GatewayConfig(
         List.of(UdpSettings.on(new ListenAddress("127.0.0.1", 0))),
         new ListenAddress("127.0.0.1", 0),
         dataDir,
         new StoreConfig(persistent, false),
-        MqttSnConfig.defaults(),
+        sn,
         GatewayConfig.defaults().broker(),
         Optional.empty(),
         List.of(), AccessConfig.defaults(), Optional.empty());

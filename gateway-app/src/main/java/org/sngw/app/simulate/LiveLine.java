@@ -5,13 +5,13 @@ import java.util.List;
 
 /**
  * The line per second a run prints while it loads: what the clients sent, had acknowledged and
- * lost, and what the subscriber received, each as a rate over the last second.
+ * lost, and what the subscribers received, each as a rate over the last second.
  */
 final class LiveLine {
   private static final long SECOND = 1_000_000_000L;
 
   private final List<ClientLoop> loops;
-  private final Subscribers subscriber;
+  private final Subscribers subscribers;
   private final Schedule schedule;
   private final PrintStream out;
   private long sent;
@@ -19,9 +19,9 @@ final class LiveLine {
   private long received;
   private long lastNanos;
 
-  LiveLine(List<ClientLoop> loops, Subscribers subscriber, Schedule schedule, PrintStream out) {
+  LiveLine(List<ClientLoop> loops, Subscribers subscribers, Schedule schedule, PrintStream out) {
     this.loops = loops;
-    this.subscriber = subscriber;
+    this.subscribers = subscribers;
     this.schedule = schedule;
     this.out = out;
     this.lastNanos = schedule.warmupStart();
@@ -43,12 +43,12 @@ final class LiveLine {
     long sentNow = loops.stream().mapToLong(ClientLoop::sentSoFar).sum();
     long ackedNow = loops.stream().mapToLong(ClientLoop::ackedSoFar).sum();
     long failed = loops.stream().mapToLong(ClientLoop::failedSoFar).sum();
-    long receivedNow = subscriber == null ? 0 : subscriber.received();
+    long receivedNow = subscribers == null ? 0 : subscribers.received();
     double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
     out.printf("%5.0f s %-9s sent %,9.0f/s  acked %,9.0f/s  received %s  lost so far %,d%n",
         (now - schedule.warmupStart()) / 1e9, schedule.measuring(lastNanos + (now - lastNanos) / 2) ? "measuring" : "warm-up",
         (sentNow - sent) / seconds, (ackedNow - acked) / seconds,
-        subscriber == null ? "-" : String.format("%,9.0f/s", (receivedNow - received) / seconds), failed);
+        subscribers == null ? "-" : String.format("%,9.0f/s", (receivedNow - received) / seconds), failed);
     sent = sentNow;
     acked = ackedNow;
     received = receivedNow;

@@ -10,14 +10,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.sngw.sn.gateway.SnStats;
 
-/** One run of the plan: starts the target, the subscriber and the client loops, then reports. */
+/** One run of the plan: starts the target, the subscribers and the client loops, then reports. */
 public final class LoadRun {
   private static final Duration HANDSHAKE_WAIT = Duration.ofSeconds(30);
   private static final Duration QUIET = Duration.ofSeconds(2);
   private static final Duration QUIET_LIMIT = Duration.ofSeconds(30);
   /** Beyond the schedule, how long loops may take to stop (a burst is capped at 60 s) before we give up. */
   private static final Duration JOIN_SLACK = Duration.ofSeconds(90);
-  /** Open files beside the clients' sockets: the JVM's jars, selectors, the subscriber, an in-process gateway. */
+  /** Open files beside the clients' sockets: the JVM's jars, selectors, the subscribers, an in-process gateway. */
   private static final int FILES_BESIDE_CLIENTS = 200;
 
   private final LoadPlan plan;
@@ -44,12 +44,12 @@ public final class LoadRun {
       return 1;
     }
     try (GatewayTarget target = GatewayTarget.open(plan)) {
-      Subscribers subscriber = startSubscribers(target);
+      Subscribers subscribers = startSubscribers(target);
       try {
-        return run(target, subscriber);
+        return run(target, subscribers);
       } finally {
-        if (subscriber != null) {
-          subscriber.close();
+        if (subscribers != null) {
+          subscribers.close();
         }
       }
     }
@@ -63,7 +63,7 @@ public final class LoadRun {
         plan.subscriber() == SubscriberMode.CLEAN, plan.subscriberFilter(), plan.subscriberQos(), plan.subscribers());
   }
 
-  private int run(GatewayTarget target, Subscribers subscriber) throws Exception {
+  private int run(GatewayTarget target, Subscribers subscribers) throws Exception {
     List<ClientLoop> loops = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     StartGate gate = new StartGate(plan.threads());
@@ -87,7 +87,7 @@ public final class LoadRun {
               () -> live.println("simulate: clients not connected within " + HANDSHAKE_WAIT.toSeconds() + " s"));
       return 1;
     }
-    List<Thread> subscriberThreads = subscriber == null ? List.of() : subscriber.threads();
+    List<Thread> subscriberThreads = subscribers == null ? List.of() : subscribers.threads();
     OptionalLong kernelDropsBefore = KernelUdpCounters.receiveBufferErrors();
     Optional<Long> overloadBefore = target.stats().map(SnStats::overloadDrops);
     Schedule schedule = plan.isBurst()
@@ -102,13 +102,13 @@ public final class LoadRun {
       joinAll(threads, schedule.drainEnd());
       cpuEnd = cpu.sample(loops.stream().mapToLong(l -> l.stats().finalCpuNanos).sum(), subscriberThreads);
     } else {
-      LiveLine line = new LiveLine(loops, subscriber, schedule, live);
+      LiveLine line = new LiveLine(loops, subscribers, schedule, live);
       line.printUntil(schedule.measureStart());
       cpuStart = cpu.sample(threads, subscriberThreads);
-      receivedAtStart = subscriber == null ? 0 : subscriber.received();
+      receivedAtStart = subscribers == null ? 0 : subscribers.received();
       line.printUntil(schedule.measureEnd());
       cpuEnd = cpu.sample(threads, subscriberThreads);
-      receivedAtEnd = subscriber == null ? 0 : subscriber.received();
+      receivedAtEnd = subscribers == null ? 0 : subscribers.received();
       joinAll(threads, schedule.drainEnd());
     }
     LoopStats total = new LoopStats();
@@ -116,20 +116,21 @@ public final class LoadRun {
     Report report = new Report(plan, target, out);
     loops.stream().filter(l -> l.failure() != null)
         .forEach(l -> live.println("simulate: a client loop failed: " + l.failure()));
-    if (subscriber != null) {
-      subscriber.awaitQuiet(QUIET, QUIET_LIMIT);
+    if (subscribers != null) {
+      subscribers.awaitQuiet(QUIET, QUIET_LIMIT);
     }
     OptionalLong kernelDrops = delta(kernelDropsBefore, KernelUdpCounters.receiveBufferErrors());
     Optional<Long> overload = target.stats().map(s -> s.overloadDrops() - overloadBefore.orElse(0L));
-    long receivedTotal = subscriber == null ? 0 : subscriber.received();
-    if (subscriber != null) {
-      subscriber.close();
+    long receivedTotal = subscribers == null ? 0 : subscribers.received();
+    if (subscribers != null) {
+      subscribers.close();
     }
     List<SentRange> measured = loops.stream().flatMap(l -> l.measuredRanges().stream()).toList();
     long measuredSent = measured.stream().mapToLong(SentRange::count).sum();
-    Report.Delivery delivery = subscriber == null ? null : new Report.Delivery(receivedAtEnd - receivedAtStart,
-        receivedTotal, subscriber.distinct(), subscriber.duplicates(), subscriber.foreign(), subscriber.readFailure(),
-        subscriber.deliveryLatencies(), measuredSent * subscriber.count(), subscriber.distinctWithin(measured));
+    Report.Delivery delivery = subscribers == null ? null : new Report.Delivery(receivedAtEnd - receivedAtStart,
+        receivedTotal, subscribers.distinct(), subscribers.duplicates(), subscribers.foreign(),
+        subscribers.readFailure(), subscribers.deliveryLatencies(), measuredSent * subscribers.count(),
+        subscribers.distinctWithin(measured));
     report.print(total, delivery, cpuStart, cpuEnd, overload, kernelDrops, threads.size());
     return loops.stream().anyMatch(l -> l.failure() != null) ? 1 : 0;
   }
