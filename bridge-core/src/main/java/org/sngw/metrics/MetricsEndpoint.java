@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.runtime.AcceptDeadline;
+import org.sngw.runtime.BufferPool;
 import org.sngw.runtime.IoLoops;
 import org.sngw.runtime.StartException;
 import org.sngw.time.Clock;
@@ -60,6 +61,8 @@ public final class MetricsEndpoint implements AutoCloseable {
         .group(io.group())
         .channel(io.serverSocketChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.ALLOCATOR, BufferPool.ALLOCATOR)
+        .childOption(ChannelOption.ALLOCATOR, BufferPool.ALLOCATOR)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<>() {
           @Override

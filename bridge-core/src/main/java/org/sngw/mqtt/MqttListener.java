@@ -21,6 +21,7 @@ import org.sngw.broker.Broker;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.logging.RateLimitedWarning;
+import org.sngw.runtime.BufferPool;
 import org.sngw.runtime.IoLoops;
 import org.sngw.runtime.StartException;
 import org.sngw.time.Clock;
@@ -77,6 +78,8 @@ public final class MqttListener implements AutoCloseable {
         .group(io.group())
         .channel(io.serverSocketChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
+        .option(ChannelOption.ALLOCATOR, BufferPool.ALLOCATOR)
+        .childOption(ChannelOption.ALLOCATOR, BufferPool.ALLOCATOR)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.SO_KEEPALIVE, true)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.config.ListenAddress;
+import org.sngw.runtime.BufferPool;
 import org.sngw.runtime.IoLoops;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.Transport;
@@ -95,6 +96,7 @@ public final class UdpTransport implements Transport {
     ChannelFuture bound = new Bootstrap()
         .group(ioLoops.group())
         .channelFactory(channelFactory(family))
+        .option(ChannelOption.ALLOCATOR, BufferPool.ALLOCATOR)
         .option(ChannelOption.SO_RCVBUF, config.receiveBufferBytes())
         .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.maxFrameSize()))
         .option(ChannelOption.SO_BROADCAST, canBroadcast())
