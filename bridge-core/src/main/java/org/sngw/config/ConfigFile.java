@@ -38,6 +38,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * <pre>{@code
  * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
  * udp-broadcast: 255.255.255.255:1884   # where ADVERTISE goes; absent: nothing is broadcast
+ * udp-receive-buffer: 4MiB   # asked of the kernel (net.core.rmem_max caps it); bursts beyond it are dropped
  * mqtt: 127.0.0.1:1883       # MQTT TCP listener; port 0 picks a free port
  * password-file: /etc/sngw/passwd   # MQTT users, Mosquitto's format (mosquitto_passwd, sngw passwd)
  * allow-anonymous: false     # absent: true on a loopback-only listener without password-file

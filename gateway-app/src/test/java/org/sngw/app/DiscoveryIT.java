@@ -113,8 +113,8 @@ class DiscoveryIT {
       String name, int gatewayId, Optional<Duration> advertiseInterval, Optional<ListenAddress> broadcast) {
     MqttSnConfig sn = MqttSnConfig.defaults().withGatewayId(gatewayId).withAdvertiseInterval(advertiseInterval);
     try {
-      Gateway gateway = Gateway.start(new GatewayConfig(
-          List.of(new UdpSettings(new ListenAddress("127.0.0.1", 0), broadcast)), new ListenAddress("127.0.0.1", 0),
+      UdpSettings udp = UdpSettings.on(new ListenAddress("127.0.0.1", 0)).withBroadcast(broadcast);
+      Gateway gateway = Gateway.start(new GatewayConfig(List.of(udp), new ListenAddress("127.0.0.1", 0),
           dataDir.resolve(name), StoreConfig.defaults(), sn, BrokerConfig.defaults(), Optional.empty(), List.of(),
           AccessConfig.defaults(), Optional.empty()));
       toClose.add(0, gateway);

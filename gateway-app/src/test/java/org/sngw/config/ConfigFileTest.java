@@ -32,7 +32,8 @@ class ConfigFileTest {
     GatewayConfig config = ConfigFile.load(resource("config/full.yaml"));
 
     assertThat(config.transports(UdpSettings.class))
-        .containsExactly(new UdpSettings(new ListenAddress("::1", 11884), Optional.of(new ListenAddress("::1", 11885))));
+        .containsExactly(new UdpSettings(
+            new ListenAddress("::1", 11884), Optional.of(new ListenAddress("::1", 11885)), 8 * 1024 * 1024));
     assertThat(config.mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 11883));
     assertThat(config.dataDir()).isEqualTo(Path.of("/var/lib/sngw"));
     assertThat(config.mqttSn())
@@ -89,6 +90,14 @@ class ConfigFileTest {
         .isEmpty();
     assertThat(ConfigFile.load(write("mqtt-sn:\n  advertise-interval: 0s\n")).mqttSn().advertiseInterval())
         .isEmpty();
+  }
+
+  @Test
+  void load_udpReceiveBuffer_outOfRange_isReported() {
+    assertThat(problems("udp-receive-buffer: 1KiB\n"))
+        .containsExactly("udp-receive-buffer: must be 64KiB..2047MiB, was 1KiB (line 1)");
+    assertThat(problems("udp-receive-buffer: 4GiB\n"))
+        .containsExactly("udp-receive-buffer: must be 64KiB..2047MiB, was 4GiB (line 1)");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.sngw.config.ListenAddress;
 import org.sngw.runtime.IoLoops;
+import org.sngw.runtime.TransportContext;
+import org.sngw.time.Clock;
+import org.sngw.time.Scheduler;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.SerialPeer;
 import org.sngw.transport.TransportException;
@@ -150,6 +154,17 @@ class UdpTransportIT {
     assertThat(UdpTransport.smallBufferWarning(transport.receiveBufferBytes(), asked)).hasValueSatisfying(
         warning -> assertThat(warning).contains("sysctl -w net.core.rmem_max=" + asked));
     assertThat(UdpTransport.smallBufferWarning(asked, asked)).as("nothing to say when granted").isEmpty();
+  }
+
+  @Test
+  void open_fromSettings_asksForTheConfiguredReceiveBuffer() throws Exception {
+    int asked = 128 * 1024; // under every kernel's default cap (Debian's is 208 KiB)
+    UdpSettings settings = new UdpSettings(loopback4(), Optional.empty(), asked);
+    Scheduler unused = (delay, task) -> () -> { };
+    transport = (UdpTransport) settings.open(new TransportContext(ioLoops, unused, Clock.SYSTEM));
+    transport.start(received);
+
+    assertThat(transport.receiveBufferBytes()).isEqualTo(asked);
   }
 
   @Test
