@@ -29,10 +29,10 @@ final class GatewayProcess implements AutoCloseable {
   private final Process process;
   private final List<String> log = new CopyOnWriteArrayList<>();
   private final CountDownLatch running = new CountDownLatch(1);
+  private final Thread reader = new Thread(this::readLog, "gateway-log-reader");
 
   private GatewayProcess(Process process) {
     this.process = process;
-    Thread reader = new Thread(this::readLog, "gateway-log-reader");
     reader.setDaemon(true);
     reader.start();
   }
@@ -124,10 +124,12 @@ final class GatewayProcess implements AutoCloseable {
     awaitExit();
   }
 
-  /** Waits for the process to end by itself and returns its exit code. */
+  /** Waits for the process to end by itself, and for the last line it wrote, and returns its exit code. */
   int awaitExit() {
     try {
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("gateway exited").isTrue();
+      // The reader may still hold the last lines: an exit does not wait for them to be read.
+      reader.join(TimeUnit.SECONDS.toMillis(10));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
