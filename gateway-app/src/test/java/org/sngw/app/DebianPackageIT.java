@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,6 +182,68 @@ class DebianPackageIT {
     assertThat(root.resolve("etc/sngw/sngw.yaml.dpkg-new")).isNotEmptyFile();
     String status = Files.readString(admin.resolve("status"));
     assertThat(status).contains("Package: sngw", "Status: install ok unpacked", "Conffiles:\n /etc/sngw/sngw.yaml ");
+  }
+
+  @Test
+  void maintainerScripts_installReinstallRemovePurge_inAThrowAwayRoot() throws Exception {
+    requireRootAndUnshare();
+    Path script = Path.of(DebianPackageIT.class.getResource("/deb/throwaway-root").toURI());
+    Path scratch = Files.createDirectory(dir.resolve("scratch"));
+    // Each step's outcome as one line; a reinstall runs postinst as an upgrade does
+    // (configure with the version before), and keeps an edited config and the state.
+    String steps = """
+        set -e
+        dpkg --force-depends -i /tmp/package.deb >/dev/null
+        echo "groups: $(id -nG sngw)"
+        echo "home: $(getent passwd sngw | cut -d: -f6,7)"
+        echo "state: $(stat -c '%U:%G %a' /var/lib/sngw)"
+        echo "config: $(stat -c '%U:%G %a' /etc/sngw/sngw.yaml)"
+        echo "enabled: $(readlink /etc/systemd/system/multi-user.target.wants/sngw.service)"
+        echo '# edited here' >> /etc/sngw/sngw.yaml
+        touch /var/lib/sngw/state.mv.db
+        dpkg --force-depends -i /tmp/package.deb >/dev/null
+        echo "upgraded: $(tail -n 1 /etc/sngw/sngw.yaml), $(ls /var/lib/sngw)"
+        dpkg -r sngw >/dev/null
+        echo "removed: $(ls /etc/sngw), $(ls /var/lib/sngw), $(id -un sngw), $(ls /usr/share/sngw 2>/dev/null | wc -l) program files"
+        dpkg -P sngw >/dev/null
+        echo "purged: $(ls -d /etc/sngw /var/lib/sngw /var/cache/sngw 2>/dev/null | wc -l) directories, $(getent passwd sngw | wc -l) users"
+        """;
+
+    List<String> lines = Commands.run(List.of("unshare", "--mount", "sh", script.toString(),
+        scratch.toString(), deb.file().toAbsolutePath().toString(), steps), "apt-get install util-linux").lines().toList();
+
+    assertThat(lines).contains(
+        "groups: " + String.join(" ", expectedGroups()),
+        "home: /var/lib/sngw:/usr/sbin/nologin",
+        "state: sngw:sngw 750",
+        "config: root:root 644",
+        "upgraded: # edited here, state.mv.db",
+        "removed: sngw.yaml, state.mv.db, sngw, 0 program files",
+        "purged: 0 directories, 0 users");
+    assertThat(lines).anyMatch(line -> line.matches("enabled: (/usr)?/lib/systemd/system/sngw.service"));
+  }
+
+  /** The service's own group, then those of serial ports, BlueZ and GPIO that this system has. */
+  private static List<String> expectedGroups() throws IOException {
+    List<String> present = Files.readAllLines(Path.of("/etc/group")).stream()
+        .map(line -> line.substring(0, line.indexOf(':')))
+        .toList();
+    return Stream.concat(Stream.of("sngw"), Stream.of("dialout", "bluetooth", "gpio").filter(present::contains))
+        .toList();
+  }
+
+  /** Mounting the throw-away root needs root; under CI its absence fails, as a missing tool does. */
+  private static void requireRootAndUnshare() {
+    RequiredTool.require(onPath("unshare"), "unshare", "util-linux");
+    if ("root".equals(System.getProperty("user.name"))) {
+      return;
+    }
+    String message = "the throw-away root is mounted in a private namespace, which needs root";
+    if (System.getenv("CI") != null) {
+      throw new IllegalStateException(message);
+    }
+    System.err.println("SKIPPED: " + message);
+    Assumptions.abort(message);
   }
 
   private static void copyMissingUnits(Path units) throws IOException {
