@@ -113,6 +113,21 @@ class DebianPackageIT {
   }
 
   @Test
+  void unit_exposureBySystemdAnalyzeSecurityStaysLow() throws IOException {
+    RequiredTool.require(onPath("systemd-analyze"), "systemd-analyze", "systemd");
+    Path root = dir.resolve("root");
+    deb.extractTo(root);
+    copyMissingUnits(root.resolve("usr/lib/systemd/system"));
+
+    // Exposure from 0 (locked down) to 10 (nothing hardened); the threshold is tenths. The unit
+    // scores 4.3: its system calls are not filtered, since the set the JVM needs is not tested
+    // here. The test below pins each setting; this one catches what weakens the whole, such as
+    // a capability let back in (6.6).
+    Commands.run(List.of("systemd-analyze", "security", "--offline=true", "--threshold=45", "--no-pager",
+        "--root=" + root, "/" + UNIT), "apt-get install systemd");
+  }
+
+  @Test
   void unit_hardensTheServiceButLeavesSerialBluetoothAndGpioDevicesReachable() throws IOException {
     deb.extractTo(dir);
     List<String> unit = Files.readAllLines(dir.resolve(UNIT)).stream()
@@ -131,11 +146,12 @@ class DebianPackageIT {
         "ProtectHome=true",
         "PrivateTmp=true",
         "NoNewPrivileges=true",
+        "UMask=0027",
         "CapabilityBoundingSet=",
         "AmbientCapabilities=",
         "WantedBy=multi-user.target");
     assertThat(unit).noneMatch(line -> line.matches(
-        "(PrivateDevices|DevicePolicy|DeviceAllow|ProtectClock|PrivateNetwork|RestrictAddressFamilies)=.*"));
+        "(PrivateDevices|DevicePolicy|DeviceAllow|ProtectClock)=.*"));
   }
 
   @Test
@@ -190,7 +206,8 @@ class DebianPackageIT {
     Path script = Path.of(DebianPackageIT.class.getResource("/deb/throwaway-root").toURI());
     Path scratch = Files.createDirectory(dir.resolve("scratch"));
     // Each step's outcome as one line; a reinstall runs postinst as an upgrade does
-    // (configure with the version before), and keeps an edited config and the state.
+    // (configure with the version before), and keeps an edited config and the state. The
+    // gateway.jsa stands for the class archive a root user's run of /usr/bin/sngw leaves.
     String steps = """
         set -e
         dpkg --force-depends -i /tmp/package.deb >/dev/null
@@ -203,6 +220,7 @@ class DebianPackageIT {
         touch /var/lib/sngw/state.mv.db
         dpkg --force-depends -i /tmp/package.deb >/dev/null
         echo "upgraded: $(tail -n 1 /etc/sngw/sngw.yaml), $(ls /var/lib/sngw)"
+        touch /usr/share/sngw/gateway.jsa
         dpkg -r sngw >/dev/null
         echo "removed: $(ls /etc/sngw), $(ls /var/lib/sngw), $(id -un sngw), $(ls /usr/share/sngw 2>/dev/null | wc -l) program files"
         dpkg -P sngw >/dev/null
