@@ -140,6 +140,7 @@ class DebianPackageIT {
         "ExecStart=/usr/bin/sngw --config /etc/sngw/sngw.yaml",
         "ExecReload=/bin/kill -HUP $MAINPID",
         "Restart=on-failure",
+        "RestartPreventExitStatus=2",
         "Environment=SNGW_CDS_ARCHIVE=/var/cache/sngw/gateway.jsa",
         "ProtectSystem=strict",
         "ReadWritePaths=/var/lib/sngw",
