@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a short-lived tool (openssl, mosquitto_passwd) to completion and fails loudly if it fails. */
+/**
+ * Runs a short-lived tool (openssl, mosquitto_passwd, dpkg-deb) to completion and fails loudly if
+ * it fails; returns what it wrote, stdout and stderr together.
+ */
 final class Commands {
   private Commands() {}
 
-  static void run(List<String> command, String installHint) {
+  static String run(List<String> command, String installHint) {
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -27,6 +30,7 @@ final class Commands {
       if (process.exitValue() != 0) {
         throw new AssertionError(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
       }
+      return output;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

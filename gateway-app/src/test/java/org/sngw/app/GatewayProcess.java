@@ -50,8 +50,13 @@ final class GatewayProcess implements AutoCloseable {
    * options) with these arguments and extra environment, and returns at once.
    */
   static GatewayProcess launchScript(Map<String, String> environment, String... args) {
-    assertThat(Files.isExecutable(LAUNCHER)).as("%s is built by mvn package", LAUNCHER).isTrue();
-    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+    return launchScript(LAUNCHER, environment, args);
+  }
+
+  /** Starts this copy of the launcher (or a link to it, as the Debian package's /usr/bin/sngw). */
+  static GatewayProcess launchScript(Path launcher, Map<String, String> environment, String... args) {
+    assertThat(Files.isExecutable(launcher)).as("%s is built by mvn package", launcher).isTrue();
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("JAVA", JAVA);
