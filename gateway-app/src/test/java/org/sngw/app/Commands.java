@@ -38,4 +38,22 @@ final class Commands {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Whether the command exits 0 within 10 s (a probe such as {@code sudo -n true}); output dropped. */
+  static boolean succeeds(List<String> command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return false;
+      }
+      return process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
 }
