@@ -104,8 +104,8 @@ public final class Gateway implements AutoCloseable {
     prepareDataDir(config);
     Gateway gateway = new Gateway();
     try {
-      gateway.openStore(config);
       gateway.startExtensions(config);
+      gateway.openStore(config);
       gateway.startListeners(config);
       gateway.events.started();
       return gateway;
@@ -181,8 +181,9 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Before the listeners, so the extensions see each come up; closed after the listeners, so a
-   * status LED stays lit until the gateway has stopped listening.
+   * First, so a status LED blinks while a large store loads and sees every listener come up; closed
+   * last but for the core, so it stays lit until the gateway has stopped listening. Written before
+   * any core task that reads {@link #events} is submitted.
    */
   private void startExtensions(GatewayConfig config) {
     List<GatewayEvents> listening = new ArrayList<>();
