@@ -1,6 +1,7 @@
 package org.sngw.hardware;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +29,13 @@ final class HardwareThread implements Scheduler, AutoCloseable {
 
   @Override
   public Cancellable schedule(Duration delay, Runnable task) {
-    if (executor.isShutdown()) {
+    try {
+      ScheduledFuture<?> future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+      return () -> future.cancel(false);
+    } catch (RejectedExecutionException closed) {
+      // An event from another thread while the gateway stops: the LEDs are going dark anyway.
       return () -> { };
     }
-    ScheduledFuture<?> future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-    return () -> future.cancel(false);
   }
 
   /** Runs {@code last} on this thread after whatever is due now, then stops the thread. */
