@@ -19,7 +19,7 @@ import java.time.InstantSource;
 class ArchitectureTest {
   private static final String[] PURE =
       {"org.sngw.sn..", "org.sngw.broker..", "org.sngw.message..", "org.sngw.time..", "org.sngw.thread..",
-      "org.sngw.transport.."};
+      "org.sngw.transport..", "org.sngw.events.."};
 
   @ArchTest
   static final ArchRule topLevelPackagesAreFreeOfCycles = slices().matching("org.sngw.(*)..").should().beFreeOfCycles();
@@ -43,6 +43,11 @@ class ArchitectureTest {
       .orShould().callMethod(java.time.Clock.class, "systemUTC")
       .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
       .because("time is injected (a Clock, a wall InstantSource) so timers are tested with virtual time");
+
+  @ArchTest
+  static final ArchRule coreKnowsNoBoardSupport = noClasses()
+      .should().dependOnClassesThat().resideInAnyPackage("com.pi4j..", "org.sngw.hardware..")
+      .because("the hardware module listens to GatewayEvents; the core never imports pi4j or the module");
 
   @ArchTest
   static final ArchRule brokerAndGatewayOwnTheirStorePorts = noClasses()

@@ -24,6 +24,7 @@ import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.TopicRule;
+import org.sngw.events.GatewayEvents;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.runtime.StartException;
@@ -64,6 +65,7 @@ public final class Bridge {
   private final LongAdder forwarded = new LongAdder();
   private final LongAdder received = new LongAdder();
   private final LongAdder failedPublishes = new LongAdder();
+  private final GatewayEvents events;
   private volatile BridgeState state = BridgeState.STOPPED;
   private ClientHandle handle;
   private Outbox outbox;
@@ -73,7 +75,14 @@ public final class Bridge {
   /** @throws StartException naming the bridge and the file when a certificate or key it needs cannot be used */
   public Bridge(BridgeConfig config, Broker broker, Executor core, Scheduler scheduler, LinkFactory links)
       throws StartException {
+    this(config, broker, core, scheduler, links, GatewayEvents.NONE);
+  }
+
+  /** @param events told when the upstream connects and when it is lost or the bridge stops */
+  public Bridge(BridgeConfig config, Broker broker, Executor core, Scheduler scheduler, LinkFactory links,
+      GatewayEvents events) throws StartException {
     this.config = config;
+    this.events = events;
     this.broker = broker;
     this.core = core;
     this.scheduler = scheduler;
@@ -130,6 +139,9 @@ public final class Bridge {
   public CompletableFuture<Void> stop() {
     boolean wasConnected = state == BridgeState.CONNECTED;
     state = BridgeState.STOPPED;
+    if (wasConnected) {
+      events.upstreamDisconnected(config.name());
+    }
     if (retry != null) {
       retry.cancel();
     }
@@ -158,6 +170,7 @@ public final class Bridge {
       return;
     }
     state = BridgeState.CONNECTED;
+    events.upstreamConnected(config.name());
     backoff.reset();
     lastProblem = null;
     log.info("bridge {} connected to {}:{}", config.name(), config.host(), config.port());
@@ -192,6 +205,7 @@ public final class Bridge {
     log.warn("bridge {} lost {}:{}: {}; messages wait in the outbox", config.name(), config.host(), config.port(),
         describe(cause));
     lastProblem = null;
+    events.upstreamDisconnected(config.name());
     detach();
     publishLocalStatus(DISCONNECTED);
     waitAndRetry();

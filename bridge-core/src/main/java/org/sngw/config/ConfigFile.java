@@ -174,6 +174,10 @@ public final class ConfigFile {
     for (TransportProvider provider : ServiceLoader.load(TransportProvider.class)) {
       transports.addAll(provider.read(root));
     }
+    List<ExtensionPlan> extensions = new ArrayList<>();
+    for (ExtensionProvider provider : ServiceLoader.load(ExtensionProvider.class)) {
+      provider.read(root).ifPresent(extensions::add);
+    }
     GatewayConfig config =
         new GatewayConfig(
             transports,
@@ -188,7 +192,8 @@ public final class ConfigFile {
                 root.value("password-file", d.access().passwordFile(), ConfigValues::presentReadableFile),
                 root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
                 root.value("acl-file", d.access().aclFile(), ConfigValues::presentReadableFile)),
-            root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty());
+            root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty(),
+            extensions);
     root.rejectUnknownKeys();
     return config;
   }

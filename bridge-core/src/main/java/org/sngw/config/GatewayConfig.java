@@ -17,6 +17,8 @@ import org.sngw.sn.gateway.MqttSnConfig;
  * @param bridges upstream brokers; none by default (the gateway connects nowhere unless told to)
  * @param access who may connect to the MQTT listeners and what each client may do
  * @param mqttTls a TLS listener for MQTT beside the plain one; none by default
+ * @param extensions what modules add besides transports (status LEDs, a button), each read by its
+ *     module's {@link ExtensionProvider}; none by default
  */
 public record GatewayConfig(
     List<TransportPlan> transports,
@@ -28,7 +30,8 @@ public record GatewayConfig(
     Optional<ListenAddress> metrics,
     List<BridgeConfig> bridges,
     AccessConfig access,
-    Optional<MqttTlsConfig> mqttTls) {
+    Optional<MqttTlsConfig> mqttTls,
+    List<ExtensionPlan> extensions) {
   public GatewayConfig {
     transports = List.copyOf(transports);
     Objects.requireNonNull(mqtt, "mqtt");
@@ -40,6 +43,14 @@ public record GatewayConfig(
     bridges = List.copyOf(bridges);
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(mqttTls, "mqttTls");
+    extensions = List.copyOf(extensions);
+  }
+
+  /** A configuration without extensions. */
+  public GatewayConfig(List<TransportPlan> transports, ListenAddress mqtt, Path dataDir, StoreConfig store,
+      MqttSnConfig mqttSn, BrokerConfig broker, Optional<ListenAddress> metrics, List<BridgeConfig> bridges,
+      AccessConfig access, Optional<MqttTlsConfig> mqttTls) {
+    this(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls, List.of());
   }
 
   /**
@@ -68,7 +79,13 @@ public record GatewayConfig(
   }
 
   public GatewayConfig withTransports(List<TransportPlan> plans) {
-    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls);
+    return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
+        extensions);
+  }
+
+  public GatewayConfig withExtensions(List<ExtensionPlan> plans) {
+    return new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
+        plans);
   }
 
   /** The configured transports of one kind, e.g. every serial port. */

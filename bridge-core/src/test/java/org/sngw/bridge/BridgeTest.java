@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.sngw.broker.Subscription;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.TopicRule;
 import org.sngw.config.TopicRule.Direction;
+import org.sngw.events.GatewayEvents;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
@@ -25,6 +27,7 @@ import org.sngw.time.VirtualTime;
 /** The bridge against the real broker core, a fake upstream and virtual time. */
 class BridgeTest {
   private final VirtualTime time = new VirtualTime();
+  private final List<String> events = new ArrayList<>();
   private final BrokerCore broker = new BrokerCore(BrokerConfig.defaults());
 
   @Test
@@ -161,6 +164,22 @@ class BridgeTest {
     assertThat(retainedStatus()).isEqualTo("disconnected");
   }
 
+  @Test
+  void events_connectDropAndStop_toldAsTheyHappen() throws Exception {
+    FakeLink link = new FakeLink(true);
+    Bridge bridge = start(link, BridgeConfig.forwardEverything());
+    assertThat(events).isEmpty();
+
+    link.accept();
+    link.dropped.accept(new java.io.IOException("gone"));
+    time.advance(Duration.ofSeconds(2));
+    link.accept();
+    bridge.stop();
+
+    assertThat(events).containsExactly("connected cloud", "disconnected cloud", "connected cloud",
+        "disconnected cloud");
+  }
+
   // ---- helpers
 
   private Bridge start(FakeLink link, List<TopicRule> rules) throws Exception {
@@ -171,6 +190,16 @@ class BridgeTest {
     Bridge bridge = new Bridge(config, broker, Runnable::run, time, dropped -> {
       link.dropped = dropped;
       return link;
+    }, new GatewayEvents() {
+      @Override
+      public void upstreamConnected(String bridge) {
+        events.add("connected " + bridge);
+      }
+
+      @Override
+      public void upstreamDisconnected(String bridge) {
+        events.add("disconnected " + bridge);
+      }
     });
     bridge.start();
     return bridge;

@@ -1,6 +1,7 @@
 package org.sngw.app;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -27,15 +28,21 @@ import org.sngw.broker.AccessRules;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.StatusTopic;
 import org.sngw.config.BridgeConfig;
+import org.sngw.config.ExtensionPlan;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.TransportPlan;
+import org.sngw.events.GatewayEvents;
+import org.sngw.message.Message;
+import org.sngw.message.Qos;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.mqtt.MqttStats;
 import org.sngw.mqtt.ServerTls;
 import org.sngw.runtime.CoreLoop;
+import org.sngw.runtime.Extension;
+import org.sngw.runtime.ExtensionContext;
 import org.sngw.runtime.IoLoops;
 import org.sngw.runtime.StartException;
 import org.sngw.runtime.TransportContext;
@@ -70,6 +77,8 @@ public final class Gateway implements AutoCloseable {
   private final CoreLoop core = new CoreLoop();
   private final Map<String, Bridge> bridges = new LinkedHashMap<>();
   private final List<Transport> transports = new ArrayList<>();
+  private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
+  private GatewayEvents events = GatewayEvents.NONE;
   private StateStore store;
   private BrokerCore broker;
   private SnGateway snGateway;
@@ -95,8 +104,10 @@ public final class Gateway implements AutoCloseable {
     prepareDataDir(config);
     Gateway gateway = new Gateway();
     try {
+      gateway.startExtensions(config);
       gateway.openStore(config);
       gateway.startListeners(config);
+      gateway.events.started();
       return gateway;
     } catch (StartException | RuntimeException e) {
       gateway.close();
@@ -153,24 +164,55 @@ public final class Gateway implements AutoCloseable {
     return disk;
   }
 
-  /** $SYS/broker/store/state: "ok", or "failing" while the store cannot write; stopped before the store closes. */
+  /**
+   * $SYS/broker/store/state: "ok", or "failing" while the store cannot write; stopped before the
+   * store closes. A failing store is told to the events at each look, every {@link #STATUS_PERIOD}.
+   */
   private void announceStoreState(MvStateStore disk) {
-    StatusTopic storeState = new StatusTopic(broker, core, STORE_STATE_TOPIC,
-        () -> disk.writeFailing() ? "failing" : "ok", STATUS_PERIOD);
+    StatusTopic storeState = new StatusTopic(broker, core, STORE_STATE_TOPIC, () -> {
+      if (!disk.writeFailing()) {
+        return "ok";
+      }
+      events.storeError();
+      return "failing";
+    }, STATUS_PERIOD);
     core.execute(storeState::start);
     started.push(() -> CompletableFuture.runAsync(storeState::stop, core).join());
+  }
+
+  /**
+   * First, so a status LED blinks while a large store loads and sees every listener come up; closed
+   * last but for the core, so it stays lit until the gateway has stopped listening. Written before
+   * any core task that reads {@link #events} is submitted.
+   */
+  private void startExtensions(GatewayConfig config) {
+    List<GatewayEvents> listening = new ArrayList<>();
+    ExtensionContext context = new ExtensionContext(config.bridges().stream().map(BridgeConfig::name).toList(),
+        this::publishRetained, () -> shutdownRequested.complete(null));
+    for (ExtensionPlan plan : config.extensions()) {
+      Extension extension = plan.start(context);
+      started.push(extension);
+      listening.add(extension.events());
+    }
+    events = GatewayEvents.allOf(listening);
+  }
+
+  /** A retained message from the gateway itself, as its $SYS topics are; from any thread. */
+  private void publishRetained(String topic, String text) {
+    Message message = new Message(topic, text.getBytes(StandardCharsets.UTF_8), Qos.AT_MOST_ONCE, true);
+    core.execute(() -> broker.publish(null, message, outcome -> { }));
   }
 
   private void startListeners(GatewayConfig config) throws StartException {
     IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
     started.push(io);
-    startTransports(config.transports(), new TransportContext(io, core, core));
+    startTransports(config.transports(), new TransportContext(io, core, core, events));
     startAdvertising(config.mqttSn());
     mqttAccess = mqttAccess(config);
     MqttListener mqtt =
         new MqttListener(config.mqtt(), config.broker(), mqttAccess, broker, core, io, Optional.empty());
     started.push(mqtt::close);
-    mqttAddress = mqtt.start();
+    mqttAddress = startListener("mqtt", mqtt);
     List<MqttListener> mqttListeners = new ArrayList<>(List.of(mqtt));
     if (config.mqttTls().isPresent()) {
       mqttTls = ServerTls.open(config.mqttTls().get());
@@ -178,13 +220,24 @@ public final class Gateway implements AutoCloseable {
       MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), tlsAccess, broker, core, io,
           Optional.of(mqttTls));
       started.push(secure::close);
-      mqttTlsAddress = secure.start();
+      mqttTlsAddress = startListener("mqtt-tls", secure);
       mqttListeners.add(secure);
     }
     registerMetrics(mqttListeners);
     startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
+    }
+  }
+
+  private InetSocketAddress startListener(String name, MqttListener listener) throws StartException {
+    try {
+      InetSocketAddress address = listener.start();
+      events.listenerUp(name);
+      return address;
+    } catch (StartException | RuntimeException e) {
+      events.listenerDown(name);
+      throw e;
     }
   }
 
@@ -209,10 +262,17 @@ public final class Gateway implements AutoCloseable {
   /** Whatever transports are configured, each found through its module's provider. */
   private void startTransports(List<TransportPlan> plans, TransportContext context) throws StartException {
     for (TransportPlan plan : plans) {
-      Transport transport = plan.open(context);
+      Transport opened = plan.open(context);
+      Transport transport = events == GatewayEvents.NONE ? opened : new ObservedTransport(opened, events);
       // Closed even if start fails half way: close is idempotent and frees what start took.
       started.push(transport);
-      transport.start(snGateway.listenerFor(transport, core));
+      try {
+        transport.start(snGateway.listenerFor(transport, core));
+      } catch (StartException | RuntimeException e) {
+        events.listenerDown(transport.name());
+        throw e;
+      }
+      events.listenerUp(transport.name());
       transports.add(transport);
       metrics.transport(transport.stats());
     }
@@ -274,7 +334,8 @@ public final class Gateway implements AutoCloseable {
   private void startBridges(GatewayConfig config) throws StartException {
     for (BridgeConfig upstream : config.bridges()) {
       Bridge bridge = new Bridge(upstream, broker, core, core, dropped -> HiveMqLinks.create(upstream,
-          HiveMqLinks.Status.of(Bridge.upstreamStatusTopic(upstream)), context -> dropped.accept(context.getCause())));
+          HiveMqLinks.Status.of(Bridge.upstreamStatusTopic(upstream)), context -> dropped.accept(context.getCause())),
+          events);
       core.execute(bridge::start);
       started.push(() -> CompletableFuture.supplyAsync(bridge::stop, core)
           .thenCompose(stopped -> stopped)
@@ -370,6 +431,14 @@ public final class Gateway implements AutoCloseable {
   /** The state of the bridge with this name; empty if there is none. */
   public Optional<BridgeState> bridgeState(String name) {
     return Optional.ofNullable(bridges.get(name)).map(Bridge::state);
+  }
+
+  /**
+   * Completes when something asks the gateway to stop (the hardware button's long press): whoever
+   * runs the gateway then closes it, as on SIGTERM.
+   */
+  public CompletableFuture<Void> shutdownRequested() {
+    return shutdownRequested;
   }
 
   public SnGateway snGateway() {

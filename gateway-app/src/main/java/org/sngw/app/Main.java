@@ -70,6 +70,7 @@ public final class Main {
       Signal.handle(new Signal(signal), received -> stopRequested.countDown());
     }
     Signal.handle(new Signal("HUP"), received -> gateway.reloadAccess());
+    gateway.shutdownRequested().thenRun(stopRequested::countDown);
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "sngw-shutdown"));
     log.info("gateway running (MQTT-SN {}, MQTT tcp {}:{})",
         gateway.snAddress() == null ? "on no socket" : "udp " + gateway.snAddress().getHostString() + ":"

@@ -183,7 +183,7 @@ public final class GatewayCommand {
     }
     return new ParseOutcome.Run(
         new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access,
-            base.mqttTls()),
+            base.mqttTls(), base.extensions()),
         warnings);
   }
 

@@ -24,6 +24,7 @@ import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.UpstreamUri;
+import org.sngw.hardware.HardwarePlan;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.transport.ble.BleConfig;
 import org.sngw.transport.serial.SerialPortConfig;
@@ -169,6 +170,15 @@ class GatewayCommandTest {
 
     assertThat(config.mqttSn().advertiseInterval()).isEmpty();
     assertThat(udp(config).broadcast()).isEmpty();
+  }
+
+  @Test
+  void parse_configWithHardwareAndFlags_keepsTheFilesHardware() throws IOException {
+    Path file = write("hardware:\n  ready-led: 17\n");
+
+    GatewayConfig config = run("--config", file.toString(), "--udp", "127.0.0.1:2000");
+
+    assertThat(config.extensions()).singleElement().isInstanceOf(HardwarePlan.class);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.sngw.transport.serial;
 
+import org.sngw.events.GatewayEvents;
 import org.sngw.time.Backoff;
 import org.sngw.time.Clock;
 
@@ -8,8 +9,8 @@ import org.sngw.time.Clock;
  * waiting between attempts and telling the time. The real ones in production, fakes in tests.
  */
 record PortEnvironment(LineOpener opener, PortEvents events, RetryPause pause, Clock clock) {
-  static PortEnvironment real(SerialPortConfig config, Backoff backoff) {
-    return new PortEnvironment(
-        () -> JSerialCommLine.open(config), new PortLog(config, backoff), RetryPause.TIMED, Clock.SYSTEM);
+  static PortEnvironment real(SerialPortConfig config, Backoff backoff, GatewayEvents gateway) {
+    PortEvents events = new PortReappearance(new PortLog(config, backoff), config.device(), gateway);
+    return new PortEnvironment(() -> JSerialCommLine.open(config), events, RetryPause.TIMED, Clock.SYSTEM);
   }
 }

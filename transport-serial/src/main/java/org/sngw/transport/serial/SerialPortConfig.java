@@ -48,6 +48,6 @@ public record SerialPortConfig(
   /** A transport on this port; a port that is missing now is no error, it is opened once it appears. */
   @Override
   public Transport open(TransportContext context) {
-    return SerialTransport.of(this);
+    return SerialTransport.of(this, context.events());
   }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.events.GatewayEvents;
 import org.sngw.logging.LogFormat;
 import org.sngw.transport.PeerAddress;
 import org.sngw.transport.SerialPeer;
@@ -76,14 +77,20 @@ public final class SerialTransport implements Transport {
   public SerialTransport(SerialPortConfig config, Supplier<FrameReader> readers, FrameWriter writer,
       boolean xbeeBroadcast, SerialTransportOptions options) {
     this(config, readers, writer, xbeeBroadcast, options,
-        PortEnvironment.real(config, options.reopenBackoff()));
+        PortEnvironment.real(config, options.reopenBackoff(), GatewayEvents.NONE));
   }
 
   /** A transport on the port with its configured framing and the default options. */
   public static SerialTransport of(SerialPortConfig config) {
+    return of(config, GatewayEvents.NONE);
+  }
+
+  /** The same, telling {@code events} each time the port comes back after it was lost. */
+  public static SerialTransport of(SerialPortConfig config, GatewayEvents events) {
     Framing framing = config.framing();
+    SerialTransportOptions options = SerialTransportOptions.of(MAX_FRAME);
     return new SerialTransport(config, () -> Framings.reader(framing, MAX_FRAME), Framings.writer(framing),
-        framing.addressesRadios(), SerialTransportOptions.of(MAX_FRAME));
+        framing.addressesRadios(), options, PortEnvironment.real(config, options.reopenBackoff(), events));
   }
 
   SerialTransport(SerialPortConfig config, Supplier<FrameReader> readers, FrameWriter writer,
