@@ -12,10 +12,19 @@ public final class RequiredTool {
 
   /** @param debianPackage the package that brings {@code tool} */
   public static void require(boolean installed, String tool, String debianPackage) {
-    if (installed) {
-      return;
+    if (!installed) {
+      missing(tool + " is not installed: apt-get install " + debianPackage + " (bash .ci/run does)");
     }
-    String message = tool + " is not installed: apt-get install " + debianPackage + " (bash .ci/run does)";
+  }
+
+  /** @param command what prepares {@code thing} (a script of ours that .ci/run calls) */
+  public static void requirePrepared(boolean present, String thing, String command) {
+    if (!present) {
+      missing(thing + " is missing: " + command + " (bash .ci/run does)");
+    }
+  }
+
+  private static void missing(String message) {
     if (System.getenv("CI") != null) {
       throw new IllegalStateException(message);
     }

@@ -40,6 +40,12 @@ public final class IoLoops implements AutoCloseable {
         new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(threadName, false), handlers), epoll);
   }
 
+  /** Why Netty's native epoll did not load, in its own words; for the log line of a NIO start. */
+  public static String whyNotEpoll() {
+    Throwable cause = Epoll.unavailabilityCause();
+    return cause == null ? "it is available" : String.valueOf(cause.getMessage());
+  }
+
   public EventLoopGroup group() {
     return group;
   }

@@ -206,6 +206,9 @@ public final class Gateway implements AutoCloseable {
   private void startListeners(GatewayConfig config) throws StartException {
     IoLoops io = IoLoops.create(Runtime.getRuntime().availableProcessors());
     started.push(io);
+    if (!io.isEpoll()) {
+      log.info("network I/O on Java NIO: Netty's native epoll is not available ({})", IoLoops.whyNotEpoll());
+    }
     startTransports(config.transports(), new TransportContext(io, core, core, events));
     startAdvertising(config.mqttSn());
     mqttAccess = mqttAccess(config);

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 final class GatewayProcess implements AutoCloseable {
   static final Path JAR = Path.of("target", "gateway.jar");
   static final Path LAUNCHER = Path.of("target", "sngw");
+  static final Path JVM_OPTIONS = Path.of("target", "jvm.options");
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private final Process process;
@@ -39,10 +41,35 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Starts the jar with these arguments and returns at once. */
   static GatewayProcess launch(String... args) {
+    return launchOn(List.of(JAVA), Map.of(), args);
+  }
+
+  /**
+   * Starts the jar on this JVM command (a java and its options, or an emulator running another
+   * machine's java) with extra environment, and returns at once.
+   */
+  static GatewayProcess launchOn(List<String> java, Map<String, String> environment, String... args) {
     assertThat(Files.exists(JAR)).as("%s is built by mvn package", JAR).isTrue();
-    List<String> command = new ArrayList<>(List.of(JAVA, "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(java);
+    command.addAll(List.of("-jar", JAR.toString()));
     command.addAll(List.of(args));
-    return begin(new ProcessBuilder(command));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    return begin(builder);
+  }
+
+  /** The options of the jvm.options file the build puts beside the jar, comments and blanks left out. */
+  static List<String> shippedJvmOptions() {
+    try {
+      List<String> options = Files.readAllLines(JVM_OPTIONS).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .toList();
+      assertThat(options).as("options in %s", JVM_OPTIONS).contains("-XX:+UseSerialGC");
+      return options;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -84,8 +111,12 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   void awaitRunning() {
+    awaitRunning(Duration.ofSeconds(30));
+  }
+
+  void awaitRunning(Duration limit) {
     try {
-      assertThat(running.await(30, TimeUnit.SECONDS)).as("gateway started; log: %s", log).isTrue();
+      assertThat(running.await(limit.toMillis(), TimeUnit.MILLISECONDS)).as("gateway started; log: %s", log).isTrue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

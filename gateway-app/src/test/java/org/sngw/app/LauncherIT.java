@@ -14,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher the build puts beside the jar, as a user (and later the package's unit) runs it. */
 class LauncherIT {
-  private static final Path OPTIONS = Path.of("target", "jvm.options");
-
   @TempDir Path dir;
 
   @Test
@@ -28,7 +26,7 @@ class LauncherIT {
       gateway.awaitRunning();
 
       List<String> jvmArguments = commandLine(gateway.pid());
-      assertThat(jvmArguments).containsAll(shippedOptions()).contains("-XX:SharedArchiveFile=" + archive);
+      assertThat(jvmArguments).containsAll(GatewayProcess.shippedJvmOptions()).contains("-XX:SharedArchiveFile=" + archive);
       assertThat(archive).isNotEmptyFile();
       assertThat(gateway.stop()).as("a clean stop; log: %s", gateway.log()).isZero();
     }
@@ -42,15 +40,6 @@ class LauncherIT {
       assertThat(launcher.awaitExit()).isEqualTo(2);
       assertThat(launcher.log()).containsExactly("sngw: no JVM options file at " + missing);
     }
-  }
-
-  private static List<String> shippedOptions() throws IOException {
-    List<String> options = Files.readAllLines(OPTIONS).stream()
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
-    assertThat(options).as("options in %s", OPTIONS).contains("-XX:+UseSerialGC");
-    return options;
   }
 
   /** The process's arguments as the kernel has them: the JVM's, since the launcher execs it. */

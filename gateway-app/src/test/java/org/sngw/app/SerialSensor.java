@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fazecast.jSerialComm.SerialPort;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnDecoder;
 import org.sngw.sn.codec.SnEncoder;
 import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
 import org.sngw.transport.WirelessNodeId;
 import org.sngw.transport.serial.framing.FrameHandler;
 import org.sngw.transport.serial.framing.FrameReader;
@@ -77,6 +80,15 @@ final class SerialSensor implements AutoCloseable {
   void connect(String clientId) {
     send(new SnPacket.Connect(false, true, 60, clientId));
     assertThat(receivePacket()).isEqualTo(new SnPacket.ConnAck(ReturnCode.ACCEPTED));
+  }
+
+  /** REGISTERs the topic and PUBLISHes to it at QoS 1; returns once the gateway acknowledged it. */
+  void publishQos1(String topic, String payload) {
+    send(new SnPacket.Register(0, 1, topic));
+    SnPacket.RegAck regAck = (SnPacket.RegAck) receivePacket();
+    send(new SnPacket.Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(regAck.topicId()), 2,
+        payload.getBytes(StandardCharsets.UTF_8)));
+    assertThat(receivePacket()).isEqualTo(new SnPacket.PubAck(regAck.topicId(), 2, ReturnCode.ACCEPTED));
   }
 
   @Override

@@ -17,10 +17,7 @@ import org.sngw.config.GatewayConfig;
 import org.sngw.config.TransportPlan;
 import org.sngw.sn.codec.ReturnCode;
 import org.sngw.sn.codec.SnPacket;
-import org.sngw.sn.codec.SnPacket.PubAck;
 import org.sngw.sn.codec.SnPacket.Publish;
-import org.sngw.sn.codec.SnPacket.RegAck;
-import org.sngw.sn.codec.SnPacket.Register;
 import org.sngw.sn.codec.SnPacket.SubAck;
 import org.sngw.sn.codec.SnQos;
 import org.sngw.sn.codec.SnTopic;
@@ -55,7 +52,7 @@ class SerialSensorIT {
     SerialSensor sensor = start(Framing.PLAIN);
     try (sensor; Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1)) {
       sensor.connect("serial-1");
-      publishQos1(sensor, "sensors/serial-1/temp", "19.0");
+      sensor.publishQos1("sensors/serial-1/temp", "19.0");
       await().atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(sub.messages()).containsExactly("sensors/serial-1/temp 19.0"));
 
@@ -73,7 +70,7 @@ class SerialSensorIT {
     SerialSensor sensor = start(Framing.COBS_CRC);
     try (sensor; Mosquitto.Sub sub = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1)) {
       sensor.connect("cobs-1");
-      publishQos1(sensor, "sensors/cobs-1/humidity", "55");
+      sensor.publishQos1("sensors/cobs-1/humidity", "55");
       await().atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(sub.messages()).containsExactly("sensors/cobs-1/humidity 55"));
 
@@ -110,7 +107,7 @@ class SerialSensorIT {
           SerialSensor.Received connack = radio.receive();
           assertThat(connack.packet()).isEqualTo(new SnPacket.ConnAck(ReturnCode.ACCEPTED));
           assertThat(connack.node()).contains(WirelessNodeId.of(address));
-          publishQos1(radio, "radio/node-" + i, "hello " + i);
+          radio.publishQos1("radio/node-" + i, "hello " + i);
         }
       }
       await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sub.messages())
@@ -190,14 +187,6 @@ class SerialSensorIT {
     List<TransportPlan> transports = new ArrayList<>(loopback.transports());
     transports.add(port);
     return loopback.withTransports(transports);
-  }
-
-  private static void publishQos1(SerialSensor sensor, String topic, String payload) {
-    sensor.send(new Register(0, 1, topic));
-    RegAck regAck = (RegAck) sensor.receivePacket();
-    sensor.send(new Publish(false, SnQos.AT_LEAST_ONCE, false, new SnTopic.Registered(regAck.topicId()), 2,
-        payload.getBytes(StandardCharsets.UTF_8)));
-    assertThat(sensor.receivePacket()).isEqualTo(new PubAck(regAck.topicId(), 2, ReturnCode.ACCEPTED));
   }
 
   private static byte[] node(int n) {

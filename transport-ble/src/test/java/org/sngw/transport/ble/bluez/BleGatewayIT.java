@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.ClosingStack;
 import org.sngw.RequiredTool;
 import org.sngw.auth.Authenticator;
 import org.sngw.broker.BrokerConfig;
@@ -67,7 +66,7 @@ class BleGatewayIT {
   Path dir;
 
   /** Closed in reverse order of starting, as Gateway does. */
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final ClosingStack started = new ClosingStack();
   private BluezMock bluez;
   private BleTransport transport;
   private int mqttPort;
@@ -116,13 +115,7 @@ class BleGatewayIT {
 
   @AfterEach
   void stopEverything() {
-    while (!started.isEmpty()) {
-      try {
-        started.pop().close();
-      } catch (Exception e) {
-        // keep closing the rest: no daemon, port or thread may outlive the test
-      }
-    }
+    started.close();
   }
 
   @Test

@@ -1,10 +1,11 @@
 package org.sngw.transport.ble.bluez;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * BlueZ as python-dbusmock's bluez5 template plays it, on a {@link PrivateBus}; commands to it go
  * through bluez_mock.py (see there), one short python run each.
  */
-final class BluezMock implements AutoCloseable {
+public final class BluezMock implements AutoCloseable {
   private static final List<String> PYTHONS = List.of("python3", "/usr/bin/python3");
 
   private final String python;
@@ -33,7 +34,7 @@ final class BluezMock implements AutoCloseable {
   }
 
   /** The first python that can import dbusmock (a pyenv python3 on PATH may lack Debian's). */
-  static Optional<String> python() {
+  public static Optional<String> python() {
     for (String python : PYTHONS) {
       try {
         Process probe = new ProcessBuilder(python, "-c", "import dbusmock")
@@ -52,9 +53,13 @@ final class BluezMock implements AutoCloseable {
   }
 
   /** Starts the mock on {@code bus} and waits until it owns org.bluez. */
-  static BluezMock start(String python, PrivateBus bus, Path dir)
-      throws IOException, InterruptedException, URISyntaxException {
-    Path script = Path.of(BluezMock.class.getResource("bluez_mock.py").toURI());
+  public static BluezMock start(String python, PrivateBus bus, Path dir)
+      throws IOException, InterruptedException {
+    // Copied out: from another module's tests the script is inside this module's test jar.
+    Path script = dir.resolve("bluez_mock.py");
+    try (InputStream source = BluezMock.class.getResourceAsStream("bluez_mock.py")) {
+      Files.copy(source, script, StandardCopyOption.REPLACE_EXISTING);
+    }
     // The template serves the system bus; both point at the private one, so nothing leaks out.
     Map<String, String> environment = Map.of(
         "DBUS_SYSTEM_BUS_ADDRESS", bus.address, "DBUS_SESSION_BUS_ADDRESS", bus.address);
@@ -69,7 +74,7 @@ final class BluezMock implements AutoCloseable {
   }
 
   /** Runs one bluez_mock.py command; returns what it printed, line by line. */
-  List<String> run(String... command) throws IOException, InterruptedException {
+  public List<String> run(String... command) throws IOException, InterruptedException {
     List<String> arguments = new ArrayList<>(List.of(python, script.toString()));
     arguments.addAll(List.of(command));
     ProcessBuilder builder = new ProcessBuilder(arguments)

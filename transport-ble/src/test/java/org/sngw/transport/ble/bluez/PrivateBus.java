@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * A dbus-daemon of the test's own, listening in a temp dir, so the mocked BlueZ never meets the
  * machine's real system bus. Ending the daemon also ends the mock, which quits with its bus.
  */
-final class PrivateBus implements AutoCloseable {
+public final class PrivateBus implements AutoCloseable {
   private static final String CONFIG = """
       <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
        "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -28,7 +28,7 @@ final class PrivateBus implements AutoCloseable {
       </busconfig>
       """;
 
-  final String address;
+  public final String address;
   private final Process daemon;
 
   private PrivateBus(String address, Process daemon) {
@@ -36,7 +36,7 @@ final class PrivateBus implements AutoCloseable {
     this.daemon = daemon;
   }
 
-  static boolean installed() {
+  public static boolean installed() {
     try {
       Process probe = new ProcessBuilder("dbus-daemon", "--version")
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -50,7 +50,7 @@ final class PrivateBus implements AutoCloseable {
   }
 
   /** Starts the daemon with its socket, config and log in {@code dir}. */
-  static PrivateBus start(Path dir) throws IOException {
+  public static PrivateBus start(Path dir) throws IOException {
     Files.createDirectories(dir);
     Path config = Files.writeString(dir.resolve("bus.conf"), CONFIG.formatted(dir));
     Process daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--nofork",
