@@ -55,9 +55,16 @@ final class EventFanout implements GatewayEvents {
   }
 
   @Override
-  public void sensorLost() {
+  public void sensorConnected(String clientId) {
     for (GatewayEvents listener : listeners) {
-      listener.sensorLost();
+      listener.sensorConnected(clientId);
+    }
+  }
+
+  @Override
+  public void sensorLost(String clientId) {
+    for (GatewayEvents listener : listeners) {
+      listener.sensorLost(clientId);
     }
   }
 

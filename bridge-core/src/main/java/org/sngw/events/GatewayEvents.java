@@ -35,8 +35,15 @@ public interface GatewayEvents {
   /** An upstream bridge lost its broker, or stopped. */
   default void upstreamDisconnected(String bridge) { }
 
-  /** A sensor's link went away (a serial port or BLE device gone, for one). */
-  default void sensorLost() { }
+  /** A sensor's CONNECT was accepted: its MQTT-SN session is active. On the core loop. */
+  default void sensorConnected(String clientId) { }
+
+  /**
+   * A sensor's session was lost: silent past its keep-alive or sleep duration, unanswered after
+   * the retries, or its link gone while awake. Not a DISCONNECT, nor falling asleep. On the core
+   * loop.
+   */
+  default void sensorLost(String clientId) { }
 
   /** A frame came in from a sensor. Hot path: no allocation, no lock. */
   default void messageIn() { }

@@ -123,7 +123,7 @@ public final class Gateway implements AutoCloseable {
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
       broker = new BrokerCore(config.broker(), store, stored.broker(), core, InstantSource.system(), access);
-      snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds());
+      snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds(), events);
     }, core).join();
     if (disk != null) {
       announceStoreState(disk);

@@ -11,8 +11,8 @@ import org.sngw.transport.TransportListener;
 import org.sngw.transport.TransportStats;
 
 /**
- * A transport whose frames in and out, and whose lost peers, are told to the gateway's events (the
- * traffic LED); everything else passes straight through. Used only when something listens, so a
+ * A transport whose frames in and out are told to the gateway's events (the traffic LED);
+ * everything else passes straight through. Used only when something listens, so a
  * gateway without extensions keeps its transports undecorated.
  */
 final class ObservedTransport implements Transport {
@@ -40,7 +40,6 @@ final class ObservedTransport implements Transport {
 
       @Override
       public void onPeerLost(PeerAddress peer) {
-        events.sensorLost();
         listener.onPeerLost(peer);
       }
     });

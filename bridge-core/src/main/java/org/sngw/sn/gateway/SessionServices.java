@@ -1,6 +1,7 @@
 package org.sngw.sn.gateway;
 
 import org.sngw.broker.Broker;
+import org.sngw.events.GatewayEvents;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 
@@ -10,6 +11,7 @@ import org.sngw.time.Scheduler;
  *
  * @param registries the topic ids of every client, kept for persistent sessions
  * @param predefined the topic ids the operator configured for all sensors
+ * @param events told when a sensor connects and when it is lost
  */
 record SessionServices(
     Broker broker,
@@ -18,4 +20,5 @@ record SessionServices(
     Scheduler scheduler,
     TopicRegistries registries,
     PredefinedTopics predefined,
-    SnStats stats) {}
+    SnStats stats,
+    GatewayEvents events) {}

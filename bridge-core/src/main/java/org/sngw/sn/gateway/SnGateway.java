@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.broker.Broker;
+import org.sngw.events.GatewayEvents;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.message.Message;
 import org.sngw.sn.codec.ReturnCode;
@@ -55,11 +56,23 @@ public final class SnGateway {
       Scheduler scheduler,
       TopicIdStore store,
       Map<String, Map<Integer, String>> storedTopicIds) {
+    this(broker, config, clock, scheduler, store, storedTopicIds, GatewayEvents.NONE);
+  }
+
+  /** @param events told when a sensor connects and when it is lost (status LEDs, for one) */
+  public SnGateway(
+      Broker broker,
+      MqttSnConfig config,
+      Clock clock,
+      Scheduler scheduler,
+      TopicIdStore store,
+      Map<String, Map<Integer, String>> storedTopicIds,
+      GatewayEvents events) {
     this.broker = broker;
     this.config = config;
     this.predefined = new PredefinedTopics(config.predefinedTopics());
     this.services = new SessionServices(
-        broker, config, clock, scheduler, new TopicRegistries(store, storedTopicIds), predefined, stats);
+        broker, config, clock, scheduler, new TopicRegistries(store, storedTopicIds), predefined, stats, events);
     this.capacityWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
     this.qosMinusOneWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
     this.unlistedWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);

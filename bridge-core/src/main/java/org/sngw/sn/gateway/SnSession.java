@@ -191,6 +191,7 @@ final class SnSession {
   void connected(SnConnection accepted) {
     connection = accepted;
     moveTo(State.ACTIVE);
+    services.events().sensorConnected(clientId());
   }
 
   /** Ends the current connection here; the broker is told by the caller, which knows how it ended. */
@@ -250,5 +251,6 @@ final class SnSession {
     }
     connecting.endReplaced();
     end(State.LOST);
+    services.events().sensorLost(clientId());
   }
 }

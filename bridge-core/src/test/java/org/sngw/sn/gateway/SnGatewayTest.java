@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Subscription;
+import org.sngw.events.GatewayEvents;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.sn.codec.ReturnCode;
@@ -609,6 +611,37 @@ class SnGatewayTest {
 
     assertThat(sensor.receivedOne()).isEqualTo(new SnPacket.PingResp());
     assertThat(gateway.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void events_sensorConnectsAndFallsSilent_isToldConnectedThenLost() {
+    List<String> told = new ArrayList<>();
+    SnGateway observed = new SnGateway(broker, config, time, time, new InMemoryStore(), Map.of(), new GatewayEvents() {
+      @Override
+      public void sensorConnected(String clientId) {
+        told.add("connected " + clientId);
+      }
+
+      @Override
+      public void sensorLost(String clientId) {
+        told.add("lost " + clientId);
+      }
+    });
+    FakeTransport radio = new FakeTransport();
+    radio.start(observed.listenerFor(radio, direct()));
+    VirtualSensor silent = new VirtualSensor(radio, udp(40001));
+    VirtualSensor sleeper = new VirtualSensor(radio, udp(40002));
+    VirtualSensor leaver = new VirtualSensor(radio, udp(40003));
+
+    connected(silent, "silent", Optional.empty(), 10);
+    connected(sleeper, "sleeper", Optional.empty(), 10);
+    connected(leaver, "leaver", Optional.empty(), 10);
+    sleeper.send(new Disconnect(OptionalInt.of(100)));
+    leaver.send(new Disconnect(OptionalInt.empty()));
+    time.advance(Duration.ofSeconds(16));
+
+    assertThat(told).as("asleep within its duration, or gone with a DISCONNECT, is not lost")
+        .containsExactly("connected silent", "connected sleeper", "connected leaver", "lost silent");
   }
 
   @Test
