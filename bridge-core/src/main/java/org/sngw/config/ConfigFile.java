@@ -86,6 +86,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   backpressure-hold: 2s          # a full subscriber queue holds publishers' acks this long at most; 0s: never
  *   persistent-session-expiry: 7d  # a persistent session this long without a connection is ended
  *   max-queued-total-bytes: 32MiB  # all queues together, in memory, counted alike; default: heap / 4, at most 64MiB
+ *   sys-interval: 10s              # retained $SYS/broker/... counters this often (whole seconds); 0: none
  * serial:                    # serial ports with sensors; absent: none
  *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
  *     baud: 115200
@@ -314,7 +315,8 @@ public final class ConfigFile {
                 "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value("backpressure-hold", d.backpressureHold(), ConfigValues::duration),
             section.value("persistent-session-expiry", d.persistentSessionExpiry(), ConfigValues::positiveDuration),
-            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::boundBytes));
+            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::boundBytes),
+            section.value("sys-interval", d.sysInterval(), ConfigValues::sysInterval));
     section.rejectUnknownKeys();
     return config;
   }

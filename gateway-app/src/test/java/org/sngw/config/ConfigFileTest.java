@@ -93,6 +93,16 @@ class ConfigFileTest {
   }
 
   @Test
+  void load_sysInterval_wholeSecondsOrZero() throws Exception {
+    assertThat(ConfigFile.load(write("broker:\n  sys-interval: 30s\n")).broker().sysInterval())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(ConfigFile.load(write("broker:\n  sys-interval: 0\n")).broker().sysInterval()).isZero();
+    assertThat(ConfigFile.defaults().broker().sysInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(problems("broker:\n  sys-interval: 1500ms\n"))
+        .containsExactly("broker.sys-interval: must be whole seconds, or 0 for no $SYS topics, was 1500ms (line 2)");
+  }
+
+  @Test
   void load_udpReceiveBuffer_outOfRange_isReported() {
     assertThat(problems("udp-receive-buffer: 1KiB\n"))
         .containsExactly("udp-receive-buffer: must be 64KiB..2047MiB, was 1KiB (line 1)");
@@ -160,7 +170,8 @@ class ConfigFileTest {
         .containsExactly(
             "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
                 + " max-message-bytes, max-queued-bytes, max-store-bytes, max-connections,"
-                + " max-pending-connections, backpressure-hold, persistent-session-expiry, max-queued-total-bytes)"
+                + " max-pending-connections, backpressure-hold, persistent-session-expiry, max-queued-total-bytes,"
+                + " sys-interval)"
                 + " (line 2)");
   }
 

@@ -165,6 +165,17 @@ class GatewayCommandTest {
   }
 
   @Test
+  void parse_sysInterval_overridesTheFile_andZeroTurnsSysOff() throws IOException {
+    Path file = write("broker:\n  sys-interval: 60s\n");
+
+    assertThat(run("--config", file.toString()).broker().sysInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(run("--config", file.toString(), "--sys-interval", "5s").broker().sysInterval())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(run("--sys-interval", "0").broker().sysInterval()).isZero();
+    assertThat(error("--sys-interval", "often")).startsWith("--sys-interval: expected a duration");
+  }
+
+  @Test
   void parse_noAdvertiseFlags_advertisesNothing() {
     GatewayConfig config = run();
 
