@@ -139,10 +139,28 @@ public final class ConfigFile {
   private ConfigFile() {}
 
   public static GatewayConfig load(Path file) throws ConfigException {
+    return load(file, Map.of());
+  }
+
+  /** The file, with any key the environment sets ({@link EnvironmentOverrides}) taken from there instead. */
+  public static GatewayConfig load(Path file, Map<String, String> environment) throws ConfigException {
+    return read(file.toString(), compose(file), environment);
+  }
+
+  /** No file: the embedded defaults, with any key the environment sets taken from there. */
+  public static GatewayConfig fromEnvironment(Map<String, String> environment) throws ConfigException {
+    return read("environment", null, environment);
+  }
+
+  private static GatewayConfig read(String source, Node node, Map<String, String> environment)
+      throws ConfigException {
     Problems problems = new Problems();
-    GatewayConfig config = read(YamlSection.root(compose(file), problems));
+    EnvironmentOverrides overrides = new EnvironmentOverrides(environment);
+    GatewayConfig config = read(YamlSection.root(node, problems, overrides));
+    overrides.unused().forEach((variable, closest) -> problems.addFromEnvironment(variable,
+        "names no setting" + (Levenshtein.distance(variable, closest) <= 2 ? " (did you mean " + closest + "?)" : "")));
     if (!problems.isEmpty()) {
-      throw new ConfigException(file.toString(), problems.lines());
+      throw new ConfigException(source, problems.lines());
     }
     return config;
   }
@@ -166,7 +184,7 @@ public final class ConfigFile {
 
   /** What an empty file gives: the embedded defaults, with each transport's own. */
   public static GatewayConfig defaults() {
-    return read(YamlSection.root(null, new Problems()));
+    return read(YamlSection.root(null, new Problems(), new EnvironmentOverrides(Map.of())));
   }
 
   private static GatewayConfig read(YamlSection root) {

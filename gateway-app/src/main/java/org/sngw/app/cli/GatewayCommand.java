@@ -136,12 +136,10 @@ public final class GatewayCommand {
     List<String> warnings = new ArrayList<>();
     GatewayConfig base = ConfigFile.defaults();
     Path file = flag(result, CONFIG, ConfigValues::path, null, errors);
-    if (file != null) {
-      try {
-        base = ConfigFile.load(file);
-      } catch (ConfigException e) {
-        errors.add(e.getMessage());
-      }
+    try {
+      base = file != null ? ConfigFile.load(file, environment) : ConfigFile.fromEnvironment(environment);
+    } catch (ConfigException e) {
+      errors.add(e.getMessage());
     }
     List<TransportPlan> transports = new ArrayList<>();
     for (TransportPlan plan : base.transports()) {

@@ -176,6 +176,21 @@ class GatewayCommandTest {
   }
 
   @Test
+  void parse_environment_overridesTheFile_andAFlagOverridesBoth() throws IOException {
+    Path file = write("mqtt-sn:\n  gateway-id: 3\n");
+    Map<String, String> environment = Map.of("SNGW_MQTT_SN_GATEWAY_ID", "5");
+
+    assertThat(((ParseOutcome.Run) GatewayCommand.parse(environment, "--config", file.toString())).config()
+        .mqttSn().gatewayId()).isEqualTo(5);
+    assertThat(((ParseOutcome.Run) GatewayCommand.parse(environment, "--config", file.toString(), "--gateway-id", "9"))
+        .config().mqttSn().gatewayId()).isEqualTo(9);
+    assertThat(((ParseOutcome.Run) GatewayCommand.parse(environment)).config().mqttSn().gatewayId())
+        .as("without a file too").isEqualTo(5);
+    assertThat(((ParseOutcome.UsageError) GatewayCommand.parse(Map.of("SNGW_GATEWAY_ID", "5"))).message())
+        .isEqualTo("environment: SNGW_GATEWAY_ID: names no setting (environment)");
+  }
+
+  @Test
   void parse_noAdvertiseFlags_advertisesNothing() {
     GatewayConfig config = run();
 
