@@ -33,6 +33,9 @@ public final class Main {
       PasswdCommand.Result result = PasswdCommand.run(passwd, System.in, System.console());
       (result.exitStatus() == 0 ? System.out : System.err).println(result.message());
       System.exit(result.exitStatus());
+    } else if (outcome instanceof ParseOutcome.ConfigChecked checked) {
+      System.out.println(checked.text());
+      System.exit(checked.ok() ? EXIT_STOPPED : EXIT_START_FAILED);
     } else if (outcome instanceof ParseOutcome.Simulate simulate) {
       System.exit(simulate(simulate));
     } else if (outcome instanceof ParseOutcome.Run run) {

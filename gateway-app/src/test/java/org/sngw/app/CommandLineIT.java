@@ -113,6 +113,21 @@ class CommandLineIT {
   }
 
   @Test
+  void checkConfig_exitsZeroForAGoodFileAndOneForABadOne() throws Exception {
+    Path good = Files.writeString(dataDir.resolve("good.yaml"), "mqtt-sn:\n  gateway-id: 9\n");
+    Path bad = Files.writeString(dataDir.resolve("bad.yaml"), "mqtt-sn:\n  gateway-id: 900\n");
+
+    try (GatewayProcess check = GatewayProcess.launch("check-config", good.toString())) {
+      assertThat(check.awaitExit()).isZero();
+      assertThat(check.log()).startsWith("ok").contains("  gateway-id: 9");
+    }
+    try (GatewayProcess check = GatewayProcess.launch("check-config", bad.toString())) {
+      assertThat(check.awaitExit()).isEqualTo(1);
+      assertThat(check.log()).contains("mqtt-sn.gateway-id: must be 1..255, was 900 (line 2)");
+    }
+  }
+
+  @Test
   void sighup_withASerialPort_isIgnored_andTheStartLogSaysSo() throws Exception {
     try (SocatPty pty = SocatPty.start(dataDir);
         GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + GatewayProcess.freeUdpPort(),

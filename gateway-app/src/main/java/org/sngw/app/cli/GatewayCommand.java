@@ -65,6 +65,7 @@ public final class GatewayCommand {
   private static final String ACL_FILE = "--acl-file";
   private static final String PASSWD = "passwd";
   private static final String SIMULATE = "simulate";
+  private static final String CHECK_CONFIG = "check-config";
   /** The password of an {@code --upstream URI} that names a user and no password. */
   static final String UPSTREAM_PASSWORD_VARIABLE = "SNGW_UPSTREAM_PASSWORD";
   private static final String DELETE = "--delete";
@@ -84,6 +85,7 @@ public final class GatewayCommand {
   static ParseOutcome parse(Map<String, String> environment, String... args) {
     CommandLine commandLine = new CommandLine(spec());
     commandLine.addSubcommand(PASSWD, new CommandLine(passwdSpec()));
+    commandLine.addSubcommand(CHECK_CONFIG, new CommandLine(checkConfigSpec()));
     SimulateCommand simulate = new SimulateCommand();
     commandLine.addSubcommand(SIMULATE, new CommandLine(simulate));
     // An argument starting with @ is a value here, not a file of further arguments.
@@ -103,6 +105,9 @@ public final class GatewayCommand {
     if (result.hasSubcommand() && result.subcommand().commandSpec().name().equals(SIMULATE)) {
       return simulate(result.subcommand(), simulate);
     }
+    if (result.hasSubcommand() && result.subcommand().commandSpec().name().equals(CHECK_CONFIG)) {
+      return checkConfig(result.subcommand(), commandLine.getSubcommands().get(CHECK_CONFIG), environment);
+    }
     if (result.hasSubcommand()) {
       return passwd(result.subcommand(), commandLine.getSubcommands().get(PASSWD));
     }
@@ -116,6 +121,23 @@ public final class GatewayCommand {
     List<String> problems = new ArrayList<>();
     return simulate.plan(problems).<ParseOutcome>map(ParseOutcome.Simulate::new)
         .orElseGet(() -> new ParseOutcome.UsageError("simulate: " + String.join("; ", problems)));
+  }
+
+  /** The file read as a start would read it (with the environment), without starting anything. */
+  private static ParseOutcome checkConfig(ParseResult result, CommandLine checkConfig, Map<String, String> environment) {
+    if (result.isUsageHelpRequested()) {
+      return new ParseOutcome.Print(checkConfig.getUsageMessage(Ansi.OFF).stripTrailing());
+    }
+    String file = result.matchedPositionalValue(0, null);
+    if (file == null) {
+      return new ParseOutcome.UsageError("check-config: expected FILE");
+    }
+    try {
+      GatewayConfig config = ConfigFile.load(Path.of(file), environment);
+      return new ParseOutcome.ConfigChecked(true, "ok\n" + EffectiveSettings.of(config));
+    } catch (ConfigException e) {
+      return new ParseOutcome.ConfigChecked(false, e.source() + ":\n" + String.join("\n", e.problems()));
+    }
   }
 
   private static ParseOutcome passwd(ParseResult result, CommandLine passwd) {
@@ -362,6 +384,18 @@ public final class GatewayCommand {
     spec.addOption(switchOption(RECOVER,
         "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));
     spec.addOption(switchOption(IN_MEMORY, "keep no state on disk: nothing survives a restart"));
+    return spec;
+  }
+
+  private static CommandSpec checkConfigSpec() {
+    CommandSpec spec = CommandSpec.create().name(CHECK_CONFIG);
+    spec.mixinStandardHelpOptions(true);
+    spec.usageMessage().description(
+        "Reads a config file as the gateway would (SNGW_ variables included) and starts nothing: prints every",
+        "problem with its key and line and exits 1, or prints ok and the settings in effect (secrets masked)",
+        "and exits 0; 2 for a usage error.");
+    spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("FILE").type(String.class)
+        .description("the config file").build());
     return spec;
   }
 

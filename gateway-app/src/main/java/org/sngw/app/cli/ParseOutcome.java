@@ -35,6 +35,12 @@ public sealed interface ParseOutcome {
     }
   }
 
+  /**
+   * {@code check-config FILE}: print {@code text} to stdout, then exit 0 when the file is fine
+   * ({@code text} is "ok" and the settings in effect) or 1 when it is not (its problems).
+   */
+  record ConfigChecked(boolean ok, String text) implements ParseOutcome {}
+
   /** Print this text (help or version, without a final line break) to stdout, then exit 0. */
   record Print(String text) implements ParseOutcome {}
 
