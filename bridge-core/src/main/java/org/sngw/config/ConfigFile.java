@@ -33,101 +33,11 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads the YAML config file. Every key is optional; what the file leaves out keeps the value of
  * {@link #defaults()}. The transports' keys ({@code udp}, {@code serial}, {@code ble}, ...) are
- * read by the {@link TransportProvider}s on the class path, each from its own module:
- *
- * <pre>{@code
- * udp: 0.0.0.0:1884          # MQTT-SN over UDP: HOST:PORT, or "[IPv6]:PORT" (quoted)
- * udp-broadcast: 255.255.255.255:1884   # where ADVERTISE goes; absent: nothing is broadcast
- * udp-receive-buffer: 4MiB   # asked of the kernel (net.core.rmem_max caps it); bursts beyond it are dropped
- * mqtt: 127.0.0.1:1883       # MQTT TCP listener; port 0 picks a free port
- * password-file: /etc/sngw/passwd   # MQTT users, Mosquitto's format (mosquitto_passwd, sngw passwd)
- * allow-anonymous: false     # absent: true on a loopback-only listener without password-file
- * acl-file: /etc/sngw/acl    # topic access, Mosquitto's ACL syntax; absent: anything but publishing to $ topics
- * mqtt-tls:                  # a TLS listener for MQTT beside the plain one; absent: none
- *   listen: 0.0.0.0:8883     # required
- *   cert-file: /etc/sngw/server.pem   # required; the chain, leaf first
- *   key-file: /etc/sngw/server.key    # required; PKCS#8, unencrypted
- *   ca-file: /etc/sngw/clients-ca.pem # client certificates are checked against it; absent: none asked
- *   require-certificate: false        # true: a client without a valid certificate is refused
- *   identity-as-username: false       # true: a valid certificate's CN is the username, no password
- *   identity-name: cn                 # or san: its first DNS name, e-mail address or URI instead
- * data-dir: ./data
- * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
- * store:
- *   persistent: true         # false: in memory only, nothing survives a restart
- *   recover: false           # true: start empty when the stored state is damaged
- * mqtt-sn:
- *   gateway-id: 1            # 1..255
- *   advertise-interval: 15m  # ADVERTISE this often (whole seconds, up to 65535s); absent or 0: off
- *   retry-interval: 10s      # durations: 500ms, 10s, 5m, 1h
- *   retry-count: 3           # 1..100
- *   max-topics-per-client: 1000    # 1..65534
- *   max-pending-per-client: 100
- *   max-sessions: 10000      # sensors with a session at once; more get CONNACK congestion
- *   max-sessions-per-transport: 5000   # the same per transport (UDP, each serial port, BLE)
- *   qos-minus-one: false     # accept QoS -1 PUBLISH (no connection, anyone): off unless set
- *   allowlist:               # which sensors may connect; absent: any
- *     - client-id: "kitchen-*"          # * for any run of characters
- *       address: udp:192.168.1.0/24     # optional: udp:NETWORK, or serial:/dev/ttyUSB0/NODE, ble:AA:BB:* ...
- *       mqtt-users: bench, tester       # optional: MQTT users who may hold these sessions too
- *   unlisted: refuse         # refuse (CONNACK rejected: not supported) or ignore (no answer)
- *   sensor-topics: "#"       # where sensors may publish and subscribe, %c their client id; "#": all but $ topics
- *   predefined-topics:       # id (1..65534): topic name without + or #
- *     1: sensors/temperature
- *     2: sensors/humidity
- * broker:
- *   max-queued-messages: 10000    # per session; past it the session drops its oldest
- *   mqtt-inflight-window: 32       # 1..65535
- *   max-message-bytes: 262144      # 1..268435455
- *   max-queued-bytes: 8MiB         # per session: bytes, KiB, MiB, GiB; a message counts payload + topic + 64
- *   max-store-bytes: 32MiB         # persistent sessions' queued messages plus retained ones; default: heap / 4, at most 256MiB
- *   max-connections: 1000          # MQTT clients at once; more get CONNACK 3 (server unavailable)
- *   max-pending-connections: 100   # accepted, CONNECT not yet in (10 s at most); more are closed
- *   backpressure-hold: 2s          # a full subscriber queue holds publishers' acks this long at most; 0s: never
- *   persistent-session-expiry: 7d  # a persistent session this long without a connection is ended
- *   max-queued-total-bytes: 32MiB  # all queues together, in memory, counted alike; default: heap / 4, at most 64MiB
- *   sys-interval: 10s              # retained $SYS/broker/... counters this often (whole seconds); 0: none
- * serial:                    # serial ports with sensors; absent: none
- *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
- *     baud: 115200
- *     data-bits: 8
- *     parity: none           # none, odd, even, mark, space
- *     stop-bits: 1           # 1, 1.5, 2
- *     flow-control: none     # none, rts-cts, xon-xoff
- *     framing: plain         # plain, cobs, cobs-crc, xbee, xbee-escaped
- * ble:                       # Bluetooth LE sensors through BlueZ; absent: off
- *   adapter: hci0
- *   service: 6e400001-b5a3-f393-e0a9-e50e24dcca9e                 # Nordic UART Service
- *   receive-characteristic: 6e400002-b5a3-f393-e0a9-e50e24dcca9e  # written by the gateway
- *   send-characteristic: 6e400003-b5a3-f393-e0a9-e50e24dcca9e     # notified by the sensor
- *   allowlist: AA:BB:CC:DD:EE:01, AA:BB:CC:DD:EE:02   # absent: any device with the service
- *   max-connections: 8       # 1..32
- *   write-with-response: false
- *   reconnect: { min: 1s, max: 1m }
- * bridges:                   # upstream brokers; absent: none
- *   - name: cloud            # required, unique: letters, digits, _ and -
- *     uri: mqtts://user@broker.example.com:8883     # required; mqtt:// (1883) or mqtts:// (8883)
- *     protocol: 3.1.1        # or 5
- *     client-id: sngw-cloud  # default sngw-NAME
- *     username: user         # overrides the URI's
- *     password-file: /etc/sngw/cloud.pass   # its first line; or password-env: VARIABLE, or password: TEXT
- *     keep-alive: 60s        # whole seconds up to 65535s; 0s: none
- *     clean-session: false
- *     tls:                   # only with mqtts://; files in PEM, read at start
- *       ca-file: /etc/sngw/ca.pem         # absent: the JVM's trusted CAs
- *       cert-file: /etc/sngw/client.pem   # with key-file, for a client certificate
- *       key-file: /etc/sngw/client.key    # PKCS#8, unencrypted
- *       verify-hostname: true
- *     status-topic: $SYS/broker/bridge/cloud/state
- *     outbox: { max-messages: 100000, max-bytes: 16MiB }   # bytes default: heap / 8, at most 64MiB
- *     reconnect: { min: 1s, max: 2m }
- *     topics:                # absent: every local topic out, as published
- *       - pattern: sensors/#     # a topic filter
- *         direction: out         # out, in or both
- *         qos: 1                 # the highest QoS kept; default 2
- *         local-prefix: ""
- *         remote-prefix: site-7/ # so sensors/a goes up as site-7/sensors/a
- * }</pre>
+ * read by the {@link TransportProvider}s on the class path, each from its own module, and the
+ * hardware's by its {@link ExtensionProvider}. Every key is documented, with its default and range,
+ * in the annotated example {@code gateway-app/src/main/dist/sngw.example.yaml} (the README shows
+ * it; {@code ExampleConfigTest} keeps it whole and parsing). Any key outside a list may come from
+ * the environment instead ({@link EnvironmentOverrides}).
  *
  * Unknown keys, values of the wrong type and values out of range are errors; all of them are
  * reported together in one {@link ConfigException}, each with its dotted path and line.
@@ -152,12 +62,26 @@ public final class ConfigFile {
     return read("environment", null, environment);
   }
 
+  /**
+   * Every setting a read of this file asks for, as dotted paths with list items as {@code []}
+   * ({@code serial[].device}): with a file that has an item of every list and every optional
+   * section, every key the readers know.
+   */
+  public static Set<String> keysRead(Path file) throws ConfigException {
+    Reading reading = new Reading(new EnvironmentOverrides(Map.of()));
+    read(file.toString(), compose(file), reading);
+    return Set.copyOf(reading.keysRead());
+  }
+
   private static GatewayConfig read(String source, Node node, Map<String, String> environment)
       throws ConfigException {
-    Problems problems = new Problems();
-    EnvironmentOverrides overrides = new EnvironmentOverrides(environment);
-    GatewayConfig config = read(YamlSection.root(node, problems, overrides));
-    overrides.unused().forEach((variable, closest) -> problems.addFromEnvironment(variable,
+    return read(source, node, new Reading(new EnvironmentOverrides(environment)));
+  }
+
+  private static GatewayConfig read(String source, Node node, Reading reading) throws ConfigException {
+    GatewayConfig config = read(YamlSection.root(node, reading));
+    Problems problems = reading.problems();
+    reading.environment().unused().forEach((variable, closest) -> problems.addFromEnvironment(variable,
         "names no setting" + (Levenshtein.distance(variable, closest) <= 2 ? " (did you mean " + closest + "?)" : "")));
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems.lines());
@@ -184,7 +108,7 @@ public final class ConfigFile {
 
   /** What an empty file gives: the embedded defaults, with each transport's own. */
   public static GatewayConfig defaults() {
-    return read(YamlSection.root(null, new Problems(), new EnvironmentOverrides(Map.of())));
+    return read(YamlSection.root(null, new Reading(new EnvironmentOverrides(Map.of()))));
   }
 
   private static GatewayConfig read(YamlSection root) {

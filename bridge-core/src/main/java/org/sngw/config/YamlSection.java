@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class YamlSection {
   private final String path;
+  private final Reading reading;
   private final Problems problems;
   private final EnvironmentOverrides environment;
   // Where problems about the section as a whole, or a key it lacks, are reported.
@@ -31,27 +32,27 @@ public final class YamlSection {
   // Keys some getter asked for; whatever else the file holds is unknown.
   private final Set<String> known = new LinkedHashSet<>();
 
-  private YamlSection(String path, Problems problems, EnvironmentOverrides environment, Node anchor) {
+  private YamlSection(String path, Reading reading, Node anchor) {
     this.path = path;
-    this.problems = problems;
-    this.environment = environment;
+    this.reading = reading;
+    this.problems = reading.problems();
+    this.environment = reading.environment();
     this.anchor = anchor;
   }
 
   /** The top level of a file, under the environment's overrides; an empty file (no node) has no settings. */
-  static YamlSection root(Node node, Problems problems, EnvironmentOverrides environment) {
-    return of("", node, problems, environment, node);
+  static YamlSection root(Node node, Reading reading) {
+    return of("", node, reading, node);
   }
 
-  private static YamlSection of(
-      String path, Node node, Problems problems, EnvironmentOverrides environment, Node anchor) {
-    YamlSection section = new YamlSection(path, problems, environment, node != null ? node : anchor);
+  private static YamlSection of(String path, Node node, Reading reading, Node anchor) {
+    YamlSection section = new YamlSection(path, reading, node != null ? node : anchor);
     if (node instanceof MappingNode mapping) {
       section.addEntries(mapping);
     } else if (node != null && !isNull(node)) {
       // A section left empty (all its keys commented out) is null, which is fine.
       String where = path.isEmpty() ? "top level" : path;
-      problems.add(node, where, "expected a mapping of settings, got " + describe(node));
+      reading.problems().add(node, where, "expected a mapping of settings, got " + describe(node));
     }
     return section;
   }
@@ -75,7 +76,7 @@ public final class YamlSection {
   public YamlSection section(String key) {
     known.add(key);
     NodeTuple entry = entries.get(key);
-    return of(childPath(key), entry == null ? null : entry.getValueNode(), problems, environment, anchor);
+    return of(childPath(key), entry == null ? null : entry.getValueNode(), reading, anchor);
   }
 
   /**
@@ -103,7 +104,7 @@ public final class YamlSection {
       Node item = nodes.get(i);
       String itemPath = childPath(key) + "[" + i + "]";
       if (item instanceof MappingNode) {
-        items.add(of(itemPath, item, problems, environment, item));
+        items.add(of(itemPath, item, reading, item));
       } else {
         problems.add(item, itemPath, "expected a mapping of settings, got " + describe(item));
       }
@@ -142,6 +143,7 @@ public final class YamlSection {
    */
   public <T> T value(String key, T fallback, Function<String, T> parser) {
     known.add(key);
+    reading.keyRead(childPath(key));
     Optional<String> fromEnvironment = environment.valueFor(childPath(key));
     if (fromEnvironment.isPresent()) {
       try {
