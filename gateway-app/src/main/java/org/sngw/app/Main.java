@@ -8,6 +8,7 @@ import org.sngw.app.cli.ParseOutcome;
 import org.sngw.app.cli.PasswdCommand;
 import org.sngw.app.simulate.LoadRun;
 import org.sngw.runtime.StartException;
+import org.sngw.transport.serial.SerialPortListing;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -33,6 +34,8 @@ public final class Main {
       PasswdCommand.Result result = PasswdCommand.run(passwd, System.in, System.console());
       (result.exitStatus() == 0 ? System.out : System.err).println(result.message());
       System.exit(result.exitStatus());
+    } else if (outcome instanceof ParseOutcome.ListPorts) {
+      System.out.println(PortsListing.text(SerialPortListing.present()));
     } else if (outcome instanceof ParseOutcome.ConfigChecked checked) {
       System.out.println(checked.text());
       System.exit(checked.ok() ? EXIT_STOPPED : EXIT_START_FAILED);

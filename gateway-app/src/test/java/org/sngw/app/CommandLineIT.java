@@ -128,6 +128,14 @@ class CommandLineIT {
   }
 
   @Test
+  void ports_listsTheMachinesSerialPorts_andExitsZero() {
+    try (GatewayProcess ports = GatewayProcess.launch("ports")) {
+      assertThat(ports.awaitExit()).isZero();
+      assertThat(ports.log()).first().asString().startsWith("serial ports");
+    }
+  }
+
+  @Test
   void sighup_withASerialPort_isIgnored_andTheStartLogSaysSo() throws Exception {
     try (SocatPty pty = SocatPty.start(dataDir);
         GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + GatewayProcess.freeUdpPort(),

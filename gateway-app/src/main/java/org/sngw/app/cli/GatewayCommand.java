@@ -66,6 +66,7 @@ public final class GatewayCommand {
   private static final String PASSWD = "passwd";
   private static final String SIMULATE = "simulate";
   private static final String CHECK_CONFIG = "check-config";
+  private static final String PORTS = "ports";
   /** The password of an {@code --upstream URI} that names a user and no password. */
   static final String UPSTREAM_PASSWORD_VARIABLE = "SNGW_UPSTREAM_PASSWORD";
   private static final String DELETE = "--delete";
@@ -86,6 +87,7 @@ public final class GatewayCommand {
     CommandLine commandLine = new CommandLine(spec());
     commandLine.addSubcommand(PASSWD, new CommandLine(passwdSpec()));
     commandLine.addSubcommand(CHECK_CONFIG, new CommandLine(checkConfigSpec()));
+    commandLine.addSubcommand(PORTS, new CommandLine(portsSpec()));
     SimulateCommand simulate = new SimulateCommand();
     commandLine.addSubcommand(SIMULATE, new CommandLine(simulate));
     // An argument starting with @ is a value here, not a file of further arguments.
@@ -104,6 +106,11 @@ public final class GatewayCommand {
     }
     if (result.hasSubcommand() && result.subcommand().commandSpec().name().equals(SIMULATE)) {
       return simulate(result.subcommand(), simulate);
+    }
+    if (result.hasSubcommand() && result.subcommand().commandSpec().name().equals(PORTS)) {
+      return result.subcommand().isUsageHelpRequested()
+          ? new ParseOutcome.Print(commandLine.getSubcommands().get(PORTS).getUsageMessage(Ansi.OFF).stripTrailing())
+          : new ParseOutcome.ListPorts();
     }
     if (result.hasSubcommand() && result.subcommand().commandSpec().name().equals(CHECK_CONFIG)) {
       return checkConfig(result.subcommand(), commandLine.getSubcommands().get(CHECK_CONFIG), environment);
@@ -384,6 +391,15 @@ public final class GatewayCommand {
     spec.addOption(switchOption(RECOVER,
         "start with an empty store if the stored state is damaged (the damaged file is kept aside)"));
     spec.addOption(switchOption(IN_MEMORY, "keep no state on disk: nothing survives a restart"));
+    return spec;
+  }
+
+  private static CommandSpec portsSpec() {
+    CommandSpec spec = CommandSpec.create().name(PORTS);
+    spec.mixinStandardHelpOptions(true);
+    spec.usageMessage().description(
+        "Lists the serial ports of this machine: device, description, USB vendor:product id, serial number",
+        "and the stable /dev/serial/by-id links to put in the config instead of /dev/ttyUSB0.");
     return spec;
   }
 

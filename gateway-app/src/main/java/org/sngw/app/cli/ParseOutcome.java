@@ -41,6 +41,9 @@ public sealed interface ParseOutcome {
    */
   record ConfigChecked(boolean ok, String text) implements ParseOutcome {}
 
+  /** {@code ports}: list the serial ports, then exit 0. */
+  record ListPorts() implements ParseOutcome {}
+
   /** Print this text (help or version, without a final line break) to stdout, then exit 0. */
   record Print(String text) implements ParseOutcome {}
 

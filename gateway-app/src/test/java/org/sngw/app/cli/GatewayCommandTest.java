@@ -308,7 +308,7 @@ class GatewayCommandTest {
   @Test
   void parse_positionalArgument_isUnexpected() {
     assertThat(error("gateway.yaml"))
-        .isEqualTo("unexpected argument: gateway.yaml (the commands are passwd, check-config, simulate)");
+        .isEqualTo("unexpected argument: gateway.yaml (the commands are passwd, check-config, ports, simulate)");
   }
 
   @Test
