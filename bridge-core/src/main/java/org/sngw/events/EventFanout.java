@@ -62,6 +62,13 @@ final class EventFanout implements GatewayEvents {
   }
 
   @Override
+  public void sensorDisconnected(String clientId) {
+    for (GatewayEvents listener : listeners) {
+      listener.sensorDisconnected(clientId);
+    }
+  }
+
+  @Override
   public void sensorLost(String clientId) {
     for (GatewayEvents listener : listeners) {
       listener.sensorLost(clientId);

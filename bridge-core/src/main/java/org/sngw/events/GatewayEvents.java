@@ -45,6 +45,9 @@ public interface GatewayEvents {
    */
   default void sensorLost(String clientId) { }
 
+  /** A sensor ended its session with a DISCONNECT that is not a sleep. On the core loop. */
+  default void sensorDisconnected(String clientId) { }
+
   /** A frame came in from a sensor. Hot path: no allocation, no lock. */
   default void messageIn() { }
 

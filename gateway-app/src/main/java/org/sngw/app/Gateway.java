@@ -195,7 +195,8 @@ public final class Gateway implements AutoCloseable {
   private void startExtensions(GatewayConfig config) {
     List<GatewayEvents> listening = new ArrayList<>();
     ExtensionContext context = new ExtensionContext(config.bridges().stream().map(BridgeConfig::name).toList(),
-        this::publishRetained, () -> shutdownRequested.complete(null));
+        this::publishRetained, () -> shutdownRequested.complete(null),
+        (name, filter, received) -> core.execute(() -> LocalSubscription.open(broker, name, filter, received)));
     for (ExtensionPlan plan : config.extensions()) {
       Extension extension = plan.start(context);
       started.push(extension);

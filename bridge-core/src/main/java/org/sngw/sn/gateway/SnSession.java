@@ -210,6 +210,7 @@ final class SnSession {
     } else {
       services.broker().disconnect(detach().handle(), true);
       end(State.DISCONNECTED);
+      services.events().sensorDisconnected(clientId());
     }
   }
 

@@ -646,6 +646,11 @@ class SnGatewayTest {
       public void sensorLost(String clientId) {
         told.add("lost " + clientId);
       }
+
+      @Override
+      public void sensorDisconnected(String clientId) {
+        told.add("disconnected " + clientId);
+      }
     });
     FakeTransport radio = new FakeTransport();
     radio.start(observed.listenerFor(radio, direct()));
@@ -660,8 +665,9 @@ class SnGatewayTest {
     leaver.send(new Disconnect(OptionalInt.empty()));
     time.advance(Duration.ofSeconds(16));
 
-    assertThat(told).as("asleep within its duration, or gone with a DISCONNECT, is not lost")
-        .containsExactly("connected silent", "connected sleeper", "connected leaver", "lost silent");
+    assertThat(told).as("asleep within its duration is not lost, and gone with a DISCONNECT is told as such")
+        .containsExactly("connected silent", "connected sleeper", "connected leaver", "disconnected leaver",
+            "lost silent");
   }
 
   @Test
