@@ -51,6 +51,11 @@ import org.yaml.snakeyaml.nodes.Node;
  *   require-certificate: false        # true: a client without a valid certificate is refused
  *   identity-as-username: false       # true: a valid certificate's CN is the username, no password
  *   identity-name: cn                 # or san: its first DNS name, e-mail address or URI instead
+ * websocket: 127.0.0.1:9001  # MQTT over WebSocket at ws://HOST:PORT/mqtt; absent: off
+ * websocket-tls:             # the same over TLS (wss://), with the keys of mqtt-tls; absent: off
+ *   listen: 0.0.0.0:9443     # required
+ *   cert-file: /etc/sngw/server.pem   # required, and the rest as in mqtt-tls
+ *   key-file: /etc/sngw/server.key
  * data-dir: ./data
  * metrics: 127.0.0.1:9184    # Prometheus text at http://HOST:PORT/metrics; absent: off
  * store:
@@ -193,7 +198,10 @@ public final class ConfigFile {
                 root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
                 root.value("acl-file", d.access().aclFile(), ConfigValues::presentReadableFile)),
             root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty(),
-            extensions);
+            extensions)
+        .withWebSockets(
+            root.value("websocket", d.websocket(), text -> Optional.of(ListenAddress.parse(text))),
+            root.has("websocket-tls") ? mqttTls(root.section("websocket-tls")) : Optional.empty());
     root.rejectUnknownKeys();
     return config;
   }
