@@ -28,6 +28,8 @@ import java.time.Duration;
  * @param persistentSessionExpiry how long a persistent session may stay without a connection
  *     before it is ended, like Mosquitto's {@code persistent_client_expiration}; the bridges'
  *     outboxes never expire
+ * @param sysInterval how often the counters are published as retained {@code $SYS} topics, like
+ *     Mosquitto's {@code sys_interval}; zero for never
  */
 public record BrokerConfig(
     int maxQueuedMessages,
@@ -39,7 +41,8 @@ public record BrokerConfig(
     int maxPendingConnections,
     Duration backpressureHold,
     Duration persistentSessionExpiry,
-    long maxQueuedTotalBytes) {
+    long maxQueuedTotalBytes,
+    Duration sysInterval) {
   // Ten times Mosquitto's 1000 messages: a few seconds of a busy sensor network for a subscriber
   // that stalls, before it holds its publishers back; the shared memory bound caps the sum.
   public static final int DEFAULT_MAX_QUEUED_MESSAGES = 10_000;
@@ -50,6 +53,7 @@ public record BrokerConfig(
   public static final Duration DEFAULT_BACKPRESSURE_HOLD = Duration.ofSeconds(2);
   public static final Duration DEFAULT_PERSISTENT_SESSION_EXPIRY = Duration.ofDays(7);
   public static final long DEFAULT_MAX_QUEUED_TOTAL_BYTES = 64L << 20;
+  public static final Duration DEFAULT_SYS_INTERVAL = Duration.ofSeconds(10);
 
   public BrokerConfig {
     if (backpressureHold.isNegative()) {
@@ -60,6 +64,9 @@ public record BrokerConfig(
     }
     if (maxQueuedTotalBytes < 1) {
       throw new IllegalArgumentException("maxQueuedTotalBytes must be positive: " + maxQueuedTotalBytes);
+    }
+    if (sysInterval.isNegative()) {
+      throw new IllegalArgumentException("sysInterval must not be negative: " + sysInterval);
     }
   }
 
@@ -73,7 +80,7 @@ public record BrokerConfig(
       int maxQueuedMessages, int mqttInflightWindow, int maxMessageBytes, long maxQueuedBytes, long maxStoreBytes) {
     this(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
         DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_CONNECTIONS, DEFAULT_BACKPRESSURE_HOLD,
-        DEFAULT_PERSISTENT_SESSION_EXPIRY, DEFAULT_MAX_QUEUED_TOTAL_BYTES);
+        DEFAULT_PERSISTENT_SESSION_EXPIRY, DEFAULT_MAX_QUEUED_TOTAL_BYTES, DEFAULT_SYS_INTERVAL);
   }
 
   public static BrokerConfig defaults() {
@@ -82,26 +89,33 @@ public record BrokerConfig(
 
   public BrokerConfig withConnectionLimits(int connections, int pending) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        connections, pending, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes);
+        connections, pending, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes, sysInterval);
   }
 
   public BrokerConfig withBackpressureHold(Duration hold) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        maxConnections, maxPendingConnections, hold, persistentSessionExpiry, maxQueuedTotalBytes);
+        maxConnections, maxPendingConnections, hold, persistentSessionExpiry, maxQueuedTotalBytes, sysInterval);
   }
 
   public BrokerConfig withPersistentSessionExpiry(Duration expiry) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        maxConnections, maxPendingConnections, backpressureHold, expiry, maxQueuedTotalBytes);
+        maxConnections, maxPendingConnections, backpressureHold, expiry, maxQueuedTotalBytes, sysInterval);
   }
 
   public BrokerConfig withMaxStoreBytes(long bytes) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, bytes,
-        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes);
+        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes,
+        sysInterval);
   }
 
   public BrokerConfig withMaxQueuedTotalBytes(long bytes) {
     return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
-        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, bytes);
+        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, bytes, sysInterval);
+  }
+
+  public BrokerConfig withSysInterval(Duration interval) {
+    return new BrokerConfig(maxQueuedMessages, mqttInflightWindow, maxMessageBytes, maxQueuedBytes, maxStoreBytes,
+        maxConnections, maxPendingConnections, backpressureHold, persistentSessionExpiry, maxQueuedTotalBytes,
+        interval);
   }
 }

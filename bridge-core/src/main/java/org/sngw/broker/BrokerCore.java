@@ -90,6 +90,8 @@ public final class BrokerCore implements Broker {
   private int routingDepth;
   // Read by the metrics endpoint's thread.
   private final LongAdder expiredSessions = new LongAdder();
+  private final LongAdder messagesReceived = new LongAdder();
+  private final LongAdder messagesSent = new LongAdder();
 
   /**
    * An in-memory broker: nothing is restored and every change is safe at once. It has no timers: a
@@ -172,7 +174,8 @@ public final class BrokerCore implements Broker {
     backOnline(session);
     Message will = permittedWill(session, request.will());
     wills.connected(clientId, will, request.keepAlive());
-    SessionHandle handle = new SessionHandle(session, sink, existing != null, will, request.keepAlive());
+    SessionHandle handle =
+        new SessionHandle(session, new CountedSink(sink, messagesSent), existing != null, will, request.keepAlive());
     session.attach(handle, request.inflightWindow());
     return handle;
   }
@@ -257,6 +260,7 @@ public final class BrokerCore implements Broker {
       publisher = handle.session();
       excluded = excludedFrom(handle);
       acks = handle.acks();
+      messagesReceived.increment();
     }
     PendingAck ack = acks.add(done);
     if (!Topics.isValidName(message.topic())) {
@@ -392,6 +396,32 @@ public final class BrokerCore implements Broker {
   /** Messages dropped so far for each session that still exists and has lost any; safe from any thread. */
   public Map<String, Long> droppedByClient() {
     return overflow.droppedByClient();
+  }
+
+  /** PUBLISHes received from connected clients (MQTT, MQTT-SN and the bridges); safe from any thread. */
+  public long messagesReceived() {
+    return messagesReceived.sum();
+  }
+
+  /** PUBLISHes sent to connected clients, resends included; safe from any thread. */
+  public long messagesSent() {
+    return messagesSent.sum();
+  }
+
+  /** Sessions, connections, subscriptions and retained messages now; on the core loop. */
+  public BrokerCensus census() {
+    assert owner.isCurrent();
+    int connected = 0;
+    Map<String, Integer> outboxBacklogs = new HashMap<>();
+    for (Session session : sessions.values()) {
+      if (session.handle() != null) {
+        connected++;
+      }
+      if (session.outbox()) {
+        outboxBacklogs.put(session.clientId(), session.outbound().backlog());
+      }
+    }
+    return new BrokerCensus(sessions.size(), connected, subscriptions.size(), retained.count(), outboxBacklogs);
   }
 
   /** Persistent sessions ended for staying offline longer than {@link BrokerConfig#persistentSessionExpiry()}. */

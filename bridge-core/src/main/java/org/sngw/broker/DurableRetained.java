@@ -7,9 +7,13 @@ import org.sngw.message.Message;
 /**
  * Retained messages written through to the store and charged to its byte budget. A new retained
  * message that would overrun the budget is refused and the topic keeps its previous one; deleting
- * (an empty payload) is always allowed.
+ * (an empty payload) is always allowed. {@code $SYS} topics are charged but kept in memory only, as
+ * Mosquitto does: the gateway publishes them again after a start, and writing them every interval
+ * would wear an SD card for nothing.
  */
 final class DurableRetained {
+  private static final String SYS_PREFIX = "$SYS/";
+
   private final RetainedMessages messages = new RetainedMessages();
   private final BrokerStore store;
   private final ByteBudget budget;
@@ -29,7 +33,9 @@ final class DurableRetained {
       if (previous != null) {
         messages.store(message);
         budget.refund(freed);
-        store.write(new BrokerChange.RetainedDeleted(message.topic()));
+        if (durable(message)) {
+          store.write(new BrokerChange.RetainedDeleted(message.topic()));
+        }
       }
       return true;
     }
@@ -41,14 +47,31 @@ final class DurableRetained {
     messages.store(message);
     budget.refund(freed);
     budget.charge(size);
-    store.write(new BrokerChange.RetainedSaved(message));
+    if (durable(message)) {
+      store.write(new BrokerChange.RetainedSaved(message));
+    }
     return true;
   }
 
-  /** Takes back a retained message read from the store, without writing it again. */
+  /**
+   * Takes back a retained message read from the store, without writing it again; a {@code $SYS}
+   * one that an earlier version stored is deleted instead.
+   */
   void restore(Message message) {
+    if (!durable(message)) {
+      store.write(new BrokerChange.RetainedDeleted(message.topic()));
+      return;
+    }
     messages.store(message);
     budget.charge(Footprint.of(message));
+  }
+
+  private static boolean durable(Message message) {
+    return !message.topic().startsWith(SYS_PREFIX);
+  }
+
+  int count() {
+    return messages.size();
   }
 
   List<Message> matching(String filter) {

@@ -218,6 +218,11 @@ final class OutboundFlow {
     return awaitingAck.size() + awaitingComplete.size();
   }
 
+  /** Messages not yet acknowledged: queued and in flight. */
+  int backlog() {
+    return queued.size() + inFlight();
+  }
+
   private void offerAtMostOnce(Message message) {
     if (sink != null && (!queueQos0 || queued.isEmpty())) {
       sink.deliver(new Delivery(0, false, message));

@@ -91,6 +91,7 @@ import org.yaml.snakeyaml.nodes.Node;
  *   backpressure-hold: 2s          # a full subscriber queue holds publishers' acks this long at most; 0s: never
  *   persistent-session-expiry: 7d  # a persistent session this long without a connection is ended
  *   max-queued-total-bytes: 32MiB  # all queues together, in memory, counted alike; default: heap / 4, at most 64MiB
+ *   sys-interval: 10s              # retained $SYS/broker/... counters this often (whole seconds); 0: none
  * serial:                    # serial ports with sensors; absent: none
  *   - device: /dev/serial/by-id/usb-FTDI_FT232R-if00-port0   # required
  *     baud: 115200
@@ -143,10 +144,28 @@ public final class ConfigFile {
   private ConfigFile() {}
 
   public static GatewayConfig load(Path file) throws ConfigException {
+    return load(file, Map.of());
+  }
+
+  /** The file, with any key the environment sets ({@link EnvironmentOverrides}) taken from there instead. */
+  public static GatewayConfig load(Path file, Map<String, String> environment) throws ConfigException {
+    return read(file.toString(), compose(file), environment);
+  }
+
+  /** No file: the embedded defaults, with any key the environment sets taken from there. */
+  public static GatewayConfig fromEnvironment(Map<String, String> environment) throws ConfigException {
+    return read("environment", null, environment);
+  }
+
+  private static GatewayConfig read(String source, Node node, Map<String, String> environment)
+      throws ConfigException {
     Problems problems = new Problems();
-    GatewayConfig config = read(YamlSection.root(compose(file), problems));
+    EnvironmentOverrides overrides = new EnvironmentOverrides(environment);
+    GatewayConfig config = read(YamlSection.root(node, problems, overrides));
+    overrides.unused().forEach((variable, closest) -> problems.addFromEnvironment(variable,
+        "names no setting" + (Levenshtein.distance(variable, closest) <= 2 ? " (did you mean " + closest + "?)" : "")));
     if (!problems.isEmpty()) {
-      throw new ConfigException(file.toString(), problems.lines());
+      throw new ConfigException(source, problems.lines());
     }
     return config;
   }
@@ -170,7 +189,7 @@ public final class ConfigFile {
 
   /** What an empty file gives: the embedded defaults, with each transport's own. */
   public static GatewayConfig defaults() {
-    return read(YamlSection.root(null, new Problems()));
+    return read(YamlSection.root(null, new Problems(), new EnvironmentOverrides(Map.of())));
   }
 
   private static GatewayConfig read(YamlSection root) {
@@ -322,7 +341,8 @@ public final class ConfigFile {
                 "max-pending-connections", d.maxPendingConnections(), ConfigValues.between(1, Integer.MAX_VALUE)),
             section.value("backpressure-hold", d.backpressureHold(), ConfigValues::duration),
             section.value("persistent-session-expiry", d.persistentSessionExpiry(), ConfigValues::positiveDuration),
-            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::boundBytes));
+            section.value("max-queued-total-bytes", d.maxQueuedTotalBytes(), ConfigValues::boundBytes),
+            section.value("sys-interval", d.sysInterval(), ConfigValues::sysInterval));
     section.rejectUnknownKeys();
     return config;
   }

@@ -80,6 +80,15 @@ public final class ConfigValues {
     return Optional.of(interval);
   }
 
+  /** Parses the {@code $SYS} interval: whole seconds, or {@code 0} (with or without a unit) for none. */
+  public static Duration sysInterval(String text) {
+    Duration interval = text.equals("0") ? Duration.ZERO : duration(text);
+    if (interval.toNanosPart() != 0) {
+      throw new IllegalArgumentException("must be whole seconds, or 0 for no $SYS topics, was " + text);
+    }
+    return interval;
+  }
+
   /** Parses an integer in {@code min..max}, saying which bound a value breaks. */
   public static int integer(String text, int min, int max) {
     if (!text.matches("[-+]?[0-9]+")) {

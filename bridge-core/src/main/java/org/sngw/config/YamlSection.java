@@ -24,25 +24,28 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class YamlSection {
   private final String path;
   private final Problems problems;
+  private final EnvironmentOverrides environment;
   // Where problems about the section as a whole, or a key it lacks, are reported.
   private final Node anchor;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
   // Keys some getter asked for; whatever else the file holds is unknown.
   private final Set<String> known = new LinkedHashSet<>();
 
-  private YamlSection(String path, Problems problems, Node anchor) {
+  private YamlSection(String path, Problems problems, EnvironmentOverrides environment, Node anchor) {
     this.path = path;
     this.problems = problems;
+    this.environment = environment;
     this.anchor = anchor;
   }
 
-  /** The top level of a file; an empty file (no node) has no settings. */
-  static YamlSection root(Node node, Problems problems) {
-    return of("", node, problems, node);
+  /** The top level of a file, under the environment's overrides; an empty file (no node) has no settings. */
+  static YamlSection root(Node node, Problems problems, EnvironmentOverrides environment) {
+    return of("", node, problems, environment, node);
   }
 
-  private static YamlSection of(String path, Node node, Problems problems, Node anchor) {
-    YamlSection section = new YamlSection(path, problems, node != null ? node : anchor);
+  private static YamlSection of(
+      String path, Node node, Problems problems, EnvironmentOverrides environment, Node anchor) {
+    YamlSection section = new YamlSection(path, problems, environment, node != null ? node : anchor);
     if (node instanceof MappingNode mapping) {
       section.addEntries(mapping);
     } else if (node != null && !isNull(node)) {
@@ -72,7 +75,7 @@ public final class YamlSection {
   public YamlSection section(String key) {
     known.add(key);
     NodeTuple entry = entries.get(key);
-    return of(childPath(key), entry == null ? null : entry.getValueNode(), problems, anchor);
+    return of(childPath(key), entry == null ? null : entry.getValueNode(), problems, environment, anchor);
   }
 
   /**
@@ -100,7 +103,7 @@ public final class YamlSection {
       Node item = nodes.get(i);
       String itemPath = childPath(key) + "[" + i + "]";
       if (item instanceof MappingNode) {
-        items.add(of(itemPath, item, problems, item));
+        items.add(of(itemPath, item, problems, environment, item));
       } else {
         problems.add(item, itemPath, "expected a mapping of settings, got " + describe(item));
       }
@@ -115,7 +118,7 @@ public final class YamlSection {
 
   /** Like {@link #value}, but reports a missing key; null when it is missing or bad. */
   public <T> T required(String key, Function<String, T> parser) {
-    if (!has(key)) {
+    if (!has(key) && environment.valueFor(childPath(key)).isEmpty()) {
       known.add(key);
       problem(key, "required");
       return null;
@@ -134,10 +137,20 @@ public final class YamlSection {
 
   /**
    * The value under {@code key} converted by {@code parser}, or {@code fallback} when the key is
-   * absent or the value is bad; the parser's {@link IllegalArgumentException} becomes a problem.
+   * absent or the value is bad; the parser's {@link IllegalArgumentException} becomes a problem. A
+   * value from the environment ({@link EnvironmentOverrides}) comes before the file's.
    */
   public <T> T value(String key, T fallback, Function<String, T> parser) {
     known.add(key);
+    Optional<String> fromEnvironment = environment.valueFor(childPath(key));
+    if (fromEnvironment.isPresent()) {
+      try {
+        return parser.apply(fromEnvironment.get());
+      } catch (IllegalArgumentException e) {
+        problems.addFromEnvironment(EnvironmentOverrides.variableFor(childPath(key)).orElseThrow(), e.getMessage());
+        return fallback;
+      }
+    }
     NodeTuple entry = entries.get(key);
     if (entry == null) {
       return fallback;
@@ -187,31 +200,11 @@ public final class YamlSection {
 
   private String hint(String unknown) {
     String closest =
-        known.stream().min(Comparator.comparingInt(k -> distance(k, unknown))).orElseThrow();
-    if (distance(closest, unknown) <= 2) {
+        known.stream().min(Comparator.comparingInt(k -> Levenshtein.distance(k, unknown))).orElseThrow();
+    if (Levenshtein.distance(closest, unknown) <= 2) {
       return " (did you mean " + closest + "?)";
     }
     return " (known keys: " + String.join(", ", known) + ")";
-  }
-
-  /** Levenshtein distance, to suggest the key a typo was meant to be. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   private String childPath(String key) {

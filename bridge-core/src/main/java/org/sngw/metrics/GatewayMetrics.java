@@ -2,6 +2,8 @@ package org.sngw.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -9,6 +11,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.sngw.transport.TransportStats;
@@ -87,5 +91,27 @@ public final class GatewayMetrics {
   public synchronized String scrape() {
     refreshes.forEach(Runnable::run);
     return registry.scrape();
+  }
+
+  /**
+   * One metric's value now.
+   *
+   * @param name as registered, dotted ({@code sngw.sn.malformed})
+   * @param tags its tags, by key in key order
+   */
+  public record Reading(String name, SortedMap<String, String> tags, double value) {}
+
+  /** Every metric's value now, from the same meters {@link #scrape()} exposes (for {@code $SYS}). */
+  public synchronized List<Reading> read() {
+    refreshes.forEach(Runnable::run);
+    List<Reading> readings = new ArrayList<>();
+    for (Meter meter : registry.getMeters()) {
+      SortedMap<String, String> tags = new TreeMap<>();
+      meter.getId().getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
+      for (Measurement measurement : meter.measure()) {
+        readings.add(new Reading(meter.getId().getName(), tags, measurement.getValue()));
+      }
+    }
+    return readings;
   }
 }

@@ -130,6 +130,21 @@ class BrokerCoreWriteThroughTest {
   }
 
   @Test
+  void publish_retainedOnSys_isKeptInMemoryOnly_andOneAnEarlierVersionStoredIsDeletedAtRestart() {
+    fixture.publish(null, retained("$SYS/broker/uptime", "5 seconds", Qos.AT_MOST_ONCE));
+    ClientHandle reader = fixture.connect("reader", true, 1, sink);
+    fixture.subscribe(reader, "$SYS/#", Qos.AT_MOST_ONCE);
+
+    assertThat(sink.takeDeliveries()).singleElement()
+        .satisfies(d -> assertThat(d.message()).isEqualTo(retained("$SYS/broker/uptime", "5 seconds", Qos.AT_MOST_ONCE)));
+    assertThat(store.writeCount()).as("nothing of $SYS reaches the store").isZero();
+
+    store.write(new BrokerChange.RetainedSaved(retained("$SYS/broker/version", "sngw 0.0.9", Qos.AT_MOST_ONCE)));
+    fixture.restart();
+    assertThat(store.load().broker().retained()).isEmpty();
+  }
+
+  @Test
   void connect_cleanSessionWithWill_writesOnlyTheWillUntilGracefulDisconnect() {
     Message will = message("will", "gone", Qos.AT_LEAST_ONCE);
     ClientHandle client = fixture.connectWithWill("c", true, will, Duration.ofSeconds(30), sink);

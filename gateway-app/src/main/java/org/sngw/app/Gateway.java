@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sngw.app.cli.Version;
 import org.sngw.auth.AclFile;
 import org.sngw.auth.Authenticator;
 import org.sngw.auth.PasswordFile;
@@ -38,6 +39,7 @@ import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
+import org.sngw.metrics.SysTopics;
 import org.sngw.mqtt.MqttFraming;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.mqtt.MqttStats;
@@ -54,6 +56,7 @@ import org.sngw.sn.gateway.MqttSnConfig;
 import org.sngw.sn.gateway.SensorAllowlist;
 import org.sngw.sn.gateway.SensorSessionSharing;
 import org.sngw.sn.gateway.SensorTopics;
+import org.sngw.sn.gateway.SnCensus;
 import org.sngw.sn.gateway.SnGateway;
 import org.sngw.store.InMemoryStore;
 import org.sngw.store.StateStore;
@@ -84,6 +87,7 @@ public final class Gateway implements AutoCloseable {
   private StateStore store;
   private BrokerCore broker;
   private SnGateway snGateway;
+  private CoreCensus census;
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
   private AclFile acl;
@@ -130,6 +134,9 @@ public final class Gateway implements AutoCloseable {
       broker = new BrokerCore(config.broker(), store, stored.broker(), core, InstantSource.system(), access);
       snGateway = new SnGateway(broker, config.mqttSn(), core, core, store, stored.topicIds(), events);
     }, core).join();
+    census = new CoreCensus(broker, snGateway, core, STATUS_PERIOD);
+    core.execute(census::start);
+    started.push(() -> CompletableFuture.runAsync(census::stop, core).join());
     if (disk != null) {
       announceStoreState(disk);
     }
@@ -238,6 +245,17 @@ public final class Gateway implements AutoCloseable {
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
     }
+    startSysTopics(config.broker().sysInterval());
+  }
+
+  /** Last, so every metric is registered; stopped before the listeners close. */
+  private void startSysTopics(Duration interval) {
+    if (interval.isZero()) {
+      return;
+    }
+    SysTopics sys = new SysTopics(broker, core, metrics, census::take, Version.text(), interval);
+    core.execute(sys::start);
+    started.push(() -> CompletableFuture.runAsync(sys::stop, core).join());
   }
 
   private InetSocketAddress startTls(String name, GatewayConfig config, MqttTlsConfig tls, MqttFraming framing,
@@ -336,6 +354,14 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.sn.pending.dropped", "QoS 0 messages dropped: sensor buffer full",
         snGateway.stats()::pendingDrops);
     metrics.gauge("sngw.sn.sessions", "sensors with a session", snGateway::sessionCount);
+    for (String state : SnCensus.STATES) {
+      metrics.gauges("sngw.sn.sensors." + state, "sensors whose session is " + state + ", by transport", "transport",
+          () -> census.sensors().inState(state));
+    }
+    metrics.gauge("sngw.sn.registrations", "topic names the connected sensors registered",
+        () -> census.sensors().registrations());
+    metrics.counter("sngw.sn.bytes.received", "bytes of every frame from sensors", snGateway.stats()::bytesReceived);
+    metrics.counter("sngw.sn.bytes.sent", "bytes of every frame to sensors", snGateway.stats()::bytesSent);
     metrics.counter("sngw.sn.sessions.refused", "CONNECTs refused: as many sessions as allowed",
         snGateway.stats()::sessionsRefused);
     metrics.counter("sngw.mqtt.qos0.dropped", "QoS 0 messages dropped: a subscriber's connection buffer was full",
@@ -357,6 +383,17 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.broker.sessions.expired", "persistent sessions ended after persistent-session-expiry offline",
         broker::expiredSessions);
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);
+    metrics.counter("sngw.broker.messages.received", "PUBLISHes received from clients: MQTT, MQTT-SN and bridges",
+        broker::messagesReceived);
+    metrics.counter("sngw.broker.messages.sent", "PUBLISHes sent to clients, resends included", broker::messagesSent);
+    metrics.gauge("sngw.broker.clients.connected", "clients connected: MQTT, MQTT-SN and bridge outboxes",
+        () -> census.broker().connected());
+    metrics.gauge("sngw.broker.clients.total", "sessions, connected or not", () -> census.broker().sessions());
+    metrics.gauge("sngw.broker.clients.disconnected", "persistent sessions without a connection",
+        () -> census.broker().sessions() - census.broker().connected());
+    metrics.gauge("sngw.broker.subscriptions", "subscriptions, one per session and filter",
+        () -> census.broker().subscriptions());
+    metrics.gauge("sngw.broker.retained", "topics with a retained message", () -> census.broker().retained());
     metrics.gauge("sngw.broker.queued.bytes", "bytes queued in memory by all sessions but bridge outboxes",
         broker::queuedBytes);
   }
@@ -379,6 +416,8 @@ public final class Gateway implements AutoCloseable {
       metrics.counter("sngw.bridge.refused", "messages the upstream refused", "bridge", name, bridge::failedPublishes);
       metrics.gauge("sngw.bridge.connected", "1 while the upstream is connected", "bridge", name,
           () -> bridge.state() == BridgeState.CONNECTED ? 1 : 0);
+      metrics.gauge("sngw.bridge.backlog", "messages in the outbox, not yet acknowledged upstream", "bridge", name,
+          () -> census.broker().outboxBacklogs().getOrDefault(Bridge.outboxClientId(name), 0));
     }
   }
 

@@ -9,6 +9,7 @@ import org.sngw.app.cli.PasswdCommand;
 import org.sngw.app.simulate.LoadRun;
 import org.sngw.runtime.StartException;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code java -jar gateway.jar [options]}: parse, start, run until SIGTERM or SIGINT; or one of the
@@ -69,7 +70,13 @@ public final class Main {
     for (String signal : new String[] {"TERM", "INT"}) {
       Signal.handle(new Signal(signal), received -> stopRequested.countDown());
     }
-    Signal.handle(new Signal("HUP"), received -> gateway.reloadAccess());
+    SignalHandler before = Signal.handle(new Signal("HUP"), received -> gateway.reloadAccess());
+    if (before == SignalHandler.SIG_IGN) {
+      // The JVM leaves an ignored SIGHUP ignored. jSerialComm's native library ignores it when it
+      // loads, that is once a serial port is configured; a parent may have started us ignoring it.
+      log.warn("SIGHUP is ignored in this process (a serial port's library ignores it, or the gateway was started"
+          + " ignoring it): the password file, the ACL file and certificates are read again only at a restart");
+    }
     gateway.shutdownRequested().thenRun(stopRequested::countDown);
     Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "sngw-shutdown"));
     log.info("gateway running (MQTT-SN {}, MQTT tcp {}:{})",

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sngw.transport.serial.SocatPty;
 
 /** The packaged jar as a user runs it: flags, exit codes, start-up lines, SIGTERM. */
 class CommandLineIT {
@@ -108,6 +109,20 @@ class CommandLineIT {
 
       await().atMost(Duration.ofSeconds(10)).until(() -> String.join("\n", gateway.log()).contains("2 user(s)"));
       assertThat(gateway.stop()).isZero();
+    }
+  }
+
+  @Test
+  void sighup_withASerialPort_isIgnored_andTheStartLogSaysSo() throws Exception {
+    try (SocatPty pty = SocatPty.start(dataDir);
+        GatewayProcess gateway = GatewayProcess.start("--udp", "127.0.0.1:" + GatewayProcess.freeUdpPort(),
+            "--mqtt", "127.0.0.1:" + GatewayProcess.freeTcpPort(), "--data-dir", dataDir.resolve("data").toString(),
+            "--serial", pty.gateway + "@115200")) {
+      assertThat(gateway.log()).anyMatch(line -> line.contains("WARN Main - SIGHUP is ignored in this process"));
+
+      gateway.signal("HUP");
+
+      assertThat(gateway.stop()).as("still running after SIGHUP, and stops cleanly").isZero();
     }
   }
 }

@@ -92,6 +92,11 @@ final class GatewayProcess implements AutoCloseable {
   }
 
   private static GatewayProcess begin(ProcessBuilder builder) {
+    // A child inherits ignored signals, and this JVM ignores SIGHUP once a test has used jSerialComm
+    // (its native library does so when it loads): the gateway must get SIGHUP as systemd gives it.
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=HUP"));
+    command.addAll(builder.command());
+    builder.command(command);
     try {
       return new GatewayProcess(builder.redirectErrorStream(true).start());
     } catch (IOException e) {

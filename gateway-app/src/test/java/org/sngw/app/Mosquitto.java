@@ -48,6 +48,18 @@ final class Mosquitto {
     return runPublish(broker, topic, payload, qos, extraArgs).exitCode();
   }
 
+  /**
+   * The retained messages under {@code filter} now, as a new subscriber gets them first: one
+   * {@code topic TAB payload} line each (a tab, since $SYS topics may hold spaces).
+   */
+  static List<String> retained(InetSocketAddress broker, String filter) {
+    // --retained-only stops at the first live message; -W 2 stops it when none comes.
+    Finished sub = finish(start(List.of(
+        "mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.getPort()),
+        "-t", filter, "--retained-only", "-W", "2", "-F", "%t\t%p")), Duration.ofSeconds(10));
+    return sub.output().lines().filter(line -> line.contains("\t")).toList();
+  }
+
   private record Finished(int exitCode, String output) {}
 
   private static Finished runPublish(InetSocketAddress broker, String topic, String payload, int qos,
@@ -81,7 +93,7 @@ final class Mosquitto {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         // One waiting for acknowledgements that never come would outlive the test.
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        throw new AssertionError("mosquitto_pub did not finish within " + timeout.toSeconds() + " s");
+        throw new AssertionError(process.info().command().orElse("mosquitto_pub") + " did not finish within " + timeout.toSeconds() + " s");
       }
       return new Finished(process.exitValue(),
           new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));

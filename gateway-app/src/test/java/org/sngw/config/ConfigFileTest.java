@@ -93,6 +93,46 @@ class ConfigFileTest {
   }
 
   @Test
+  void load_environmentVariables_setKeysOverTheFile() throws Exception {
+    Path file = write("mqtt-sn:\n  gateway-id: 3\n  retry-count: 5\nudp: 127.0.0.1:1884\n");
+
+    GatewayConfig config = ConfigFile.load(file, Map.of(
+        "SNGW_MQTT_SN_GATEWAY_ID", "7", "SNGW_UDP", "127.0.0.1:1999", "SNGW_BROKER_SYS_INTERVAL", "0",
+        "SNGW_UPSTREAM_PASSWORD", "a secret, not a key", "PATH", "/usr/bin"));
+
+    assertThat(config.mqttSn().gatewayId()).isEqualTo(7);
+    assertThat(config.mqttSn().retryCount()).as("what the environment leaves alone").isEqualTo(5);
+    assertThat(config.transports(UdpSettings.class)).singleElement()
+        .satisfies(udp -> assertThat(udp.bind()).isEqualTo(new ListenAddress("127.0.0.1", 1999)));
+    assertThat(config.broker().sysInterval()).isZero();
+    assertThat(ConfigFile.fromEnvironment(Map.of("SNGW_MQTT", "127.0.0.1:1999")).mqtt())
+        .isEqualTo(new ListenAddress("127.0.0.1", 1999));
+  }
+
+  @Test
+  void load_environmentVariables_badOrUnknown_areReportedByName() throws Exception {
+    Path file = write("mqtt-sn:\n  retry-count: 0\n");
+
+    assertThat(catchThrowableOfType(ConfigException.class, () -> ConfigFile.load(file, Map.of(
+        "SNGW_MQTT_SN_GATEWAY_ID", "0", "SNGW_MQTT_SN_GATEWAY_IDD", "1", "SNGW_COLOUR", "red"))).problems())
+        .containsExactly(
+            "SNGW_MQTT_SN_GATEWAY_ID: must be 1..255, was 0 (environment)",
+            "SNGW_COLOUR: names no setting (environment)",
+            "SNGW_MQTT_SN_GATEWAY_IDD: names no setting (did you mean SNGW_MQTT_SN_GATEWAY_ID?) (environment)",
+            "mqtt-sn.retry-count: must be 1..100, was 0 (line 2)");
+  }
+
+  @Test
+  void load_sysInterval_wholeSecondsOrZero() throws Exception {
+    assertThat(ConfigFile.load(write("broker:\n  sys-interval: 30s\n")).broker().sysInterval())
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(ConfigFile.load(write("broker:\n  sys-interval: 0\n")).broker().sysInterval()).isZero();
+    assertThat(ConfigFile.defaults().broker().sysInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(problems("broker:\n  sys-interval: 1500ms\n"))
+        .containsExactly("broker.sys-interval: must be whole seconds, or 0 for no $SYS topics, was 1500ms (line 2)");
+  }
+
+  @Test
   void load_udpReceiveBuffer_outOfRange_isReported() {
     assertThat(problems("udp-receive-buffer: 1KiB\n"))
         .containsExactly("udp-receive-buffer: must be 64KiB..2047MiB, was 1KiB (line 1)");
@@ -160,7 +200,8 @@ class ConfigFileTest {
         .containsExactly(
             "broker.colour: unknown key (known keys: max-queued-messages, mqtt-inflight-window,"
                 + " max-message-bytes, max-queued-bytes, max-store-bytes, max-connections,"
-                + " max-pending-connections, backpressure-hold, persistent-session-expiry, max-queued-total-bytes)"
+                + " max-pending-connections, backpressure-hold, persistent-session-expiry, max-queued-total-bytes,"
+                + " sys-interval)"
                 + " (line 2)");
   }
 

@@ -21,6 +21,11 @@ public final class RetainedMessages {
     }
   }
 
+  /** Topics with a retained message. */
+  public int size() {
+    return byTopic.size();
+  }
+
   /** The retained message of a topic, or null. */
   public Message get(String topic) {
     return byTopic.get(topic);

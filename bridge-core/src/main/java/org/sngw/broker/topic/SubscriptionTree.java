@@ -16,6 +16,7 @@ public final class SubscriptionTree<S> {
   // Work stack of the matching walk: nodes and where their level starts in the topic.
   private final ArrayList<Node<S>> pendingNodes = new ArrayList<>();
   private int[] pendingStarts = new int[16];
+  private int size;
 
   /** Adds or replaces a subscriber's QoS for a valid filter; returns the QoS it replaced, or null. */
   public Qos subscribe(String filter, S subscriber, Qos qos) {
@@ -31,7 +32,16 @@ public final class SubscriptionTree<S> {
     if (node.subscribers == null) {
       node.subscribers = new IdentityHashMap<>(4);
     }
-    return node.subscribers.put(subscriber, qos);
+    Qos replaced = node.subscribers.put(subscriber, qos);
+    if (replaced == null) {
+      size++;
+    }
+    return replaced;
+  }
+
+  /** Subscriptions held: one per subscriber and filter. */
+  public int size() {
+    return size;
   }
 
   /** Removes a subscriber from a filter; returns whether it was there. Prunes emptied branches. */
@@ -40,6 +50,7 @@ public final class SubscriptionTree<S> {
     if (node == null || node.subscribers == null || node.subscribers.remove(subscriber) == null) {
       return false;
     }
+    size--;
     if (node.subscribers.isEmpty()) {
       node.subscribers = null;
     }

@@ -87,6 +87,22 @@ public final class SnGateway {
     return stats;
   }
 
+  /** Sessions by transport and state, and the topics they registered; on the core loop. */
+  public SnCensus census() {
+    assert owner.isCurrent();
+    Map<String, Map<String, Integer>> sensors = new HashMap<>();
+    int registrations = 0;
+    for (SnSession session : sessions.values()) {
+      sensors.computeIfAbsent(session.transport().name(), name -> new HashMap<>())
+          .merge(SnCensus.label(session.state()), 1, Integer::sum);
+      if (session.connection() != null) {
+        registrations += session.connection().topics().size();
+      }
+    }
+    sensors.replaceAll((transport, states) -> Map.copyOf(states));
+    return new SnCensus(sensors, registrations);
+  }
+
   /** Sensors with a session (connecting or connected). */
   public int sessionCount() {
     return sessions.size();
@@ -96,7 +112,7 @@ public final class SnGateway {
   void handle(Transport via, PeerAddress from, SnPacket packet) {
     assert owner.isCurrent();
     if (packet instanceof SnPacket.SearchGw) {
-      new TransportLink(via, from).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
+      new TransportLink(via, from, stats).send(SnPacket.GwInfo.fromGateway(config.gatewayId()));
     } else if (packet instanceof Publish publish && publish.qos() == SnQos.FIRE_AND_FORGET) {
       publishWithoutSession(from, publish);
     } else if (packet instanceof Connect connect) {
@@ -110,7 +126,7 @@ public final class SnGateway {
           refuseForCapacity(via, from);
           return;
         }
-        session = new SnSession(new TransportLink(via, from), services, this::closed);
+        session = new SnSession(new TransportLink(via, from, stats), services, this::closed);
         sessions.put(from, session);
         sessionsPerTransport.merge(via, 1, Integer::sum);
       }
@@ -123,7 +139,7 @@ public final class SnGateway {
         session.handle(packet);
       } else {
         // Not connected: tell the sensor, so it connects again instead of talking into the void.
-        new TransportLink(via, from).send(SnPacket.Disconnect.plain());
+        new TransportLink(via, from, stats).send(SnPacket.Disconnect.plain());
       }
     }
   }
@@ -141,7 +157,7 @@ public final class SnGateway {
     stats.unlistedRefused.increment();
     unlistedWarning.warn("{} with client id {} refused: not on the mqtt-sn allowlist", from, clientId);
     if (!config.allowlist().ignoreUnlisted()) {
-      new TransportLink(via, from).send(new SnPacket.ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
+      new TransportLink(via, from, stats).send(new SnPacket.ConnAck(ReturnCode.REJECTED_NOT_SUPPORTED));
     }
   }
 
@@ -150,7 +166,7 @@ public final class SnGateway {
     stats.sessionsRefused.increment();
     capacityWarning.warn("{} refused with congestion: {} sessions, {} of them on {}, is the limit", from,
         sessions.size(), sessionsPerTransport.getOrDefault(via, 0), via.name());
-    new TransportLink(via, from).send(new SnPacket.ConnAck(ReturnCode.REJECTED_CONGESTION));
+    new TransportLink(via, from, stats).send(new SnPacket.ConnAck(ReturnCode.REJECTED_CONGESTION));
   }
 
   void peerLost(PeerAddress peer) {

@@ -47,6 +47,7 @@ final class SnInbound implements TransportListener {
 
   @Override
   public void onFrame(PeerAddress from, ByteBuffer frame) {
+    stats.bytesReceived.add(frame.remaining());
     SnDecodeResult result = SnDecoder.decode(frame);
     if (result instanceof SnMalformed bad) {
       stats.malformed(bad.reason());

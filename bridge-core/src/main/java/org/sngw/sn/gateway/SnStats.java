@@ -13,6 +13,8 @@ public final class SnStats {
   final LongAdder sessionsRefused = new LongAdder();
   final LongAdder qosMinusOneRefused = new LongAdder();
   final LongAdder unlistedRefused = new LongAdder();
+  final LongAdder bytesReceived = new LongAdder();
+  final LongAdder bytesSent = new LongAdder();
 
   SnStats() {
     for (SnMalformed.Reason reason : SnMalformed.Reason.values()) {
@@ -52,6 +54,16 @@ public final class SnStats {
   /** CONNECTs refused or ignored because the sensor is not on the allowlist. */
   public long unlistedRefused() {
     return unlistedRefused.sum();
+  }
+
+  /** Bytes of every frame from sensors, malformed ones too. */
+  public long bytesReceived() {
+    return bytesReceived.sum();
+  }
+
+  /** Bytes of every frame to sensors. */
+  public long bytesSent() {
+    return bytesSent.sum();
   }
 
   /** QoS 0 messages dropped because a sensor's pending buffer was full. */

@@ -47,6 +47,11 @@ final class TopicRegistry {
     });
   }
 
+  /** Topic names registered. */
+  int size() {
+    return idsByName.size();
+  }
+
   OptionalInt idOf(String name) {
     Integer id = idsByName.get(name);
     return id == null ? OptionalInt.empty() : OptionalInt.of(id);

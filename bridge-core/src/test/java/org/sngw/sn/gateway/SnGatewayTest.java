@@ -614,6 +614,26 @@ class SnGatewayTest {
   }
 
   @Test
+  void census_countsSensorsByTransportAndState_andTheirRegistrations() {
+    VirtualSensor sleeper = sensorAt(40001);
+    VirtualSensor willing = sensorAt(40002);
+    connected(sensor, "s1");
+    register(sensor, "sensors/s1/temp", 1);
+    register(sensor, "sensors/s1/rh", 2);
+    connected(sleeper, "s2");
+    register(sleeper, "sensors/s2/temp", 1);
+    sleeper.send(new Disconnect(OptionalInt.of(100)));
+    willing.send(new Connect(true, true, 60, "s3"));
+
+    assertThat(gateway.census()).isEqualTo(new SnCensus(
+        Map.of("fake", Map.of("active", 1, "asleep", 1, "connecting", 1)), 3));
+    assertThat(gateway.census().inState("active")).isEqualTo(Map.of("fake", 1L));
+    assertThat(gateway.census().inState("awake")).isEqualTo(Map.of("fake", 0L));
+    assertThat(gateway.stats().bytesReceived()).isPositive();
+    assertThat(gateway.stats().bytesSent()).isPositive();
+  }
+
+  @Test
   void events_sensorConnectsAndFallsSilent_isToldConnectedThenLost() {
     List<String> told = new ArrayList<>();
     SnGateway observed = new SnGateway(broker, config, time, time, new InMemoryStore(), Map.of(), new GatewayEvents() {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.sngw.app.simulate.SimulateCommand;
 import org.sngw.auth.AccessConfig;
+import org.sngw.broker.BrokerConfig;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigException;
 import org.sngw.config.ConfigFile;
@@ -55,6 +56,7 @@ public final class GatewayCommand {
   private static final String METRICS = "--metrics";
   private static final String GATEWAY_ID = "--gateway-id";
   private static final String ADVERTISE_INTERVAL = "--advertise-interval";
+  private static final String SYS_INTERVAL = "--sys-interval";
   private static final String UDP_BROADCAST = "--udp-broadcast";
   private static final String UPSTREAM = "--upstream";
   private static final String SERIAL = "--serial";
@@ -135,12 +137,10 @@ public final class GatewayCommand {
     List<String> warnings = new ArrayList<>();
     GatewayConfig base = ConfigFile.defaults();
     Path file = flag(result, CONFIG, ConfigValues::path, null, errors);
-    if (file != null) {
-      try {
-        base = ConfigFile.load(file);
-      } catch (ConfigException e) {
-        errors.add(e.getMessage());
-      }
+    try {
+      base = file != null ? ConfigFile.load(file, environment) : ConfigFile.fromEnvironment(environment);
+    } catch (ConfigException e) {
+      errors.add(e.getMessage());
     }
     List<TransportPlan> transports = new ArrayList<>();
     for (TransportPlan plan : base.transports()) {
@@ -164,6 +164,8 @@ public final class GatewayCommand {
         .withAdvertiseInterval(flag(result, ADVERTISE_INTERVAL, ConfigValues::advertiseInterval,
             base.mqttSn().advertiseInterval(), errors))
         .withPredefinedTopics(topics);
+    BrokerConfig broker = base.broker().withSysInterval(
+        flag(result, SYS_INTERVAL, ConfigValues::sysInterval, base.broker().sysInterval(), errors));
     List<BridgeConfig> bridges = new ArrayList<>(base.bridges());
     bridges.addAll(upstreams(result.matchedOptionValue(UPSTREAM, List.<String>of()), base.bridges(), environment,
         errors, warnings));
@@ -185,7 +187,7 @@ public final class GatewayCommand {
       transports.add(BleConfig.defaults());
     }
     return new ParseOutcome.Run(
-        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, base.broker(), metrics, bridges, access,
+        new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access,
             base.mqttTls(), base.extensions()).withWebSockets(websocket, base.websocketTls()),
         warnings);
   }
@@ -329,6 +331,8 @@ public final class GatewayCommand {
         option(DATA_DIR, "DIR", "where state is kept (default " + defaults.dataDir() + ")"));
     spec.addOption(option(GATEWAY_ID, "N", "the id in GWINFO and ADVERTISE, " + ConfigValues.MIN_GATEWAY_ID + ".."
         + ConfigValues.MAX_GATEWAY_ID + "; unique per network (default " + defaults.mqttSn().gatewayId() + ")"));
+    spec.addOption(option(SYS_INTERVAL, "DURATION",
+        "publish the counters as retained $SYS/broker/... topics this often, e.g. 30s; 0 for never (default 10s)"));
     spec.addOption(option(ADVERTISE_INTERVAL, "DURATION",
         "broadcast ADVERTISE this often, e.g. 15m; needs --udp-broadcast; 0 for never (default never)"));
     spec.addOption(

@@ -6,11 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The version Maven wrote into {@code version.properties} when it built the jar. */
-final class Version {
+public final class Version {
   private Version() {}
 
   /** {@code sngw <version>}, as {@code --version} prints it. */
-  static String text() {
+  public static String text() {
     try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
       if (in == null) {
         throw new IllegalStateException("version.properties is missing from the jar");

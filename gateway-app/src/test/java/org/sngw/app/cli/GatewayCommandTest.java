@@ -218,6 +218,32 @@ class GatewayCommandTest {
   }
 
   @Test
+  void parse_sysInterval_overridesTheFile_andZeroTurnsSysOff() throws IOException {
+    Path file = write("broker:\n  sys-interval: 60s\n");
+
+    assertThat(run("--config", file.toString()).broker().sysInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(run("--config", file.toString(), "--sys-interval", "5s").broker().sysInterval())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(run("--sys-interval", "0").broker().sysInterval()).isZero();
+    assertThat(error("--sys-interval", "often")).startsWith("--sys-interval: expected a duration");
+  }
+
+  @Test
+  void parse_environment_overridesTheFile_andAFlagOverridesBoth() throws IOException {
+    Path file = write("mqtt-sn:\n  gateway-id: 3\n");
+    Map<String, String> environment = Map.of("SNGW_MQTT_SN_GATEWAY_ID", "5");
+
+    assertThat(((ParseOutcome.Run) GatewayCommand.parse(environment, "--config", file.toString())).config()
+        .mqttSn().gatewayId()).isEqualTo(5);
+    assertThat(((ParseOutcome.Run) GatewayCommand.parse(environment, "--config", file.toString(), "--gateway-id", "9"))
+        .config().mqttSn().gatewayId()).isEqualTo(9);
+    assertThat(((ParseOutcome.Run) GatewayCommand.parse(environment)).config().mqttSn().gatewayId())
+        .as("without a file too").isEqualTo(5);
+    assertThat(((ParseOutcome.UsageError) GatewayCommand.parse(Map.of("SNGW_GATEWAY_ID", "5"))).message())
+        .isEqualTo("environment: SNGW_GATEWAY_ID: names no setting (environment)");
+  }
+
+  @Test
   void parse_noAdvertiseFlags_advertisesNothing() {
     GatewayConfig config = run();
 
