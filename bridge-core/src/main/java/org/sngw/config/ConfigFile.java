@@ -136,7 +136,10 @@ public final class ConfigFile {
                 root.value("allow-anonymous", d.access().allowAnonymous(), text -> Optional.of(ConfigValues.bool(text))),
                 root.value("acl-file", d.access().aclFile(), ConfigValues::presentReadableFile)),
             root.has("mqtt-tls") ? mqttTls(root.section("mqtt-tls")) : Optional.empty(),
-            extensions);
+            extensions)
+        .withWebSockets(
+            root.value("websocket", d.websocket(), text -> Optional.of(ListenAddress.parse(text))),
+            root.has("websocket-tls") ? mqttTls(root.section("websocket-tls")) : Optional.empty());
     root.rejectUnknownKeys();
     return config;
   }

@@ -19,6 +19,8 @@ import org.sngw.sn.gateway.MqttSnConfig;
  * @param mqttTls a TLS listener for MQTT beside the plain one; none by default
  * @param extensions what modules add besides transports (status LEDs, a button), each read by its
  *     module's {@link ExtensionProvider}; none by default
+ * @param websocket a listener for MQTT over WebSocket; none by default
+ * @param websocketTls the same over TLS (wss://); none by default
  */
 public record GatewayConfig(
     List<TransportPlan> transports,
@@ -31,7 +33,9 @@ public record GatewayConfig(
     List<BridgeConfig> bridges,
     AccessConfig access,
     Optional<MqttTlsConfig> mqttTls,
-    List<ExtensionPlan> extensions) {
+    List<ExtensionPlan> extensions,
+    Optional<ListenAddress> websocket,
+    Optional<MqttTlsConfig> websocketTls) {
   public GatewayConfig {
     transports = List.copyOf(transports);
     Objects.requireNonNull(mqtt, "mqtt");
@@ -44,6 +48,16 @@ public record GatewayConfig(
     Objects.requireNonNull(access, "access");
     Objects.requireNonNull(mqttTls, "mqttTls");
     extensions = List.copyOf(extensions);
+    Objects.requireNonNull(websocket, "websocket");
+    Objects.requireNonNull(websocketTls, "websocketTls");
+  }
+
+  /** A configuration without WebSocket listeners. */
+  public GatewayConfig(List<TransportPlan> transports, ListenAddress mqtt, Path dataDir, StoreConfig store,
+      MqttSnConfig mqttSn, BrokerConfig broker, Optional<ListenAddress> metrics, List<BridgeConfig> bridges,
+      AccessConfig access, Optional<MqttTlsConfig> mqttTls, List<ExtensionPlan> extensions) {
+    this(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls, extensions,
+        Optional.empty(), Optional.empty());
   }
 
   /** A configuration without extensions. */
@@ -80,12 +94,17 @@ public record GatewayConfig(
 
   public GatewayConfig withTransports(List<TransportPlan> plans) {
     return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
-        extensions);
+        extensions, websocket, websocketTls);
   }
 
   public GatewayConfig withExtensions(List<ExtensionPlan> plans) {
     return new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
-        plans);
+        plans, websocket, websocketTls);
+  }
+
+  public GatewayConfig withWebSockets(Optional<ListenAddress> plain, Optional<MqttTlsConfig> tls) {
+    return new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
+        extensions, plain, tls);
   }
 
   /** The configured transports of one kind, e.g. every serial port. */

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A TLS listener for MQTT beside the plain one, as Mosquitto's {@code listener} with
- * {@code certfile}/{@code keyfile}/{@code cafile}.
+ * A TLS listener for MQTT (over TCP, or over WebSocket) beside the plain one, as Mosquitto's
+ * {@code listener} with {@code certfile}/{@code keyfile}/{@code cafile}.
  *
  * @param certFile the server's certificate, or chain leaf first, in PEM
  * @param keyFile its PKCS#8 key in PEM, unencrypted

@@ -27,8 +27,9 @@ import org.sngw.runtime.StartException;
 import org.sngw.time.Clock;
 
 /**
- * MQTT 3.1.1 (and 3.1) over TCP: every connection becomes a session of the broker. Netty's I/O
- * threads decode and check packets; the broker is only ever called on the core executor.
+ * MQTT 3.1.1 (and 3.1) over TCP, or over WebSocket (its {@link MqttFraming}): every connection
+ * becomes a session of the broker. Netty's I/O threads decode and check packets; the broker is
+ * only ever called on the core executor.
  */
 public final class MqttListener implements AutoCloseable {
   /**
@@ -48,15 +49,26 @@ public final class MqttListener implements AutoCloseable {
   private final RateLimitedWarning pendingWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
   private final Authenticator access;
   private final Optional<ServerTls> tls;
+  private final MqttFraming framing;
   private final ConnectHandler connectHandler;
   private final ChannelGroup connections = new DefaultChannelGroup("mqtt", GlobalEventExecutor.INSTANCE);
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Channel server;
 
-  /** @param tls for a TLS listener: its certificate and client-certificate policy; empty for plain TCP */
+  /** An MQTT listener over TCP. */
   public MqttListener(ListenAddress bind, BrokerConfig config, Authenticator access, Broker broker, Executor core,
       IoLoops io, Optional<ServerTls> tls) {
+    this(bind, config, access, broker, core, io, tls, MqttFraming.TCP);
+  }
+
+  /**
+   * @param tls for a TLS listener: its certificate and client-certificate policy; empty for plain TCP
+   * @param framing how packets travel on its connections, over TCP or WebSocket
+   */
+  public MqttListener(ListenAddress bind, BrokerConfig config, Authenticator access, Broker broker, Executor core,
+      IoLoops io, Optional<ServerTls> tls, MqttFraming framing) {
     this.bind = bind;
+    this.framing = framing;
     this.config = config;
     this.io = io;
     this.access = access;
@@ -96,6 +108,7 @@ public final class MqttListener implements AutoCloseable {
             }
             connections.add(channel);
             tls.ifPresent(server -> channel.pipeline().addLast("tls", server.newHandler(channel.alloc())));
+            framing.addTo(channel.pipeline(), config.maxMessageBytes());
             MqttPipeline.init(channel.pipeline(), config.maxMessageBytes(), connectHandler);
           }
         })
@@ -103,12 +116,13 @@ public final class MqttListener implements AutoCloseable {
         .awaitUninterruptibly();
     if (!bound.isSuccess()) {
       throw new StartException(
-          "MQTT listener cannot bind " + bind + ": " + IoLoops.bindFailure(bound.cause()), bound.cause());
+          framing.label() + " listener cannot bind " + bind + ": " + IoLoops.bindFailure(bound.cause()), bound.cause());
     }
     server = bound.channel();
     InetSocketAddress address = (InetSocketAddress) server.localAddress();
-    log.info("MQTT{} listener on {}:{} ({}): {}", tls.isPresent() ? " TLS" : "", address.getHostString(),
-        address.getPort(), io.isEpoll() ? "epoll" : "nio", access.describe() + tls.map(ServerTls::describe).orElse(""));
+    log.info("{}{} listener on {} ({}): {}", framing.label(), tls.isPresent() ? " TLS" : "",
+        framing.where(address, tls.isPresent()), io.isEpoll() ? "epoll" : "nio",
+        access.describe() + tls.map(ServerTls::describe).orElse(""));
     return address;
   }
 

@@ -32,6 +32,7 @@ import org.sngw.config.BridgeConfig;
 import org.sngw.config.ExtensionPlan;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.MqttTlsConfig;
 import org.sngw.config.TransportPlan;
 import org.sngw.events.GatewayEvents;
 import org.sngw.message.Message;
@@ -39,6 +40,7 @@ import org.sngw.message.Qos;
 import org.sngw.metrics.GatewayMetrics;
 import org.sngw.metrics.MetricsEndpoint;
 import org.sngw.metrics.SysTopics;
+import org.sngw.mqtt.MqttFraming;
 import org.sngw.mqtt.MqttListener;
 import org.sngw.mqtt.MqttStats;
 import org.sngw.mqtt.ServerTls;
@@ -89,8 +91,11 @@ public final class Gateway implements AutoCloseable {
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
   private AclFile acl;
-  private ServerTls mqttTls;
+  /** The TLS listeners' certificates, which SIGHUP reads again. */
+  private final List<ServerTls> serverTls = new ArrayList<>();
   private InetSocketAddress mqttTlsAddress;
+  private InetSocketAddress webSocketAddress;
+  private InetSocketAddress webSocketTlsAddress;
   private InetSocketAddress metricsAddress;
 
   private Gateway() {
@@ -226,13 +231,15 @@ public final class Gateway implements AutoCloseable {
     mqttAddress = startListener("mqtt", mqtt);
     List<MqttListener> mqttListeners = new ArrayList<>(List.of(mqtt));
     if (config.mqttTls().isPresent()) {
-      mqttTls = ServerTls.open(config.mqttTls().get());
-      Authenticator tlsAccess = mqttAccess.forAnotherListener(config.access(), isLoopback(mqttTls.config().bind()));
-      MqttListener secure = new MqttListener(mqttTls.config().bind(), config.broker(), tlsAccess, broker, core, io,
-          Optional.of(mqttTls));
-      started.push(secure::close);
-      mqttTlsAddress = startListener("mqtt-tls", secure);
-      mqttListeners.add(secure);
+      mqttTlsAddress = startTls("mqtt-tls", config, config.mqttTls().get(), MqttFraming.TCP, io, mqttListeners);
+    }
+    if (config.websocket().isPresent()) {
+      webSocketAddress = startAnotherListener("websocket", config, config.websocket().get(), Optional.empty(),
+          MqttFraming.WEBSOCKET, io, mqttListeners);
+    }
+    if (config.websocketTls().isPresent()) {
+      webSocketTlsAddress = startTls("websocket-tls", config, config.websocketTls().get(), MqttFraming.WEBSOCKET, io,
+          mqttListeners);
     }
     registerMetrics(mqttListeners);
     startBridges(config);
@@ -250,6 +257,26 @@ public final class Gateway implements AutoCloseable {
     SysTopics sys = new SysTopics(broker, core, metrics, census::take, Version.text(), interval);
     core.execute(sys::start);
     started.push(() -> CompletableFuture.runAsync(sys::stop, core).join());
+  }
+
+  private InetSocketAddress startTls(String name, GatewayConfig config, MqttTlsConfig tls, MqttFraming framing,
+      IoLoops io, List<MqttListener> all) throws StartException {
+    ServerTls server = ServerTls.open(tls);
+    serverTls.add(server);
+    return startAnotherListener(name, config, tls.bind(), Optional.of(server), framing, io, all);
+  }
+
+  /**
+   * A listener beside the plain MQTT one, added to {@code all}: the same users, broker and limits,
+   * and the anonymous rule of its own address (one on the network does not inherit loopback's).
+   */
+  private InetSocketAddress startAnotherListener(String name, GatewayConfig config, ListenAddress bind,
+      Optional<ServerTls> tls, MqttFraming framing, IoLoops io, List<MqttListener> all) throws StartException {
+    Authenticator access = mqttAccess.forAnotherListener(config.access(), isLoopback(bind));
+    MqttListener listener = new MqttListener(bind, config.broker(), access, broker, core, io, tls, framing);
+    started.push(listener::close);
+    all.add(listener);
+    return startListener(name, listener);
   }
 
   private InetSocketAddress startListener(String name, MqttListener listener) throws StartException {
@@ -432,6 +459,16 @@ public final class Gateway implements AutoCloseable {
     return mqttTlsAddress;
   }
 
+  /** Where the MQTT over WebSocket listener is, or null when there is none. */
+  public InetSocketAddress webSocketAddress() {
+    return webSocketAddress;
+  }
+
+  /** Where the MQTT over WebSocket TLS listener is, or null when there is none. */
+  public InetSocketAddress webSocketTlsAddress() {
+    return webSocketTlsAddress;
+  }
+
   /** Where metrics are served, or null when they are off. */
   public InetSocketAddress metricsAddress() {
     return metricsAddress;
@@ -443,7 +480,7 @@ public final class Gateway implements AutoCloseable {
    * out.
    */
   public void reloadAccess() {
-    if (mqttAccess.passwords().isEmpty() && acl == null && mqttTls == null) {
+    if (mqttAccess.passwords().isEmpty() && acl == null && serverTls.isEmpty()) {
       log.info("SIGHUP: no password file, ACL file or certificate to reload");
       return;
     }
@@ -453,10 +490,10 @@ public final class Gateway implements AutoCloseable {
     } catch (StartException e) {
       log.error("{}; the users read before stay in force", e.getMessage());
     }
-    if (mqttTls != null) {
+    for (ServerTls server : serverTls) {
       try {
-        mqttTls.reload();
-        log.info("reloaded the MQTT TLS certificate from {}", mqttTls.config().certFile());
+        server.reload();
+        log.info("reloaded the MQTT TLS certificate from {}", server.config().certFile());
       } catch (StartException e) {
         log.error("{}; the certificate in use stays", e.getMessage());
       }

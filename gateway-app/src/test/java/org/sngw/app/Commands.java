@@ -14,6 +14,19 @@ final class Commands {
   private Commands() {}
 
   static String run(List<String> command, String installHint) {
+    Finished finished = finish(command, installHint);
+    if (finished.exitCode() != 0) {
+      throw new AssertionError(String.join(" ", command) + " failed (" + finished.exitCode() + "): "
+          + finished.output());
+    }
+    return finished.output();
+  }
+
+  /** What a finished tool wrote, stdout and stderr together, and its exit status. */
+  record Finished(int exitCode, String output) {}
+
+  /** Runs the tool to completion, whatever its exit status: for tools that are meant to fail too. */
+  static Finished finish(List<String> command, String installHint) {
     Process process;
     try {
       process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -27,10 +40,7 @@ final class Commands {
         process.destroyForcibly();
         throw new AssertionError(String.join(" ", command) + " did not finish");
       }
-      if (process.exitValue() != 0) {
-        throw new AssertionError(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
-      }
-      return output;
+      return new Finished(process.exitValue(), output);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);

@@ -2,9 +2,7 @@ package org.sngw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -12,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Debian's mosquitto_sub and mosquitto_pub, run against the gateway's MQTT listener or a {@link MosquittoBroker}. */
@@ -21,54 +17,11 @@ final class Mosquitto {
   private Mosquitto() {}
 
   /** A running mosquitto_sub printing {@code topic payload} lines. */
-  static final class Sub implements AutoCloseable {
-    private final Process process;
-    private final List<String> messages = new CopyOnWriteArrayList<>();
-    private final CountDownLatch subscribed = new CountDownLatch(1);
-
+  static final class Sub extends SubscriberProcess {
+    // -d interleaves protocol traces with the messages; SUBACK says the subscription is live.
     private Sub(Process process) {
-      this.process = process;
-      Thread reader = new Thread(this::read, "mosquitto_sub-reader");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    private void read() {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          // -d interleaves protocol traces with the messages; SUBACK says the subscription is live.
-          if (line.startsWith("Client ")) {
-            if (line.contains("received SUBACK")) {
-              subscribed.countDown();
-            }
-          } else if (!line.startsWith("Subscribed (")) {
-            messages.add(line);
-          }
-        }
-      } catch (IOException e) {
-        // The process ended; what was read stays readable.
-      }
-    }
-
-    /** Messages received so far, as {@code topic payload}. */
-    List<String> messages() {
-      return new ArrayList<>(messages);
-    }
-
-    @Override
-    public void close() {
-      // mosquitto_sub retrying a vanished broker can sit out SIGTERM: make sure it is gone.
-      process.destroy();
-      try {
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
-          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-      }
+      super("mosquitto_sub", process, line -> line.startsWith("Client ") && line.contains("received SUBACK"),
+          line -> !line.startsWith("Client ") && !line.startsWith("Subscribed ("));
     }
   }
 
@@ -80,12 +33,7 @@ final class Mosquitto {
         "-t", topic, "-q", Integer.toString(qos), "-v", "-d"));
     command.addAll(List.of(extraArgs));
     Sub sub = new Sub(start(command));
-    try {
-      assertThat(sub.subscribed.await(10, TimeUnit.SECONDS)).as("mosquitto_sub got its SUBACK").isTrue();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    sub.awaitSubscribed();
     return sub;
   }
 

@@ -48,6 +48,7 @@ public final class GatewayCommand {
   private static final String CONFIG = "--config";
   private static final String UDP = "--udp";
   private static final String MQTT = "--mqtt";
+  private static final String WEBSOCKET = "--websocket";
   private static final String DATA_DIR = "--data-dir";
   private static final String PREDEFINED = "--predefined";
   private static final String RECOVER = "--recover";
@@ -175,6 +176,8 @@ public final class GatewayCommand {
       transports.add(plan instanceof UdpSettings udp ? withUdpFlags(result, udp, errors) : plan);
     }
     ListenAddress mqtt = flag(result, MQTT, ListenAddress::parse, base.mqtt(), errors);
+    Optional<ListenAddress> websocket =
+        flag(result, WEBSOCKET, text -> Optional.of(ListenAddress.parse(text)), base.websocket(), errors);
     AccessConfig access = new AccessConfig(
         flag(result, PASSWORD_FILE, ConfigValues::presentReadableFile, base.access().passwordFile(),
             errors),
@@ -214,7 +217,7 @@ public final class GatewayCommand {
     }
     return new ParseOutcome.Run(
         new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access,
-            base.mqttTls(), base.extensions()),
+            base.mqttTls(), base.extensions()).withWebSockets(websocket, base.websocketTls()),
         warnings);
   }
 
@@ -343,6 +346,8 @@ public final class GatewayCommand {
     spec.addOption(option(UDP_BROADCAST, "HOST:PORT",
         "where to broadcast ADVERTISE over UDP, e.g. 255.255.255.255:1884 (default none)"));
     spec.addOption(option(MQTT, "HOST:PORT", "MQTT over TCP (default " + defaults.mqtt() + ")"));
+    spec.addOption(option(WEBSOCKET, "HOST:PORT",
+        "MQTT over WebSocket at ws://HOST:PORT/mqtt, for browsers (default off)"));
     spec.addOption(option(PASSWORD_FILE, "FILE",
         "MQTT users and passwords in Mosquitto's format (mosquitto_passwd); anonymous clients are then refused"));
     spec.addOption(option(ACL_FILE, "FILE",

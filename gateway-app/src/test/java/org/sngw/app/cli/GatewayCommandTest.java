@@ -22,6 +22,7 @@ import org.sngw.config.BridgeConfig;
 import org.sngw.config.ConfigFile;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.MqttTlsConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.UpstreamUri;
 import org.sngw.hardware.HardwarePlan;
@@ -50,6 +51,58 @@ class GatewayCommandTest {
   void parse_noArguments_listensForMqttOnLoopbackOnly() {
     assertThat(run().mqtt()).isEqualTo(new ListenAddress("127.0.0.1", 1883));
     assertThat(run().access()).isEqualTo(AccessConfig.defaults());
+  }
+
+  @Test
+  void parse_noArguments_hasNoWebSocketListener() {
+    assertThat(ConfigFile.defaults().websocket()).isEmpty();
+    assertThat(ConfigFile.defaults().websocketTls()).isEmpty();
+  }
+
+  @Test
+  void parse_websocket_setsTheWebSocketListener() {
+    assertThat(run("--websocket", "127.0.0.1:9001").websocket()).contains(new ListenAddress("127.0.0.1", 9001));
+  }
+
+  @Test
+  void parse_websocketOverConfigFile_overridesItsKey_andKeepsItsTlsListener() throws IOException {
+    Path cert = Files.writeString(dir.resolve("server.pem"), "");
+    Path key = Files.writeString(dir.resolve("server.key"), "");
+    Path file = write("""
+        websocket: 0.0.0.0:9001
+        websocket-tls:
+          listen: 0.0.0.0:9443
+          cert-file: %s
+          key-file: %s
+        """.formatted(cert, key));
+
+    assertThat(run("--config", file.toString()).websocket()).contains(new ListenAddress("0.0.0.0", 9001));
+    GatewayConfig flagged = run("--config", file.toString(), "--websocket", "127.0.0.1:9002");
+    assertThat(flagged.websocket()).contains(new ListenAddress("127.0.0.1", 9002));
+    assertThat(flagged.websocketTls()).contains(new MqttTlsConfig(new ListenAddress("0.0.0.0", 9443), cert, key,
+        Optional.empty(), false, false, MqttTlsConfig.IdentityName.CN));
+  }
+
+  @Test
+  void parse_websocketBadAddress_isAUsageErrorNamingTheFlag() {
+    ParseOutcome outcome = GatewayCommand.parse("--websocket", "nowhere");
+
+    assertThat(outcome).isInstanceOfSatisfying(ParseOutcome.UsageError.class,
+        error -> assertThat(error.message()).startsWith("--websocket: "));
+  }
+
+  @Test
+  void parse_websocketTlsWithoutItsCertificate_isAProblemNamingTheKey() throws IOException {
+    Path file = write("websocket-tls:\n  listen: 127.0.0.1:9443\n");
+
+    assertThat(GatewayCommand.parse("--config", file.toString())).isInstanceOfSatisfying(ParseOutcome.UsageError.class,
+        error -> assertThat(error.message()).contains("websocket-tls.cert-file", "websocket-tls.key-file"));
+  }
+
+  @Test
+  void parse_help_listsTheWebSocketFlag() {
+    assertThat(GatewayCommand.parse("--help")).isInstanceOfSatisfying(ParseOutcome.Print.class,
+        help -> assertThat(help.text()).contains("--websocket=HOST:PORT", "ws://HOST:PORT/mqtt"));
   }
 
   @Test
