@@ -45,6 +45,7 @@ public final class MqttListener implements AutoCloseable {
   private final BrokerConfig config;
   private final IoLoops io;
   private final MqttStats stats = new MqttStats();
+  private final ByteCounter byteCounter = new ByteCounter(stats.bytesReceived, stats.bytesSent);
   private final ConnectionCounts counts = new ConnectionCounts();
   private final RateLimitedWarning pendingWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), Clock.SYSTEM);
   private final Authenticator access;
@@ -109,6 +110,7 @@ public final class MqttListener implements AutoCloseable {
             connections.add(channel);
             tls.ifPresent(server -> channel.pipeline().addLast("tls", server.newHandler(channel.alloc())));
             framing.addTo(channel.pipeline(), config.maxMessageBytes());
+            channel.pipeline().addLast("bytes", byteCounter);
             MqttPipeline.init(channel.pipeline(), config.maxMessageBytes(), connectHandler);
           }
         })

@@ -8,6 +8,8 @@ public final class MqttStats {
   final LongAdder refusedPending = new LongAdder();
   final LongAdder refusedConnected = new LongAdder();
   final LongAdder refusedLogins = new LongAdder();
+  final LongAdder bytesReceived = new LongAdder();
+  final LongAdder bytesSent = new LongAdder();
 
   /** QoS 0 messages not sent because the subscriber's connection buffer was full. */
   public long qos0Dropped() {
@@ -22,6 +24,16 @@ public final class MqttStats {
   /** CONNECTs answered 4 (bad username or password) or 5 (not authorized). */
   public long refusedLogins() {
     return refusedLogins.sum();
+  }
+
+  /** Bytes of MQTT packets read from clients, past TLS and WebSocket framing. */
+  public long bytesReceived() {
+    return bytesReceived.sum();
+  }
+
+  /** Bytes of MQTT packets written to clients. */
+  public long bytesSent() {
+    return bytesSent.sum();
   }
 
   /** CONNECTs answered 3 (server unavailable): as many clients were connected as allowed. */

@@ -387,6 +387,10 @@ public final class Gateway implements AutoCloseable {
     metrics.counter("sngw.broker.messages.received", "PUBLISHes received from clients: MQTT, MQTT-SN and bridges",
         broker::messagesReceived);
     metrics.counter("sngw.broker.messages.sent", "PUBLISHes sent to clients, resends included", broker::messagesSent);
+    metrics.counter("sngw.broker.bytes.received", "bytes of MQTT packets from clients and MQTT-SN frames from sensors",
+        () -> sum(mqtt, MqttStats::bytesReceived) + snGateway.stats().bytesReceived());
+    metrics.counter("sngw.broker.bytes.sent", "bytes of MQTT packets to clients and MQTT-SN frames to sensors",
+        () -> sum(mqtt, MqttStats::bytesSent) + snGateway.stats().bytesSent());
     metrics.gauge("sngw.broker.clients.connected", "clients connected: MQTT, MQTT-SN and bridge outboxes",
         () -> census.broker().connected());
     metrics.gauge("sngw.broker.clients.total", "sessions, connected or not", () -> census.broker().sessions());

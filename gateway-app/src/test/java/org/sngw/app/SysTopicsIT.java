@@ -63,6 +63,8 @@ class SysTopicsIT {
       assertThat(sys.get("$SYS/broker/uptime")).matches("[0-9]+ seconds");
       // The app's subscription, and the reader's own while it reads.
       assertThat(sys.get("$SYS/broker/subscriptions/count")).isIn("1", "2");
+      assertThat(Long.parseLong(sys.get("$SYS/broker/bytes/received"))).as("MQTT and MQTT-SN bytes").isPositive();
+      assertThat(Long.parseLong(sys.get("$SYS/broker/bytes/sent"))).isPositive();
       assertThat(sys).containsKeys("$SYS/broker/clients/connected", "$SYS/broker/clients/total",
           "$SYS/broker/messages/sent", "$SYS/broker/retained messages/count", "$SYS/broker/store/messages/bytes",
           "$SYS/broker/gateway/sn/malformed/length_mismatch", "$SYS/broker/gateway/udp/frames/dropped");
