@@ -7,6 +7,7 @@ import org.sngw.app.cli.GatewayCommand;
 import org.sngw.app.cli.ParseOutcome;
 import org.sngw.app.cli.PasswdCommand;
 import org.sngw.app.simulate.LoadRun;
+import org.sngw.app.simulate.demo.DemoRun;
 import org.sngw.runtime.StartException;
 import org.sngw.transport.serial.SerialPortListing;
 import sun.misc.Signal;
@@ -39,6 +40,8 @@ public final class Main {
     } else if (outcome instanceof ParseOutcome.ConfigChecked checked) {
       System.out.println(checked.text());
       System.exit(checked.ok() ? EXIT_STOPPED : EXIT_START_FAILED);
+    } else if (outcome instanceof ParseOutcome.Demo demo) {
+      System.exit(demo(demo.plan()));
     } else if (outcome instanceof ParseOutcome.Simulate simulate) {
       System.exit(simulate(simulate));
     } else if (outcome instanceof ParseOutcome.Run run) {
@@ -55,6 +58,19 @@ public final class Main {
       return new LoadRun(simulate.plan(), System.out, System.err).execute();
     } catch (Exception e) {
       System.err.println("simulate: " + e.getMessage());
+      return EXIT_START_FAILED;
+    }
+  }
+
+  /** The demo until Ctrl-C (or SIGTERM), which the shutdown hook turns into a clean stop. */
+  private static int demo(DemoRun.Plan plan) {
+    DemoRun demo = new DemoRun(plan, System.out);
+    Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "sngw-demo-stop"));
+    try {
+      return demo.execute();
+    } catch (Exception e) {
+      System.err.println("simulate --demo: " + e.getMessage());
+      demo.stop();
       return EXIT_START_FAILED;
     }
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.sngw.app.simulate.SimulateCommand;
+import org.sngw.app.simulate.demo.DemoRun;
 import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.BridgeConfig;
@@ -127,6 +128,11 @@ public final class GatewayCommand {
       return new ParseOutcome.Print(result.commandSpec().commandLine().getUsageMessage(Ansi.OFF).stripTrailing());
     }
     List<String> problems = new ArrayList<>();
+    Optional<DemoRun.Plan> demo = simulate.demo(problems);
+    if (demo.isPresent() || !problems.isEmpty()) {
+      return demo.<ParseOutcome>map(ParseOutcome.Demo::new)
+          .orElseGet(() -> new ParseOutcome.UsageError("simulate: " + String.join("; ", problems)));
+    }
     return simulate.plan(problems).<ParseOutcome>map(ParseOutcome.Simulate::new)
         .orElseGet(() -> new ParseOutcome.UsageError("simulate: " + String.join("; ", problems)));
   }

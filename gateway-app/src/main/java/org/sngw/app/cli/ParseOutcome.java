@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.sngw.app.simulate.LoadPlan;
+import org.sngw.app.simulate.demo.DemoRun;
 import org.sngw.config.GatewayConfig;
 
 /** What the command line asks for. {@code Main} acts on it; parsing itself prints nothing. */
@@ -43,6 +44,13 @@ public sealed interface ParseOutcome {
 
   /** {@code ports}: list the serial ports, then exit 0. */
   record ListPorts() implements ParseOutcome {}
+
+  /** {@code simulate --demo}: run the demo sensors until stopped. */
+  record Demo(DemoRun.Plan plan) implements ParseOutcome {
+    public Demo {
+      Objects.requireNonNull(plan, "plan");
+    }
+  }
 
   /** Print this text (help or version, without a final line break) to stdout, then exit 0. */
   record Print(String text) implements ParseOutcome {}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sngw.app.simulate.LoadPlan.Target;
+import org.sngw.app.simulate.demo.DemoRun;
 import org.sngw.config.ListenAddress;
 import org.sngw.sn.codec.SnQos;
 import picocli.CommandLine.Command;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
       "  simulate --gateway 127.0.0.1:1884 --mqtt 127.0.0.1:1883 --subscriber persistent --json",
       "  simulate --null-sink --clients 100",
       "  simulate --in-process --burst 100000",
+      "  simulate --demo --in-process",
     })
 public final class SimulateCommand {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
@@ -51,6 +53,11 @@ public final class SimulateCommand {
   @Option(names = "--in-process",
       description = "start a gateway in this JVM on random 127.0.0.1 ports instead of --gateway and --mqtt")
   private boolean inProcess;
+
+  @Option(names = "--demo",
+      description = "instead of a load: a few named sensors with realistic readings (some asleep) until Ctrl-C,"
+          + " against --gateway, or with --in-process against a gateway here that also gets one on a serial pty")
+  private boolean demo;
 
   @Option(names = "--null-sink",
       description = "answer in this JVM with no broker behind (the generator's own ceiling) instead of --gateway")
@@ -125,6 +132,17 @@ public final class SimulateCommand {
   private int sleepSeconds;
 
   /** The run the options ask for; empty, with {@code problems} filled in, when they are wrong. */
+  /** The demo asked for with --demo, if it was: against --gateway, or a gateway here with --in-process. */
+  public Optional<DemoRun.Plan> demo(List<String> problems) {
+    if (!demo) {
+      return Optional.empty();
+    }
+    if (inProcess) {
+      return Optional.of(new DemoRun.Plan(Optional.empty(), Optional.empty()));
+    }
+    return address(problems, "--gateway", gateway).map(udp -> new DemoRun.Plan(Optional.of(udp), Optional.empty()));
+  }
+
   public Optional<LoadPlan> plan(List<String> problems) {
     check(problems, clients >= 1 && clients <= 10_000, "--clients must be 1..10000");
     check(problems, qos >= 0 && qos <= 2, "--qos must be 0, 1 or 2");

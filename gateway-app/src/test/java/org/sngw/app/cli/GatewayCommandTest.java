@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sngw.app.simulate.LoadPlan;
 import org.sngw.app.simulate.SubscriberMode;
+import org.sngw.app.simulate.demo.DemoRun;
 import org.sngw.auth.AccessConfig;
 import org.sngw.broker.BrokerConfig;
 import org.sngw.config.BridgeConfig;
@@ -241,6 +242,15 @@ class GatewayCommandTest {
         .as("without a file too").isEqualTo(5);
     assertThat(((ParseOutcome.UsageError) GatewayCommand.parse(Map.of("SNGW_GATEWAY_ID", "5"))).message())
         .isEqualTo("environment: SNGW_GATEWAY_ID: names no setting (environment)");
+  }
+
+  @Test
+  void parse_simulateDemo_runsAgainstTheGatewayGiven_orOneInThisJvm() {
+    assertThat(GatewayCommand.parse("simulate", "--demo", "--in-process"))
+        .isEqualTo(new ParseOutcome.Demo(new DemoRun.Plan(Optional.empty(), Optional.empty())));
+    assertThat(GatewayCommand.parse("simulate", "--demo", "--gateway", "127.0.0.1:2000")).isEqualTo(
+        new ParseOutcome.Demo(new DemoRun.Plan(Optional.of(new InetSocketAddress("127.0.0.1", 2000)), Optional.empty())));
+    assertThat(error("simulate", "--demo", "--gateway", "nowhere")).startsWith("simulate: --gateway");
   }
 
   @Test

@@ -1,17 +1,15 @@
 package org.sngw.transport.serial;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A pty pair made by socat: the gateway's end and the sensor's end, each under a stable link, as a
  * USB adapter appears under /dev/serial/by-id. Stopping socat hangs both ends up and removes the
- * links, as unplugging the adapter does.
+ * links, as unplugging the adapter does. The tests' stand-in for a serial line, and the one
+ * {@code simulate --demo} puts a sensor on.
  */
 public final class SocatPty implements AutoCloseable {
   public final Path gateway;
@@ -39,8 +37,20 @@ public final class SocatPty implements AutoCloseable {
       throw new IOException("cannot run socat: install the Debian package socat", e);
     }
     SocatPty pty = new SocatPty(gateway, sensor, socat);
-    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
-        .until(() -> Files.exists(gateway) && Files.exists(sensor));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!(Files.exists(gateway) && Files.exists(sensor))) {
+      if (System.nanoTime() > deadline || !socat.isAlive()) {
+        pty.close();
+        throw new IOException("socat made no pty pair within 5 s; see " + dir.resolve("socat.log"));
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pty.close();
+        throw new IOException("interrupted while socat made its pty pair", e);
+      }
+    }
     return pty;
   }
 
