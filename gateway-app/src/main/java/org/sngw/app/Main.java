@@ -9,6 +9,7 @@ import org.sngw.app.cli.PasswdCommand;
 import org.sngw.app.simulate.LoadRun;
 import org.sngw.app.simulate.demo.DemoRun;
 import org.sngw.runtime.StartException;
+import org.sngw.transport.ble.BleConfig;
 import org.sngw.transport.serial.SerialPortListing;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -37,6 +38,7 @@ public final class Main {
       System.exit(result.exitStatus());
     } else if (outcome instanceof ParseOutcome.ListPorts) {
       System.out.println(PortsListing.text(SerialPortListing.present()));
+      System.out.println(PortsListing.bluetooth(BleConfig.defaults().adapter(), System.getenv()));
     } else if (outcome instanceof ParseOutcome.ConfigChecked checked) {
       System.out.println(checked.text());
       System.exit(checked.ok() ? EXIT_STOPPED : EXIT_START_FAILED);

@@ -410,7 +410,8 @@ public final class GatewayCommand {
     spec.mixinStandardHelpOptions(true);
     spec.usageMessage().description(
         "Lists the serial ports of this machine: device, description, USB vendor:product id, serial number",
-        "and the stable /dev/serial/by-id links to put in the config instead of /dev/ttyUSB0.");
+        "and the stable /dev/serial/by-id links to put in the config instead of /dev/ttyUSB0; then listens 5 s",
+        "through BlueZ for Bluetooth LE peripherals advertising the Nordic UART Service, with their RSSI.");
     return spec;
   }
 

@@ -4,6 +4,7 @@ import com.github.hypfvieh.bluetooth.wrapper.BluetoothAdapter;
 import com.github.hypfvieh.bluetooth.wrapper.BluetoothDevice;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,29 @@ public final class BluezCentral implements BleCentral {
 
   @Override
   public void startScan(GattProfile profile, Consumer<String> deviceSeen) throws BleException {
+    scan(profile, sighting -> deviceSeen.accept(sighting.address()));
+  }
+
+  /**
+   * The peripherals heard advertising {@code profile}'s service while listening this long, the
+   * strongest first; for {@code sngw ports}. Blocks for {@code listen}.
+   */
+  public List<NearbyDevice> nearby(GattProfile profile, Duration listen) throws BleException, InterruptedException {
+    Map<String, NearbyDevice> heard = new ConcurrentHashMap<>();
+    scan(profile, sighting -> heard.merge(sighting.address(), sighting,
+        (before, now) -> now.rssi().isPresent() ? now : before));
+    try {
+      Thread.sleep(listen.toMillis());
+    } finally {
+      stopScan();
+    }
+    return heard.values().stream()
+        .sorted(Comparator.comparingInt((NearbyDevice device) -> device.rssi().orElse(Integer.MIN_VALUE)).reversed()
+            .thenComparing(NearbyDevice::address))
+        .toList();
+  }
+
+  private void scan(GattProfile profile, Consumer<NearbyDevice> deviceSeen) throws BleException {
     String service = profile.service().toString();
     BluezScan next = new BluezScan(adapterPath, service, deviceSeen);
     DbusCalls.await(scanCalls.submit(() -> {

@@ -2,6 +2,7 @@ package org.sngw.transport.ble.bluez;
 
 import java.util.Collections;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -20,10 +21,10 @@ final class BluezScan {
 
   private final String adapterPath;
   private final String service;
-  private final Consumer<String> deviceSeen;
+  private final Consumer<NearbyDevice> deviceSeen;
   private final Set<String> advertisers = ConcurrentHashMap.newKeySet();
 
-  BluezScan(String adapterPath, String service, Consumer<String> deviceSeen) {
+  BluezScan(String adapterPath, String service, Consumer<NearbyDevice> deviceSeen) {
     this.adapterPath = adapterPath;
     this.service = service;
     this.deviceSeen = deviceSeen;
@@ -46,7 +47,9 @@ final class BluezScan {
         advertisers.add(path);
       }
       if (advertisers.contains(path) && !Collections.disjoint(changed.keySet(), SIGHTING)) {
-        deviceSeen.accept(address);
+        Variant<?> rssi = changed.get("RSSI");
+        deviceSeen.accept(new NearbyDevice(address, rssi != null && rssi.getValue() instanceof Number dbm
+            ? OptionalInt.of(dbm.intValue()) : OptionalInt.empty()));
       }
     });
   }

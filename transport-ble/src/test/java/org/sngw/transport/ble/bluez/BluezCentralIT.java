@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -141,6 +142,26 @@ class BluezCentralIT {
     // Signals come in order: the first device's arrival was handled before the sighting.
     assertThat(seen).containsOnly("AA:BB:CC:00:00:02");
     central.stopScan();
+    eventually().until(() -> bluez.run("discovery", "hci0").get(0).equals("idle"));
+  }
+
+  @Test
+  void nearby_listsTheDevicesAdvertisingTheServiceWhileListening_withTheirRssi_thenStopsScanning() throws Exception {
+    BluezCentral central = open("hci0");
+    bluez.run("device", "hci0", "AA:BB:CC:00:00:11");
+    bluez.run("device", "hci0", "AA:BB:CC:00:00:12");
+    CompletableFuture<List<NearbyDevice>> listening = CompletableFuture.supplyAsync(() -> {
+      try {
+        return central.nearby(NORDIC_UART, Duration.ofSeconds(3));
+      } catch (BleException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    eventually().until(() -> bluez.run("discovery", "hci0").get(0).equals("discovering"));
+    bluez.run("advertise", "hci0", "AA:BB:CC:00:00:12");
+
+    assertThat(listening.get(10, TimeUnit.SECONDS)).as("the one that did not advertise is left out")
+        .containsExactly(new NearbyDevice("AA:BB:CC:00:00:12", OptionalInt.of(-60)));
     eventually().until(() -> bluez.run("discovery", "hci0").get(0).equals("idle"));
   }
 
