@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.ClosingStack;
 import org.sngw.RequiredTool;
 import org.sngw.transport.ble.bluez.BluezMock;
-import org.sngw.transport.ble.bluez.PrivateBus;
 import org.sngw.transport.serial.SocatPty;
 import org.sngw.transport.serial.framing.Framing;
 import org.sngw.transport.serial.framing.Framings;
@@ -61,18 +60,13 @@ class Arm64EmulationIT {
   @Test
   void arm64Jvm_loadsEpollJSerialCommAndDbusJava_andSensorsReachMqtt() throws Exception {
     RequiredTool.require(Commands.succeeds(List.of("socat", "-V")), "socat", "socat");
-    RequiredTool.require(PrivateBus.installed(), "dbus-daemon", "dbus");
-    Optional<String> python = BluezMock.python();
-    RequiredTool.require(python.isPresent(), "python3 with dbusmock", "python3-dbusmock");
-    PrivateBus bus = started.push(PrivateBus.start(dir.resolve("bus")));
-    BluezMock bluez = started.push(BluezMock.start(python.get(), bus, dir));
-    bluez.run("adapter", "hci0");
+    BluezMock bluez = BluezMock.onPrivateBus("hci0", dir, started);
     SocatPty pty = started.push(SocatPty.start(dir));
     InetSocketAddress udp = loopback(GatewayProcess.freeUdpPort());
     InetSocketAddress mqtt = loopback(GatewayProcess.freeTcpPort());
 
     long launched = System.nanoTime();
-    Map<String, String> systemBus = Map.of("DBUS_SYSTEM_BUS_ADDRESS", bus.address);
+    Map<String, String> systemBus = Map.of("DBUS_SYSTEM_BUS_ADDRESS", bluez.busAddress());
     GatewayProcess gateway = started.push(GatewayProcess.launchOn(arm64Java(), systemBus,
         "--udp", "127.0.0.1:" + udp.getPort(), "--mqtt", "127.0.0.1:" + mqtt.getPort(),
         "--serial", pty.gateway + "@115200:plain", "--ble", "--data-dir", dir.resolve("data").toString()));

@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.ClosingStack;
-import org.sngw.RequiredTool;
 import org.sngw.transport.ble.bluez.BluezMock;
-import org.sngw.transport.ble.bluez.PrivateBus;
 
 /** {@code sngw ports} as a user runs it, with python-dbusmock's BlueZ on a private bus for its Bluetooth part. */
 class PortsIT {
@@ -28,17 +25,12 @@ class PortsIT {
 
   @Test
   void ports_listsTheSerialPorts_thenThePeripheralsAdvertisingTheServiceWithTheirRssi() throws Exception {
-    RequiredTool.require(PrivateBus.installed(), "dbus-daemon", "dbus");
-    Optional<String> python = BluezMock.python();
-    RequiredTool.require(python.isPresent(), "python3 with dbusmock", "python3-dbusmock");
-    PrivateBus bus = started.push(PrivateBus.start(dir.resolve("bus")));
-    BluezMock bluez = started.push(BluezMock.start(python.get(), bus, dir));
-    bluez.run("adapter", "hci0");
+    BluezMock bluez = BluezMock.onPrivateBus("hci0", dir, started);
     bluez.run("device", "hci0", "AA:BB:CC:00:00:07");
 
     GatewayProcess ports = started.push(GatewayProcess.launchOn(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-        Map.of("DBUS_SYSTEM_BUS_ADDRESS", bus.address), "ports"));
+        Map.of("DBUS_SYSTEM_BUS_ADDRESS", bluez.busAddress()), "ports"));
     await().atMost(Duration.ofSeconds(20)).until(() -> bluez.run("discovery", "hci0").get(0).equals("discovering"));
     bluez.run("advertise", "hci0", "AA:BB:CC:00:00:07");
 
