@@ -70,6 +70,9 @@ public final class GatewayMetrics {
             .description(metric.description()).tags(tags).register(registry);
       }
     }
+    for (TransportStats.Family family : stats.families()) {
+      gauges(family.name(), family.description(), family.tagKey(), family.values());
+    }
   }
 
   /**

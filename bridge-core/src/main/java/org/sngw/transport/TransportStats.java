@@ -1,11 +1,13 @@
 package org.sngw.transport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * What one transport counts, in the same shape for every transport: frames received, sent and
@@ -21,6 +23,13 @@ public final class TransportStats {
   /** One published number. */
   public record Metric(String name, String description, Kind kind, LongSupplier value) {}
 
+  /**
+   * A value for each of a changing set of peers (the BLE devices connected, say), told apart by
+   * {@code tagKey}: a peer gone from the map is gone from the metrics, so the set stays bounded by
+   * what the transport holds.
+   */
+  public record Family(String name, String description, String tagKey, Supplier<Map<String, Long>> values) {}
+
   /** Tells one instance of a transport from another of its kind, e.g. {@code port=/dev/ttyUSB0}. */
   public record Tag(String key, String value) {
     public Tag {
@@ -32,6 +41,7 @@ public final class TransportStats {
   private final String prefix;
   private final Optional<Tag> tag;
   private final List<Metric> metrics = new CopyOnWriteArrayList<>();
+  private final List<Family> families = new CopyOnWriteArrayList<>();
   private final LongAdder received;
   private final LongAdder sent;
   private final LongAdder dropped;
@@ -57,6 +67,11 @@ public final class TransportStats {
     LongAdder counter = new LongAdder();
     metrics.add(new Metric(prefix + suffix, description, Kind.COUNTER, counter::sum));
     return counter;
+  }
+
+  /** Registers a value per peer, read on demand from the map {@code values} gives (safe to read from any thread). */
+  public void family(String suffix, String description, String tagKey, Supplier<Map<String, Long>> values) {
+    families.add(new Family(prefix + suffix, description, tagKey, values));
   }
 
   /** Registers a value the transport reads on demand, such as whether its device is open. */
@@ -96,5 +111,10 @@ public final class TransportStats {
   /** Everything to publish, the standard counters first. */
   public List<Metric> metrics() {
     return List.copyOf(metrics);
+  }
+
+  /** The per-peer values to publish. */
+  public List<Family> families() {
+    return List.copyOf(families);
   }
 }

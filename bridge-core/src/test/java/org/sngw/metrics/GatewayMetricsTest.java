@@ -64,6 +64,19 @@ class GatewayMetricsTest {
   }
 
   @Test
+  void transport_family_publishesAValuePerPeer_andForgetsOneGone() {
+    TransportStats stats = new TransportStats("ble", Optional.empty());
+    Map<String, Long> dropped = new ConcurrentHashMap<>(Map.of("AA:BB:CC:00:00:01", 2L, "AA:BB:CC:00:00:02", 0L));
+    stats.family("device.frames.dropped", "dropped per device", "device", () -> dropped);
+    metrics.transport(stats);
+
+    assertThat(metrics.scrape()).contains("sngw_ble_device_frames_dropped{device=\"AA:BB:CC:00:00:01\"} 2.0");
+    dropped.remove("AA:BB:CC:00:00:01");
+    assertThat(metrics.scrape()).doesNotContain("AA:BB:CC:00:00:01")
+        .contains("sngw_ble_device_frames_dropped{device=\"AA:BB:CC:00:00:02\"} 0.0");
+  }
+
+  @Test
   void transport_untagged_publishesPlainNames() {
     TransportStats stats = new TransportStats("udp", Optional.empty());
     stats.sent().add(2);

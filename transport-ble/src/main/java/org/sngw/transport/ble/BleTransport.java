@@ -3,8 +3,10 @@ package org.sngw.transport.ble;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,6 +76,8 @@ public final class BleTransport implements Transport {
     this.config = Objects.requireNonNull(config, "config");
     this.env = Objects.requireNonNull(env, "env");
     stats.gauge("connected", "BLE sensors connected", this::connectedDevices);
+    stats.family("device.frames.dropped", "frames dropped for each connected BLE device since it connected",
+        "device", this::droppedPerDevice);
   }
 
   @Override
@@ -122,8 +126,15 @@ public final class BleTransport implements Transport {
     } else if (!frame.hasRemaining() || frame.remaining() > MAX_FRAME_SIZE) {
       drop(peer, "a frame of " + frame.remaining() + " bytes is outside 1.." + MAX_FRAME_SIZE);
     } else if (!link.outbox().offer(frame)) {
-      drop(peer, "its send queue is full");
+      link.outbox().dropped();
+      log.debug("{} dropped a frame to {}: its send queue is full", name(), peer.deviceAddress());
     }
+  }
+
+  private Map<String, Long> droppedPerDevice() {
+    Map<String, Long> dropped = new TreeMap<>();
+    links.forEach((peer, link) -> dropped.put(peer.deviceAddress(), link.outbox().droppedSoFar()));
+    return dropped;
   }
 
   private void drop(BlePeer peer, String why) {

@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.transport.TransportStats;
@@ -28,6 +29,7 @@ final class Outbox {
   private final BlockingQueue<ByteBuffer> queue;
   /** Whether a wake-up is already on its way to the loop, so a burst of sends posts only one. */
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private final LongAdder droppedHere = new LongAdder();
   private volatile boolean closed;
   private Fragments current;
   private boolean writing;
@@ -40,6 +42,17 @@ final class Outbox {
     this.loop = loop;
     this.stats = stats;
     this.queue = new ArrayBlockingQueue<>(capacity);
+  }
+
+  /** Counts a frame for this device that will not be sent, in the transport's total and the device's own. */
+  void dropped() {
+    stats.dropped().increment();
+    droppedHere.increment();
+  }
+
+  /** Frames for this device dropped while it has been connected. */
+  long droppedSoFar() {
+    return droppedHere.sum();
   }
 
   /** Queues a frame, from any thread; false, with nothing queued, when full or closed. */
@@ -58,7 +71,7 @@ final class Outbox {
     closed = true;
     if (current != null) {
       current = null;
-      stats.dropped().increment();
+      dropped();
     }
     discardQueued();
   }
@@ -102,7 +115,7 @@ final class Outbox {
     }
     if (error != null) {
       // The rest of the frame would be garbage to the peripheral's framer without this chunk.
-      stats.dropped().increment();
+      dropped();
       log.debug("BLE device {}: a write failed, dropping the frame: {}", device, error.toString());
       current = null;
     } else if (!current.hasNext()) {

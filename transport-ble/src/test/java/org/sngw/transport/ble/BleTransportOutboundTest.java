@@ -7,6 +7,7 @@ import static org.sngw.transport.ble.BleFixture.B;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,30 @@ class BleTransportOutboundTest {
     ble.send(B, Frames.PINGREQ);
 
     assertThat(fast.received()).isEqualTo(Frames.PINGREQ);
+  }
+
+  @Test
+  void droppedPerDevice_countsEachConnectedDeviceApart_andForgetsOneThatLeft() {
+    FakePeripheral slow = ble.central.peripheral(A);
+    slow.completeWrites = false;
+    slow.advertise();
+    ble.connected(B);
+
+    for (int i = 0; i < 1 + BleTransport.SEND_QUEUE_CAPACITY + 2; i++) {
+      ble.send(A, Frames.PINGREQ);
+    }
+    ble.send(B, Frames.PINGREQ);
+
+    assertThat(droppedPerDevice()).isEqualTo(Map.of(A, 2L, B, 0L));
+    slow.drop();
+    assertThat(droppedPerDevice()).as("a device that left is no longer counted").isEqualTo(Map.of(B, 0L));
+    assertThat(ble.transport.stats().dropped().sum()).as("its queued frames are in the total").isGreaterThan(2);
+  }
+
+  private Map<String, Long> droppedPerDevice() {
+    return ble.transport.stats().families().stream()
+        .filter(family -> family.name().equals("sngw.ble.device.frames.dropped"))
+        .findFirst().orElseThrow().values().get();
   }
 
   @Test
