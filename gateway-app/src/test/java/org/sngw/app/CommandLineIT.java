@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +134,24 @@ class CommandLineIT {
     try (GatewayProcess ports = GatewayProcess.launch("ports")) {
       assertThat(ports.awaitExit()).isZero();
       assertThat(ports.log()).first().asString().startsWith("serial ports");
+    }
+  }
+
+  @Test
+  void nativeTransportsOff_theGatewaySaysWhyAndServesOnNio() {
+    int udpPort = GatewayProcess.freeUdpPort();
+    List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Dio.netty.transport.noNative=true");
+    try (GatewayProcess gateway = GatewayProcess.launchOn(java, Map.of(), "--udp", "127.0.0.1:" + udpPort,
+        "--mqtt", "127.0.0.1:" + GatewayProcess.freeTcpPort(), "--data-dir", dataDir.resolve("nio").toString());
+        SnTestClient sensor = new SnTestClient(new InetSocketAddress("127.0.0.1", udpPort))) {
+      gateway.awaitRunning();
+
+      assertThat(gateway.log())
+          .anyMatch(line -> line.contains("network I/O on Java NIO: Netty's native epoll is not available"))
+          .anyMatch(line -> line.contains("UDP listening on 127.0.0.1:" + udpPort + " with NIO"));
+      sensor.connect("nio-1", 60);
+      assertThat(gateway.stop()).isZero();
     }
   }
 
