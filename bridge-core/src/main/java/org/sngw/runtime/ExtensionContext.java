@@ -21,13 +21,6 @@ public record ExtensionContext(
     Objects.requireNonNull(subscriber, "subscriber");
   }
 
-  /** With no subscriptions to give, for an extension that only shows and publishes. */
-  public ExtensionContext(List<String> upstreams, RetainedPublisher status, Runnable shutdown) {
-    this(upstreams, status, shutdown, (name, filter, received) -> {
-      throw new UnsupportedOperationException("no local subscriptions here");
-    });
-  }
-
   /** Publishes a retained QoS 0 message from the gateway itself; callable from any thread. */
   @FunctionalInterface
   public interface RetainedPublisher {

@@ -30,6 +30,6 @@ final class Boards {
   }
 
   static ExtensionContext gateway(List<String> upstreams) {
-    return new ExtensionContext(upstreams, (topic, text) -> { }, () -> { });
+    return new ExtensionContext(upstreams, (topic, text) -> { }, () -> { }, (name, filter, received) -> { });
   }
 }

@@ -29,7 +29,7 @@ class ButtonPressesTest {
 
   @BeforeEach
   void board() {
-    new HardwareBoard(Boards.allParts(), pins.gpio(), time, new ExtensionContext(List.of(), status, shutdown));
+    new HardwareBoard(Boards.allParts(), pins.gpio(), time, new ExtensionContext(List.of(), status, shutdown, (name, filter, received) -> { }));
     button = pins.input("button");
     // Released: the pull-up holds the pin high.
     button.mockState(DigitalState.HIGH);
