@@ -1,5 +1,10 @@
 package org.sngw.homeassistant;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sngw.json.Json;
+
 /**
  * The discovery message of one sensor in Home Assistant's device-based schema: the device
  * ({@code dev}), who announces it ({@code o}), its availability topic, and one component per
@@ -29,26 +34,28 @@ final class DeviceDiscovery {
 
   static String message(HomeAssistantConfig config, HomeAssistantConfig.Sensor sensor) {
     String objectId = objectId(sensor.clientId());
-    JsonText device = new JsonText().strings("ids", objectId).string("name", sensor.name());
-    sensor.model().ifPresent(model -> device.string("mdl", model));
-    JsonText components = new JsonText();
+    Map<String, Object> device = new LinkedHashMap<>();
+    device.put("ids", List.of(objectId));
+    device.put("name", sensor.name());
+    sensor.model().ifPresent(model -> device.put("mdl", model));
+    Map<String, Object> components = new LinkedHashMap<>();
     for (HomeAssistantConfig.Quantity quantity : sensor.quantities()) {
-      JsonText component = new JsonText()
-          .string("p", quantity.platform())
-          .string("name", quantity.key())
-          .string("unique_id", objectId + "_" + quantity.key())
-          .string("state_topic", quantity.stateTopic());
-      quantity.unit().ifPresent(unit -> component.string("unit_of_measurement", unit));
-      quantity.deviceClass().ifPresent(deviceClass -> component.string("device_class", deviceClass));
-      quantity.stateClass().ifPresent(stateClass -> component.string("state_class", stateClass));
-      components.object(objectId + "_" + quantity.key(), component);
+      Map<String, Object> component = new LinkedHashMap<>();
+      component.put("p", quantity.platform());
+      component.put("name", quantity.key());
+      component.put("unique_id", objectId + "_" + quantity.key());
+      component.put("state_topic", quantity.stateTopic());
+      quantity.unit().ifPresent(unit -> component.put("unit_of_measurement", unit));
+      quantity.deviceClass().ifPresent(deviceClass -> component.put("device_class", deviceClass));
+      quantity.stateClass().ifPresent(stateClass -> component.put("state_class", stateClass));
+      components.put(objectId + "_" + quantity.key(), component);
     }
-    return new JsonText()
-        .object("dev", device)
-        .object("o", new JsonText().string("name", ORIGIN))
-        .string("availability_topic", availabilityTopic(config, sensor))
-        .object("cmps", components)
-        .number("qos", 1)
-        .toString();
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("dev", device);
+    message.put("o", Map.of("name", ORIGIN));
+    message.put("availability_topic", availabilityTopic(config, sensor));
+    message.put("cmps", components);
+    message.put("qos", 1);
+    return Json.write(message);
   }
 }

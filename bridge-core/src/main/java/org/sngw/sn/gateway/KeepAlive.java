@@ -38,6 +38,11 @@ final class KeepAlive {
     lastHeardNanos = clock.nanos();
   }
 
+  /** How long ago the client was last heard. */
+  Duration silence() {
+    return Duration.ofNanos(clock.nanos() - lastHeardNanos);
+  }
+
   void stop() {
     if (timer != null) {
       timer.cancel();

@@ -10,6 +10,7 @@ import org.sngw.sn.codec.SnPacket.PubRec;
 import org.sngw.sn.codec.SnPacket.PubRel;
 import org.sngw.sn.codec.SnPacket.Publish;
 import org.sngw.sn.codec.SnTopic;
+import org.sngw.time.Clock;
 
 /**
  * A sensor's PUBLISH at QoS 0, 1 and 2 and its PUBREL (MQTT-SN 1.2, 6.8): into the broker,
@@ -20,11 +21,16 @@ final class PublishFlow {
   private final Broker broker;
   /** Spans reconnects: a copy of a released QoS 2 PUBLISH may still arrive after one. */
   private final ReleasedExactlyOnce releasedExactlyOnce;
+  private final LastValues lastValues;
+  private final Clock clock;
 
-  PublishFlow(SnLink link, Broker broker, ReleasedExactlyOnce releasedExactlyOnce) {
+  PublishFlow(SnLink link, Broker broker, ReleasedExactlyOnce releasedExactlyOnce, LastValues lastValues,
+      Clock clock) {
     this.link = link;
     this.broker = broker;
     this.releasedExactlyOnce = releasedExactlyOnce;
+    this.lastValues = lastValues;
+    this.clock = clock;
   }
 
   void onPublish(SnConnection connection, Publish publish) {
@@ -34,6 +40,7 @@ final class PublishFlow {
       link.send(new PubAck(rawTopicId, publish.msgId(), ReturnCode.REJECTED_INVALID_TOPIC_ID));
       return;
     }
+    lastValues.record(name, publish.data(), clock.nanos());
     Message message = new Message(name, publish.data(), SnQosMapping.toBroker(publish.qos()), publish.retain());
     int msgId = publish.msgId();
     switch (publish.qos()) {

@@ -1,8 +1,13 @@
 package org.sngw.sn.gateway;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,7 @@ public final class SnGateway {
   private final SessionServices services;
   private final Map<PeerAddress, SnSession> sessions = new HashMap<>();
   private final Map<Transport, Integer> sessionsPerTransport = new HashMap<>();
+  private final EndedSensors ended;
   private final RateLimitedWarning capacityWarning;
   private final RateLimitedWarning qosMinusOneWarning;
   private final RateLimitedWarning unlistedWarning;
@@ -73,6 +79,7 @@ public final class SnGateway {
     this.predefined = new PredefinedTopics(config.predefinedTopics());
     this.services = new SessionServices(
         broker, config, clock, scheduler, new TopicRegistries(store, storedTopicIds), predefined, stats, events);
+    this.ended = new EndedSensors(clock);
     this.capacityWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
     this.qosMinusOneWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
     this.unlistedWarning = new RateLimitedWarning(log, Duration.ofSeconds(10), clock);
@@ -101,6 +108,28 @@ public final class SnGateway {
     }
     sensors.replaceAll((transport, states) -> Map.copyOf(states));
     return new SnCensus(sensors, registrations);
+  }
+
+  /**
+   * Every sensor with a session and the {@link EndedSensors#KEPT} whose session ended last (unless
+   * they have one again), by transport and client id; at most {@code limit} of them; on the core
+   * loop.
+   */
+  public List<SensorView> sensors(int limit) {
+    assert owner.isCurrent();
+    List<SensorView> views = new ArrayList<>();
+    Set<String> live = new HashSet<>();
+    for (SnSession session : sessions.values()) {
+      if (session.clientId() != null) {
+        views.add(session.view());
+        live.add(session.clientId());
+      }
+    }
+    ended.views().stream().filter(view -> !live.contains(view.clientId())).forEach(views::add);
+    return views.stream()
+        .sorted(Comparator.comparing(SensorView::transport).thenComparing(SensorView::clientId))
+        .limit(limit)
+        .toList();
   }
 
   /** Sensors with a session (connecting or connected). */
@@ -201,6 +230,9 @@ public final class SnGateway {
 
   /** A session is over: it leaves the map, and its transport's count. */
   private void closed(SnSession session) {
+    if (session.wasConnected()) {
+      ended.ended(session.view());
+    }
     if (sessions.remove(session.peer(), session)) {
       sessionsPerTransport.computeIfPresent(session.transport(), (transport, n) -> n == 1 ? null : n - 1);
     }

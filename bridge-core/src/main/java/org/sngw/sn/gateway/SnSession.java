@@ -1,6 +1,11 @@
 package org.sngw.sn.gateway;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +62,14 @@ final class SnSession {
   private final PublishFlow publishing;
   private final SubscribeFlow subscribing;
   private final SleepFlow sleeping;
+  /** Kept across the sensor's reconnects from this address, for the status page. */
+  private final LastValues lastValues = new LastValues();
   private State state = State.DISCONNECTED;
   /** The CONNECT being handled or accepted last. */
   private Connect connect;
   private SnConnection connection;
+  /** Whether a CONNECT was ever accepted here: a refused one leaves nothing to remember. */
+  private boolean wasConnected;
 
   /** @param onEnded told once the session is over (DISCONNECTED or LOST after a CONNECT), to forget it */
   SnSession(SnLink link, SessionServices services, Consumer<SnSession> onEnded) {
@@ -76,7 +85,7 @@ final class SnSession {
     // A copy of a PUBLISH can trail its PUBREL by as long as the sensor may keep resending it.
     Duration resendSpan = config.retryInterval().multipliedBy(config.retryCount() + 1L);
     this.publishing = new PublishFlow(link, services.broker(),
-        new ReleasedExactlyOnce(services.clock(), resendSpan, RELEASED_IDS_KEPT));
+        new ReleasedExactlyOnce(services.clock(), resendSpan, RELEASED_IDS_KEPT), lastValues, services.clock());
     this.subscribing = new SubscribeFlow(link, services.broker(), config.maxTopicsPerClient());
     this.sleeping = new SleepFlow(this, link, keepAlive);
   }
@@ -93,8 +102,33 @@ final class SnSession {
     return link.transport();
   }
 
+  boolean wasConnected() {
+    return wasConnected;
+  }
+
   String clientId() {
     return connect == null ? null : connect.clientId();
+  }
+
+  /** The sensor as the status page shows it: topics with a value first, then those without. */
+  SensorView view() {
+    Set<String> names = new TreeSet<>();
+    lastValues.topics().forEach(names::add);
+    Set<String> withoutValue = new TreeSet<>();
+    if (connection != null) {
+      connection.topics().names().stream().filter(name -> !names.contains(name)).forEach(withoutValue::add);
+    }
+    long now = services.clock().nanos();
+    List<SensorView.TopicValue> topics = new ArrayList<>();
+    for (String name : names) {
+      LastValues.Sample sample = lastValues.of(name).orElseThrow();
+      topics.add(new SensorView.TopicValue(name, Optional.of(sample.text()),
+          Optional.of(Duration.ofNanos(now - sample.atNanos()))));
+    }
+    withoutValue.forEach(name -> topics.add(new SensorView.TopicValue(name, Optional.empty(), Optional.empty())));
+    int count = topics.size();
+    return new SensorView(clientId(), transport().name(), peer().toString(), SnCensus.label(state),
+        keepAlive.silence(), topics.subList(0, Math.min(count, SensorView.MAX_TOPICS)), count);
   }
 
   void handle(SnPacket packet) {
@@ -190,6 +224,7 @@ final class SnSession {
   /** The handshake is over and the connection accepted. */
   void connected(SnConnection accepted) {
     connection = accepted;
+    wasConnected = true;
     moveTo(State.ACTIVE);
     services.events().sensorConnected(clientId());
   }

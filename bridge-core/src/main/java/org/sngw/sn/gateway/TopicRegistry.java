@@ -1,8 +1,10 @@
 package org.sngw.sn.gateway;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * One client's normal topic ids, in both directions: ids the client asked for with REGISTER and
@@ -50,6 +52,11 @@ final class TopicRegistry {
   /** Topic names registered. */
   int size() {
     return idsByName.size();
+  }
+
+  /** The registered topic names, in no particular order. */
+  Set<String> names() {
+    return Collections.unmodifiableSet(idsByName.keySet());
   }
 
   OptionalInt idOf(String name) {

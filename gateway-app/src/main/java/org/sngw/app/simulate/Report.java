@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.sngw.json.Json;
 import org.sngw.sn.codec.SnQos;
 
 /**
