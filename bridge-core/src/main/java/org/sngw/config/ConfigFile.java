@@ -139,7 +139,8 @@ public final class ConfigFile {
             extensions)
         .withWebSockets(
             root.value("websocket", d.websocket(), text -> Optional.of(ListenAddress.parse(text))),
-            root.has("websocket-tls") ? mqttTls(root.section("websocket-tls")) : Optional.empty());
+            root.has("websocket-tls") ? mqttTls(root.section("websocket-tls")) : Optional.empty())
+        .withStatus(root.has("status") ? status(root.section("status")) : Optional.empty());
     root.rejectUnknownKeys();
     return config;
   }
@@ -161,6 +162,21 @@ public final class ConfigFile {
       return Optional.empty();
     }
     return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity, name));
+  }
+
+  private static Optional<StatusConfig> status(YamlSection section) {
+    ListenAddress listen = section.required("listen", ListenAddress::parse);
+    Optional<String> token = section.value("token", Optional.empty(), ConfigFile::statusToken);
+    section.rejectUnknownKeys();
+    return listen == null ? Optional.empty() : Optional.of(new StatusConfig(listen, token));
+  }
+
+  private static Optional<String> statusToken(String text) {
+    if (text.length() < StatusConfig.MIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("at least " + StatusConfig.MIN_TOKEN_LENGTH
+          + " characters, so it cannot be guessed (e.g. from openssl rand -hex 16)");
+    }
+    return Optional.of(text);
   }
 
   private static MqttTlsConfig.IdentityName identityName(String text) {

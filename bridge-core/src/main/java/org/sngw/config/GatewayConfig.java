@@ -21,6 +21,7 @@ import org.sngw.sn.gateway.MqttSnConfig;
  *     module's {@link ExtensionProvider}; none by default
  * @param websocket a listener for MQTT over WebSocket; none by default
  * @param websocketTls the same over TLS (wss://); none by default
+ * @param status the live status page; off by default
  */
 public record GatewayConfig(
     List<TransportPlan> transports,
@@ -35,7 +36,8 @@ public record GatewayConfig(
     Optional<MqttTlsConfig> mqttTls,
     List<ExtensionPlan> extensions,
     Optional<ListenAddress> websocket,
-    Optional<MqttTlsConfig> websocketTls) {
+    Optional<MqttTlsConfig> websocketTls,
+    Optional<StatusConfig> status) {
   public GatewayConfig {
     transports = List.copyOf(transports);
     Objects.requireNonNull(mqtt, "mqtt");
@@ -50,14 +52,15 @@ public record GatewayConfig(
     extensions = List.copyOf(extensions);
     Objects.requireNonNull(websocket, "websocket");
     Objects.requireNonNull(websocketTls, "websocketTls");
+    Objects.requireNonNull(status, "status");
   }
 
-  /** A configuration without WebSocket listeners. */
+  /** A configuration without WebSocket listeners and status page. */
   public GatewayConfig(List<TransportPlan> transports, ListenAddress mqtt, Path dataDir, StoreConfig store,
       MqttSnConfig mqttSn, BrokerConfig broker, Optional<ListenAddress> metrics, List<BridgeConfig> bridges,
       AccessConfig access, Optional<MqttTlsConfig> mqttTls, List<ExtensionPlan> extensions) {
     this(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls, extensions,
-        Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** A configuration without extensions. */
@@ -94,17 +97,22 @@ public record GatewayConfig(
 
   public GatewayConfig withTransports(List<TransportPlan> plans) {
     return new GatewayConfig(plans, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
-        extensions, websocket, websocketTls);
+        extensions, websocket, websocketTls, status);
   }
 
   public GatewayConfig withExtensions(List<ExtensionPlan> plans) {
     return new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
-        plans, websocket, websocketTls);
+        plans, websocket, websocketTls, status);
   }
 
   public GatewayConfig withWebSockets(Optional<ListenAddress> plain, Optional<MqttTlsConfig> tls) {
     return new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
-        extensions, plain, tls);
+        extensions, plain, tls, status);
+  }
+
+  public GatewayConfig withStatus(Optional<StatusConfig> page) {
+    return new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access, mqttTls,
+        extensions, websocket, websocketTls, page);
   }
 
   /** The configured transports of one kind, e.g. every serial port. */

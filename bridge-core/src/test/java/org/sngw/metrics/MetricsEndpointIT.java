@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.sngw.http.EndpointLimits;
 import org.sngw.runtime.StartException;
 
 /** The endpoint against clients that misbehave: idle, trickling, too many, or asking for the wrong thing. */

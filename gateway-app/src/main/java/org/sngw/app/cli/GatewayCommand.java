@@ -19,6 +19,7 @@ import org.sngw.config.ConfigFile;
 import org.sngw.config.ConfigValues;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.StatusConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.TransportPlan;
 import org.sngw.config.UpstreamUri;
@@ -55,6 +56,7 @@ public final class GatewayCommand {
   private static final String RECOVER = "--recover";
   private static final String IN_MEMORY = "--in-memory";
   private static final String METRICS = "--metrics";
+  private static final String STATUS = "--status";
   private static final String GATEWAY_ID = "--gateway-id";
   private static final String ADVERTISE_INTERVAL = "--advertise-interval";
   private static final String SYS_INTERVAL = "--sys-interval";
@@ -192,6 +194,7 @@ public final class GatewayCommand {
     Path dataDir = flag(result, DATA_DIR, ConfigValues::path, base.dataDir(), errors);
     Optional<ListenAddress> metrics =
         flag(result, METRICS, text -> Optional.of(ListenAddress.parse(text)), base.metrics(), errors);
+    Optional<StatusConfig> status = statusPage(result, base.status(), errors);
     Map<Integer, String> topics = new HashMap<>(base.mqttSn().predefinedTopics());
     topics.putAll(predefined(result.matchedOptionValue(PREDEFINED, List.<String>of()), errors));
     MqttSnConfig mqttSn = base.mqttSn()
@@ -223,8 +226,19 @@ public final class GatewayCommand {
     }
     return new ParseOutcome.Run(
         new GatewayConfig(transports, mqtt, dataDir, store, mqttSn, broker, metrics, bridges, access,
-            base.mqttTls(), base.extensions()).withWebSockets(websocket, base.websocketTls()),
+            base.mqttTls(), base.extensions()).withWebSockets(websocket, base.websocketTls()).withStatus(status),
         warnings);
+  }
+
+  /** {@code --status} moves the page of the config file, token and all, or opens one without a token. */
+  private static Optional<StatusConfig> statusPage(ParseResult result, Optional<StatusConfig> configured,
+      List<String> errors) {
+    ListenAddress listen = flag(result, STATUS, ListenAddress::parse, null, errors);
+    if (listen == null) {
+      return configured;
+    }
+    return Optional.of(configured.map(page -> page.withListen(listen))
+        .orElseGet(() -> new StatusConfig(listen, Optional.empty())));
   }
 
   private static UdpSettings withUdpFlags(ParseResult result, UdpSettings udp, List<String> errors) {
@@ -362,6 +376,8 @@ public final class GatewayCommand {
     spec.addOption(switchOption(ALLOW_ANONYMOUS,
         "let MQTT clients in without a username, also on a listener that is not on loopback"));
     spec.addOption(option(METRICS, "HOST:PORT", "serve Prometheus metrics at http://HOST:PORT/metrics (default off)"));
+    spec.addOption(option(STATUS, "HOST:PORT", "serve the live status page at http://HOST:PORT/ (default off); "
+        + "off loopback it needs a login: MQTT users from the password file, or status.token"));
     spec.addOption(
         option(DATA_DIR, "DIR", "where state is kept (default " + defaults.dataDir() + ")"));
     spec.addOption(option(GATEWAY_ID, "N", "the id in GWINFO and ADVERTISE, " + ConfigValues.MIN_GATEWAY_ID + ".."
