@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,9 @@ import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.app.cli.Version;
+import org.sngw.app.status.RecentWarnings;
+import org.sngw.app.status.StatusPage;
+import org.sngw.app.status.StatusSources;
 import org.sngw.auth.AclFile;
 import org.sngw.auth.Authenticator;
 import org.sngw.auth.PasswordFile;
@@ -33,6 +37,7 @@ import org.sngw.config.ExtensionPlan;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.MqttTlsConfig;
+import org.sngw.config.StatusConfig;
 import org.sngw.config.TransportPlan;
 import org.sngw.events.GatewayEvents;
 import org.sngw.message.Message;
@@ -85,6 +90,8 @@ public final class Gateway implements AutoCloseable {
   private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
   private GatewayEvents events = GatewayEvents.NONE;
   private StateStore store;
+  /** The store on disk; null when state is kept in memory only. */
+  private MvStateStore disk;
   private BrokerCore broker;
   private SnGateway snGateway;
   private CoreCensus census;
@@ -97,6 +104,7 @@ public final class Gateway implements AutoCloseable {
   private InetSocketAddress webSocketAddress;
   private InetSocketAddress webSocketTlsAddress;
   private InetSocketAddress metricsAddress;
+  private InetSocketAddress statusAddress;
 
   private Gateway() {
     started.push(core);
@@ -125,7 +133,7 @@ public final class Gateway implements AutoCloseable {
   }
 
   private void openStore(GatewayConfig config) throws StartException {
-    MvStateStore disk = config.store().persistent() ? openDisk(config) : null;
+    disk = config.store().persistent() ? openDisk(config) : null;
     store = disk != null ? disk : new InMemoryStore();
     AccessRules access = accessRules(config);
     StoredState stored = store.load();
@@ -245,6 +253,9 @@ public final class Gateway implements AutoCloseable {
     startBridges(config);
     if (config.metrics().isPresent()) {
       startMetricsEndpoint(config.metrics().get());
+    }
+    if (config.status().isPresent()) {
+      startStatusPage(config, config.status().get());
     }
     startSysTopics(config.broker().sysInterval());
   }
@@ -432,6 +443,29 @@ public final class Gateway implements AutoCloseable {
     metricsAddress = endpoint.address();
   }
 
+  private void startStatusPage(GatewayConfig config, StatusConfig page) throws StartException {
+    StatusSources sources = new StatusSources(snGateway, broker, this::bridgeRows, this::storeRow,
+        () -> census.broker().connected(), RecentWarnings.ofStandardError(), Version.text());
+    StatusPage status = StatusPage.start(page, mqttAccess.forAnotherListener(config.access(), isLoopback(page.listen())),
+        sources, core, metrics);
+    started.push(status);
+    statusAddress = status.address();
+  }
+
+  private List<StatusSources.Bridge> bridgeRows() {
+    return bridges.values().stream()
+        .map(bridge -> new StatusSources.Bridge(bridge.name(), bridge.state().name().toLowerCase(Locale.ROOT),
+            census.broker().outboxBacklogs().getOrDefault(Bridge.outboxClientId(bridge.name()), 0),
+            bridge.forwarded()))
+        .toList();
+  }
+
+  private StatusSources.Store storeRow() {
+    return disk == null
+        ? new StatusSources.Store(false, 0, broker.storeBytes(), false)
+        : new StatusSources.Store(true, disk.fileSizeBytes(), broker.storeBytes(), disk.writeFailing());
+  }
+
   /** Lets the core finish what the closed listeners handed it, then writes the rest and closes. */
   private void closeStore(MvStateStore disk) {
     CompletableFuture.runAsync(() -> { }, core).join();
@@ -471,6 +505,11 @@ public final class Gateway implements AutoCloseable {
   /** Where the MQTT over WebSocket TLS listener is, or null when there is none. */
   public InetSocketAddress webSocketTlsAddress() {
     return webSocketTlsAddress;
+  }
+
+  /** Where the status page is served, or null when it is off. */
+  public InetSocketAddress statusAddress() {
+    return statusAddress;
   }
 
   /** Where metrics are served, or null when they are off. */
