@@ -110,6 +110,7 @@ final class StatusFeed {
     List<RateHistory.Rate> history = rates.oldestFirst();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("periodSeconds", PERIOD.toSeconds());
+    out.put("capacity", RateHistory.KEPT);
     out.put("in", history.stream().map(RateHistory.Rate::in).toList());
     out.put("out", history.stream().map(RateHistory.Rate::out).toList());
     return out;

@@ -47,12 +47,7 @@ public final class StatusPage implements AutoCloseable {
   public static StatusPage start(StatusConfig config, Authenticator users, StatusSources sources, CoreLoop core,
       GatewayMetrics metrics) throws StartException {
     InetSocketAddress bind = config.listen().toSocketAddress();
-    boolean loopback = !bind.isUnresolved() && bind.getAddress().isLoopbackAddress();
-    if (!loopback && config.token().isEmpty() && users.passwords().isEmpty()) {
-      throw new StartException("status page on " + config.listen() + " is reachable from the network and has no"
-          + " login: set password-file (MQTT users log in) or status.token, or listen on 127.0.0.1");
-    }
-    boolean open = loopback && config.token().isEmpty() && users.allowsAnonymous();
+    boolean open = isOpen(config, users);
     StatusLogin login = new StatusLogin(open, config.token(), users::passwords, Clock.SYSTEM);
     EventStreams streams = new EventStreams(Clock.SYSTEM);
     StatusFeed feed = new StatusFeed(sources, core, core, core, streams::publish, () -> !streams.isEmpty());
@@ -65,6 +60,22 @@ public final class StatusPage implements AutoCloseable {
     log.info("status page on http://{}:{}/ ({})", config.listen().host(), page.address().getPort(),
         open ? "open: loopback only" : "login: " + logins(config, users));
     return page;
+  }
+
+  /**
+   * Whether anyone may see the page: only on loopback, where MQTT lets anonymous clients in, and
+   * with no token set (a token set is a token asked for).
+   *
+   * @throws StartException when the page would be reachable from the network without a login
+   */
+  static boolean isOpen(StatusConfig config, Authenticator users) throws StartException {
+    InetSocketAddress bind = config.listen().toSocketAddress();
+    boolean loopback = !bind.isUnresolved() && bind.getAddress().isLoopbackAddress();
+    if (!loopback && config.token().isEmpty() && users.passwords().isEmpty()) {
+      throw new StartException("status page on " + config.listen() + " is reachable from the network and has no"
+          + " login: set password-file (MQTT users log in) or status.token, or listen on 127.0.0.1");
+    }
+    return loopback && config.token().isEmpty() && users.allowsAnonymous();
   }
 
   private static String logins(StatusConfig config, Authenticator users) {

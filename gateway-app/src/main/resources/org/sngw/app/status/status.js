@@ -86,8 +86,10 @@ function renderChart(rates) {
   const svg = $('chart');
   const all = rates.in.concat(rates.out);
   const max = Math.max(1, ...all);
+  // The newest sample at the right edge, the chart's width the whole history the gateway keeps.
+  const step = 300 / Math.max(1, rates.capacity - 1);
   const points = (series) => series.map((value, i) =>
-    `${(i / Math.max(1, series.length - 1)) * 300},${80 - (value / max) * 76}`).join(' ');
+    `${300 - (series.length - 1 - i) * step},${80 - (value / max) * 76}`).join(' ');
   const ns = 'http://www.w3.org/2000/svg';
   const lines = ['in', 'out'].map((name) => {
     const line = document.createElementNS(ns, 'polyline');
@@ -96,7 +98,7 @@ function renderChart(rates) {
     return line;
   });
   svg.replaceChildren(...lines);
-  $('chart-max').textContent = `top of the chart: ${rate(max)} msg/s`;
+  $('chart-max').textContent = `· top of the chart: ${rate(max)} msg/s`;
 }
 
 function renderBridges(bridges) {

@@ -16,6 +16,7 @@ import org.sngw.app.Gateway;
 import org.sngw.auth.AccessConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
+import org.sngw.config.StatusConfig;
 import org.sngw.config.StoreConfig;
 import org.sngw.config.TransportPlan;
 import org.sngw.runtime.StartException;
@@ -134,11 +135,13 @@ public final class DemoRun {
     GatewayConfig defaults = GatewayConfig.defaults();
     gateway = Gateway.start(new GatewayConfig(transports, new ListenAddress("127.0.0.1", 0), dataDir,
         new StoreConfig(false, false), defaults.mqttSn(), defaults.broker(), Optional.empty(), List.of(),
-        AccessConfig.defaults(), Optional.empty()));
+        AccessConfig.defaults(), Optional.empty())
+        .withStatus(Optional.of(new StatusConfig(new ListenAddress("127.0.0.1", 0), Optional.empty()))));
     InetSocketAddress mqtt = gateway.mqttAddress();
     out.printf("a gateway in this JVM: MQTT-SN on udp %s, MQTT on %s%s%n", hostPort(gateway.snAddress()),
         hostPort(mqtt), pty == null ? "" : ", a sensor on the serial pty " + pty.gateway);
     out.printf("watch it: mosquitto_sub -h 127.0.0.1 -p %d -t 'sensors/#' -v%n", mqtt.getPort());
+    out.printf("or in a browser: http://%s/%n", hostPort(gateway.statusAddress()));
     return gateway.snAddress();
   }
 
