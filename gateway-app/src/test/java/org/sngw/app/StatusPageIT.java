@@ -1,6 +1,7 @@
 package org.sngw.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -27,6 +28,10 @@ import org.sngw.broker.BrokerConfig;
 import org.sngw.config.GatewayConfig;
 import org.sngw.config.ListenAddress;
 import org.sngw.config.StatusConfig;
+import org.sngw.config.TopicRule.Direction;
+import org.sngw.sn.codec.SnPacket;
+import org.sngw.sn.codec.SnQos;
+import org.sngw.sn.codec.SnTopic;
 
 /** The status page's door and its bounds, over real HTTP on 127.0.0.1. */
 class StatusPageIT {
@@ -69,6 +74,25 @@ class StatusPageIT {
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(api.body()).startsWith("{\"version\":\"sngw ").contains("\"sensors\":[]");
     assertThat(scrape()).containsPattern("\nsngw_status_logins_refused_total 1(\\.0)?\n");
+  }
+
+  @Test
+  void document_hasTheSensorsTheBridgesBacklogAndTheLogsWarnings() throws Exception {
+    URI nobody = URI.create("mqtt://127.0.0.1:" + GatewayProcess.freeTcpPort());
+    gateway = Gateway.start(withStatus(TestBridges.gateway(dir.resolve("data"), TestBridges.bridge(nobody,
+        List.of(TestBridges.rule("sensors/#", Direction.OUT, "site-7/")))), Optional.empty()));
+    try (SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
+      sensor.connect("api-1", 60);
+      sensor.publishQos1(sensor.register("sensors/api-1/t"), "7".getBytes(StandardCharsets.UTF_8));
+      // QoS -1 is off: dropped, with a warning in the log
+      sensor.send(new SnPacket.Publish(false, SnQos.FIRE_AND_FORGET, false, new SnTopic.Short("zz"), 0, new byte[1]));
+
+      await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(get("/api/status", List.of()).body())
+          .contains("{\"clientId\":\"api-1\",\"transport\":\"udp\"")
+          .contains("{\"topic\":\"sensors/api-1/t\",\"value\":\"7\"")
+          .containsPattern("\\{\"name\":\"site-7\",\"state\":\"(connecting|waiting)\",\"backlog\":1,\"forwarded\":0}")
+          .containsPattern("\"warnings\":\\[\"[^\"]*WARN SnGateway - udp:127.0.0.1:[0-9]+ sent a QoS -1 PUBLISH"));
+    }
   }
 
   @Test
