@@ -140,7 +140,7 @@ public final class ConfigFile {
         .withWebSockets(
             root.value("websocket", d.websocket(), text -> Optional.of(ListenAddress.parse(text))),
             root.has("websocket-tls") ? mqttTls(root.section("websocket-tls")) : Optional.empty())
-        .withStatus(root.has("status") ? status(root.section("status")) : Optional.empty());
+        .withStatus(status(root));
     root.rejectUnknownKeys();
     return config;
   }
@@ -164,7 +164,12 @@ public final class ConfigFile {
     return Optional.of(new MqttTlsConfig(bind, cert, key, ca, require, identity, name));
   }
 
-  private static Optional<StatusConfig> status(YamlSection section) {
+  /** Off unless the file has a {@code status} section or the environment sets one of its keys. */
+  private static Optional<StatusConfig> status(YamlSection root) {
+    YamlSection section = root.section("status");
+    if (!root.has("status") && !section.setByEnvironment("listen") && !section.setByEnvironment("token")) {
+      return Optional.empty();
+    }
     ListenAddress listen = section.required("listen", ListenAddress::parse);
     Optional<String> token = section.value("token", Optional.empty(), ConfigFile::statusToken);
     section.rejectUnknownKeys();

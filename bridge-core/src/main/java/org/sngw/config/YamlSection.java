@@ -117,6 +117,11 @@ public final class YamlSection {
     return entries.containsKey(key);
   }
 
+  /** Whether the environment sets {@code key} here ({@link EnvironmentOverrides}), whatever the file says. */
+  public boolean setByEnvironment(String key) {
+    return environment.valueFor(childPath(key)).isPresent();
+  }
+
   /** Like {@link #value}, but reports a missing key; null when it is missing or bad. */
   public <T> T required(String key, Function<String, T> parser) {
     if (!has(key) && environment.valueFor(childPath(key)).isEmpty()) {

@@ -123,6 +123,16 @@ class ConfigFileTest {
   }
 
   @Test
+  void load_statusPage_fromTheFileOrTheEnvironment_offWithoutEither() throws Exception {
+    assertThat(ConfigFile.defaults().status()).isEmpty();
+    assertThat(ConfigFile.load(write("status:\n  listen: 127.0.0.1:8080\n  token: 0123456789abcdef\n")).status())
+        .hasValue(new StatusConfig(new ListenAddress("127.0.0.1", 8080), Optional.of("0123456789abcdef")));
+    assertThat(ConfigFile.fromEnvironment(Map.of("SNGW_STATUS_LISTEN", "127.0.0.1:8081")).status())
+        .hasValue(new StatusConfig(new ListenAddress("127.0.0.1", 8081), Optional.empty()));
+    assertThat(problems("status:\n  token: 0123456789abcdef\n")).containsExactly("status.listen: required (line 2)");
+  }
+
+  @Test
   void load_sysInterval_wholeSecondsOrZero() throws Exception {
     assertThat(ConfigFile.load(write("broker:\n  sys-interval: 30s\n")).broker().sysInterval())
         .isEqualTo(Duration.ofSeconds(30));
