@@ -43,7 +43,7 @@ import org.sngw.events.GatewayEvents;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.metrics.GatewayMetrics;
-import org.sngw.metrics.MetricsEndpoint;
+import org.sngw.http.MetricsEndpoint;
 import org.sngw.metrics.SysTopics;
 import org.sngw.mqtt.MqttFraming;
 import org.sngw.mqtt.MqttListener;

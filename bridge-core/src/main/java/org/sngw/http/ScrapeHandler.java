@@ -1,4 +1,4 @@
-package org.sngw.metrics;
+package org.sngw.http;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -6,8 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
-import org.sngw.http.EndpointCounters;
-import org.sngw.http.OneRequestHandler;
+import org.sngw.metrics.GatewayMetrics;
 
 /** {@code GET /metrics} gets the Prometheus text, any other path 404, any other method 405. */
 final class ScrapeHandler extends OneRequestHandler {

@@ -1,4 +1,4 @@
-package org.sngw.metrics;
+package org.sngw.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.sngw.http.EndpointLimits;
+import org.sngw.metrics.GatewayMetrics;
 import org.sngw.runtime.StartException;
 
 /** The endpoint against clients that misbehave: idle, trickling, too many, or asking for the wrong thing. */

@@ -1,12 +1,10 @@
-package org.sngw.metrics;
+package org.sngw.http;
 
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sngw.http.EndpointCounters;
-import org.sngw.http.EndpointLimits;
-import org.sngw.http.HttpEndpoint;
 import org.sngw.runtime.StartException;
+import org.sngw.metrics.GatewayMetrics;
 import org.sngw.time.Clock;
 
 /**

@@ -1,4 +1,4 @@
-package org.sngw.metrics;
+package org.sngw.http;
 
 import java.io.IOException;
 import java.io.InputStream;
