@@ -320,8 +320,11 @@ public final class BrokerCore implements Broker {
     List<Optional<Qos>> grants = new ArrayList<>(requested.size());
     List<Boolean> sendRetained = new ArrayList<>(requested.size());
     for (Subscription subscription : requested) {
-      sendRetained.add(subscription.retainHandling() == Subscription.RetainHandling.ALWAYS
-          || !session.filters().contains(subscription.filter()));
+      sendRetained.add(switch (subscription.retainHandling()) {
+        case ALWAYS -> true;
+        case IF_NEW -> !session.filters().contains(subscription.filter());
+        case NEVER -> false;
+      });
       if (Topics.isValidFilter(subscription.filter())
           && (session.outbox() || access.maySubscribe(session.identity(), subscription.filter()))) {
         subscriptions.subscribe(subscription.filter(), session, subscription.qos());

@@ -54,6 +54,10 @@ public record ConnectRequest(
         Optional.empty(), ClientIdentity.Origin.MQTT_SN);
   }
 
+  public ConnectRequest withCleanSession(boolean clean) {
+    return new ConnectRequest(clientId, clean, will, keepAlive, inflightWindow, options, username, origin);
+  }
+
   public ClientIdentity identity() {
     return new ClientIdentity(clientId, username, origin);
   }

@@ -6,6 +6,21 @@ package org.sngw.broker;
  */
 public interface SessionSink {
   /**
+   * Takes whatever it is sent and never answers: for a connection that only ends a session (MQTT
+   * 5's clean start), and in tests a client that only publishes or never acknowledges.
+   */
+  SessionSink NONE = new SessionSink() {
+    @Override
+    public void deliver(Delivery delivery) {}
+
+    @Override
+    public void release(int packetId) {}
+
+    @Override
+    public void takenOver() {}
+  };
+
+  /**
    * Sends a PUBLISH. A QoS 1 or 2 delivery stays in flight until the client's PUBACK, or PUBREC
    * then PUBCOMP, is reported back with {@link Broker#acknowledged}, {@link Broker#received} and
    * {@link Broker#completed}.

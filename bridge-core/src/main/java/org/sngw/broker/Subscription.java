@@ -23,6 +23,8 @@ public record Subscription(String filter, Qos qos, RetainHandling retainHandling
     /** On every SUBSCRIBE, as MQTT 3.1.1 requires. */
     ALWAYS,
     /** Only when the session did not have this subscription yet: the bridge re-subscribing at start. */
-    IF_NEW
+    IF_NEW,
+    /** Never at SUBSCRIBE: only what is published from then on (MQTT 5's retain handling 2). */
+    NEVER
   }
 }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -35,7 +36,7 @@ import org.sngw.time.Clock;
 
 /**
  * The first packet of a connection, which must be a valid CONNECT. Runs on the channel's I/O
- * thread: it refuses what MQTT 3.1 and 3.1.1 do not allow, arms the keep-alive timeout, hands the
+ * thread: it refuses what MQTT 3.1, 3.1.1 and 5 do not allow, arms the keep-alive timeout, hands the
  * CONNECT to a new {@link MqttSession} on the core thread and gives way to a {@link
  * SessionHandler}. Holds no per-connection state, so one instance serves every channel.
  */
@@ -47,6 +48,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private static final Logger log = LoggerFactory.getLogger(ConnectHandler.class);
   private static final int MQTT_3_1 = 3;
   private static final int MQTT_3_1_1 = 4;
+  private static final int MQTT_5 = 5;
 
   private final BrokerConfig config;
   private final Authenticator access;
@@ -86,23 +88,22 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private void connect(ChannelHandlerContext ctx, MqttConnectMessage connect) {
     MqttConnectVariableHeader header = connect.variableHeader();
     MqttConnectPayload payload = connect.payload();
-    if (header.version() != MQTT_3_1 && header.version() != MQTT_3_1_1) {
-      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION,
-          "protocol level " + header.version());
+    if (header.version() != MQTT_3_1 && header.version() != MQTT_3_1_1 && header.version() != MQTT_5) {
+      refuse(ctx, false, ConnectRefusal.UNACCEPTABLE_VERSION, "protocol level " + header.version());
       return;
     }
+    boolean mqtt5 = header.version() == MQTT_5;
     String clientId = payload.clientIdentifier();
-    if (clientId.isEmpty() && !header.isCleanSession()) {
-      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED,
-          "empty client id, persistent session");
+    // MQTT 5 lets any empty client id have a server-chosen one; 3.1.1 only with a clean session.
+    if (clientId.isEmpty() && !header.isCleanSession() && !mqtt5) {
+      refuse(ctx, false, ConnectRefusal.IDENTIFIER_REJECTED, "empty client id, persistent session");
       return;
     }
     if (ClientIds.isReserved(clientId)) {
-      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, "client id " + clientId
-          + " is the gateway's own");
+      refuse(ctx, mqtt5, ConnectRefusal.IDENTIFIER_REJECTED, "client id " + clientId + " is the gateway's own");
       return;
     }
-    Optional<Login> login = login(ctx, clientId, header, payload);
+    Optional<Login> login = login(ctx, mqtt5, clientId, header, payload);
     if (login.isEmpty()) {
       return;
     }
@@ -113,23 +114,47 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     if (!counts.tryConnect(ctx.channel(), config.maxConnections())) {
       stats.refusedConnected.increment();
       fullWarning.warn("MQTT client {} refused: {} clients are connected, the limit", clientId, config.maxConnections());
-      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_SERVER_UNAVAILABLE, "connection limit");
+      refuse(ctx, mqtt5, ConnectRefusal.FULL, "connection limit");
       return;
     }
+    Optional<String> assigned = clientId.isEmpty() ? Optional.of(generatedClientId()) : Optional.empty();
+    MqttProperties properties = header.properties();
     ConnectRequest request = new ConnectRequest(
-        clientId.isEmpty() ? generatedClientId() : clientId,
-        header.isCleanSession(),
+        assigned.orElse(clientId),
+        mqtt5 ? sessionExpiry(properties) == 0 : header.isCleanSession(),
         will(header, payload),
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
-        config.mqttInflightWindow(),
+        mqtt5 ? inflightWindow(properties) : config.mqttInflightWindow(),
         SessionOptions.ORDINARY,
         login.get().username(),
         ClientIdentity.Origin.MQTT);
+    ConnectionTerms terms = mqtt5
+        ? new ConnectionTerms(true, assigned,
+            intProperty(properties, MqttProperties.MAXIMUM_PACKET_SIZE, Integer.MAX_VALUE), config.maxMessageBytes())
+        : ConnectionTerms.mqtt3(config.maxMessageBytes());
+    // MQTT 5's clean start without session expiry zero: a fresh session that outlives the connection
+    boolean startFresh = mqtt5 && header.isCleanSession() && !request.cleanSession();
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
-    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog);
-    ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog));
-    core.execute(() -> session.connect(request));
+    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog, terms);
+    ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog, mqtt5));
+    core.execute(() -> session.connect(request, startFresh));
+  }
+
+  /** No more QoS 1/2 messages at once than the client's Receive Maximum (0 is not allowed: taken as absent). */
+  private int inflightWindow(MqttProperties properties) {
+    int receiveMaximum = intProperty(properties, MqttProperties.RECEIVE_MAXIMUM, 0xFFFF);
+    return Math.min(config.mqttInflightWindow(), receiveMaximum < 1 ? 0xFFFF : receiveMaximum);
+  }
+
+  /** MQTT 5's Session Expiry Interval: 0, the default, ends the session with the connection. */
+  private static long sessionExpiry(MqttProperties properties) {
+    return Integer.toUnsignedLong(intProperty(properties, MqttProperties.SESSION_EXPIRY_INTERVAL, 0));
+  }
+
+  private static int intProperty(MqttProperties properties, int id, int absent) {
+    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
+    return property != null && property.value() instanceof Integer value ? value : absent;
   }
 
   /** A client let in, as this user (none for an anonymous one). */
@@ -140,7 +165,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
    * name or password, 5 for a client that must have one. A verified client certificate on a
    * listener that takes its CN for the username needs no password.
    */
-  private Optional<Login> login(ChannelHandlerContext ctx, String clientId,
+  private Optional<Login> login(ChannelHandlerContext ctx, boolean mqtt5, String clientId,
       MqttConnectVariableHeader header, MqttConnectPayload payload) {
     Optional<String> certified =
         tls.flatMap(server -> server.certificateUsername(ctx.pipeline().get(SslHandler.class)));
@@ -157,8 +182,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     boolean bad = verdict == Authenticator.Verdict.BAD_CREDENTIALS;
     loginWarning.warn("MQTT client {} from {} refused: {}", clientId, ctx.channel().remoteAddress(),
         bad ? "bad username or password for user " + username.orElse("") : "not authorized (anonymous)");
-    refuse(ctx, bad ? MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD
-        : MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, verdict.name());
+    refuse(ctx, mqtt5, bad ? ConnectRefusal.BAD_CREDENTIALS : ConnectRefusal.NOT_AUTHORIZED, verdict.name());
     return Optional.empty();
   }
 
@@ -179,23 +203,27 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     }
   }
 
-  /** The client id MQTT 3.1.1 lets the server choose for an empty one with a clean session. */
+  /** The client id MQTT 3.1.1 (with a clean session) and MQTT 5 let the server choose for an empty one. */
   private static String generatedClientId() {
     return "auto-" + UUID.randomUUID();
   }
 
-  /** The decoder names the two CONNECT faults that deserve a CONNACK; any other closes. */
+  /**
+   * The decoder names the two CONNECT faults that deserve a CONNACK; any other closes. Its version
+   * is not known here, so the answer is 3.1.1's, which MQTT 5 clients read too for these two.
+   */
   private static void refuseUndecodable(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof MqttUnacceptableProtocolVersionException) {
-      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_UNACCEPTABLE_PROTOCOL_VERSION, cause.getMessage());
+      refuse(ctx, false, ConnectRefusal.UNACCEPTABLE_VERSION, cause.getMessage());
     } else if (cause instanceof MqttIdentifierRejectedException) {
-      refuse(ctx, MqttConnectReturnCode.CONNECTION_REFUSED_IDENTIFIER_REJECTED, cause.getMessage());
+      refuse(ctx, false, ConnectRefusal.IDENTIFIER_REJECTED, cause.getMessage());
     } else {
       close(ctx, "undecodable first packet: " + cause);
     }
   }
 
-  private static void refuse(ChannelHandlerContext ctx, MqttConnectReturnCode code, String reason) {
+  private static void refuse(ChannelHandlerContext ctx, boolean mqtt5, ConnectRefusal refusal, String reason) {
+    MqttConnectReturnCode code = refusal.code(mqtt5);
     log.debug("refusing {}: {} ({})", ctx.channel().remoteAddress(), code, reason);
     ctx.writeAndFlush(MqttPackets.connAck(code, false), ctx.voidPromise());
     ctx.close();

@@ -6,14 +6,21 @@ import io.netty.handler.codec.mqtt.MqttConnAckVariableHeader;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttFixedHeader;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttProperties;
+import io.netty.handler.codec.mqtt.MqttPubReplyMessageVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
+import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.sngw.broker.Delivery;
@@ -35,6 +42,35 @@ final class MqttPackets {
         new MqttConnAckVariableHeader(code, sessionPresent));
   }
 
+  /**
+   * MQTT 5's CONNACK for an accepted client: the limits it must keep to, and what it may not use
+   * here yet (subscription identifiers, shared subscriptions, topic aliases).
+   */
+  static MqttConnAckMessage connAck5(boolean sessionPresent, ConnectionTerms terms) {
+    MqttProperties properties = new MqttProperties();
+    terms.assignedClientId().ifPresent(id -> properties.add(
+        new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, id)));
+    properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, terms.maxPacketFromClient()));
+    properties.add(new MqttProperties.IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 0));
+    properties.add(new MqttProperties.IntegerProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 0));
+    return new MqttConnAckMessage(
+        header(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
+        new MqttConnAckVariableHeader(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent, properties));
+  }
+
+  /** MQTT 5's PUBACK, PUBREC, PUBREL or PUBCOMP: a packet id and a reason code. */
+  static MqttMessage reply5(MqttMessageType type, int packetId, byte reasonCode) {
+    MqttQoS qos = type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
+    return new MqttMessage(header(type, qos),
+        new MqttPubReplyMessageVariableHeader(packetId, reasonCode, MqttProperties.NO_PROPERTIES));
+  }
+
+  /** MQTT 5's DISCONNECT from the server, saying why it closes the connection. */
+  static MqttMessage disconnect(MqttReasonCodes.Disconnect reason) {
+    return new MqttMessage(header(MqttMessageType.DISCONNECT, MqttQoS.AT_MOST_ONCE),
+        new MqttReasonCodeAndPropertiesVariableHeader(reason.byteValue(), MqttProperties.NO_PROPERTIES));
+  }
+
   /** PUBACK, PUBREC, PUBREL or PUBCOMP: a packet id and nothing else. */
   static MqttMessage reply(MqttMessageType type, int packetId) {
     // PUBREL is the one reply whose fixed header must carry QoS 1
@@ -42,11 +78,17 @@ final class MqttPackets {
     return new MqttMessage(header(type, qos), MqttMessageIdVariableHeader.from(packetId));
   }
 
+  /** MQTT 3.1.1's SUBACK: the granted QoS of each filter, or 0x80 for one refused. */
   static MqttSubAckMessage subAck(int packetId, List<Optional<Qos>> granted) {
     int[] codes = new int[granted.size()];
     for (int i = 0; i < codes.length; i++) {
       codes[i] = granted.get(i).map(Qos::value).orElse(SUBACK_FAILURE);
     }
+    return subAck(packetId, codes);
+  }
+
+  /** SUBACK with a code per filter, granted QoS or MQTT 5 reason code. */
+  static MqttSubAckMessage subAck(int packetId, int[] codes) {
     return new MqttSubAckMessage(
         header(MqttMessageType.SUBACK, MqttQoS.AT_MOST_ONCE),
         MqttMessageIdVariableHeader.from(packetId),
@@ -58,6 +100,15 @@ final class MqttPackets {
         header(MqttMessageType.UNSUBACK, MqttQoS.AT_MOST_ONCE), MqttMessageIdVariableHeader.from(packetId));
   }
 
+  /** MQTT 5's UNSUBACK: success for each of the {@code filters} filters. */
+  static MqttUnsubAckMessage unsubAck5(int packetId, int filters) {
+    short[] codes = new short[filters];
+    return new MqttUnsubAckMessage(
+        header(MqttMessageType.UNSUBACK, MqttQoS.AT_MOST_ONCE),
+        new MqttMessageIdAndPropertiesVariableHeader(packetId, MqttProperties.NO_PROPERTIES),
+        new MqttUnsubAckPayload(codes));
+  }
+
   /** Wraps the shared payload array without copying it; the broker never mutates it. */
   static MqttPublishMessage publish(Delivery delivery) {
     Message message = delivery.message();
@@ -67,6 +118,16 @@ final class MqttPackets {
         header,
         new MqttPublishVariableHeader(message.topic(), delivery.packetId()),
         Unpooled.wrappedBuffer(message.payload()));
+  }
+
+  /**
+   * About how many bytes the PUBLISH of a delivery takes, never less: the fixed header with the
+   * longest remaining length, topic, packet id, an empty property length, payload.
+   */
+  static long sizeOf(Delivery delivery) {
+    Message message = delivery.message();
+    return 1 + 4 + 2 + (long) message.topic().getBytes(StandardCharsets.UTF_8).length + 2 + 1
+        + message.payload().length;
   }
 
   private static MqttFixedHeader header(MqttMessageType type, MqttQoS qos) {

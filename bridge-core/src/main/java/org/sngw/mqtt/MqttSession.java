@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ final class MqttSession implements SessionSink {
   private final Executor core;
   private final MqttStats stats;
   private final InboundBacklog backlog;
+  private final ConnectionTerms terms;
   private final OwnerThread owner = new OwnerThread("an MQTT connection's session");
   private final RateLimitedWarning drops = new RateLimitedWarning(log, DROP_WARNING_INTERVAL, Clock.SYSTEM);
   private ClientHandle handle;
@@ -48,29 +50,39 @@ final class MqttSession implements SessionSink {
   private final List<Object> unflushed = new ArrayList<>();
   private long unflushedBytes;
 
-  MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats, InboundBacklog backlog) {
+  MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats, InboundBacklog backlog,
+      ConnectionTerms terms) {
     this.channel = channel;
     this.broker = broker;
     this.core = core;
     this.stats = stats;
     this.backlog = backlog;
+    this.terms = terms;
   }
 
-  void connect(ConnectRequest request) {
+  /**
+   * @param startFresh MQTT 5's clean start with a session that outlives the connection: whatever
+   *     session the client id had is ended first
+   */
+  void connect(ConnectRequest request, boolean startFresh) {
     assert owner.isCurrent();
     if (!broker.mayConnect(request)) {
-      // Another user's session, or a sensor's: CONNACK 5, and the session stays its holder's.
+      // Another user's session, or a sensor's: CONNACK 5 (MQTT 5: 0x87), and the session stays its holder's.
       log.debug("client {} from {} refused: its session belongs to another client", request.clientId(),
           channel.remoteAddress());
       ended = true;
-      channel.writeAndFlush(MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED, false))
+      channel.writeAndFlush(MqttPackets.connAck(ConnectRefusal.NOT_AUTHORIZED.code(terms.mqtt5()), false))
           .addListener(ChannelFutureListener.CLOSE);
       return;
+    }
+    if (startFresh) {
+      broker.disconnect(broker.connect(request.withCleanSession(true), SessionSink.NONE), true);
     }
     handle = broker.connect(request, this);
     List<Object> resent = beforeConnAck;
     beforeConnAck = null;
-    send(MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, handle.sessionPresent()));
+    send(terms.mqtt5() ? MqttPackets.connAck5(handle.sessionPresent(), terms)
+        : MqttPackets.connAck(MqttConnectReturnCode.CONNECTION_ACCEPTED, handle.sessionPresent()));
     resent.forEach(this::send);
   }
 
@@ -94,7 +106,7 @@ final class MqttSession implements SessionSink {
   void releaseInbound(int packetId) {
     assert owner.isCurrent();
     broker.releaseInbound(handle, packetId);
-    send(MqttPackets.reply(MqttMessageType.PUBCOMP, packetId));
+    send(reply(MqttMessageType.PUBCOMP, packetId, PublishOutcome.ACCEPTED));
   }
 
   void acknowledged(int packetId) {
@@ -115,12 +127,15 @@ final class MqttSession implements SessionSink {
   void subscribe(int packetId, List<Subscription> subscriptions) {
     assert owner.isCurrent();
     // the SUBACK is written in granted, before the retained messages the broker delivers next
-    broker.subscribe(handle, subscriptions, granted -> send(MqttPackets.subAck(packetId, granted)));
+    broker.subscribe(handle, subscriptions, granted -> send(terms.mqtt5()
+        ? MqttPackets.subAck(packetId, ReasonCodes.subAck(subscriptions, granted))
+        : MqttPackets.subAck(packetId, granted)));
   }
 
   void unsubscribe(int packetId, List<String> filters) {
     assert owner.isCurrent();
-    broker.unsubscribe(handle, filters, () -> send(MqttPackets.unsubAck(packetId)));
+    broker.unsubscribe(handle, filters, () -> send(terms.mqtt5()
+        ? MqttPackets.unsubAck5(packetId, filters.size()) : MqttPackets.unsubAck(packetId)));
   }
 
   /** DISCONNECT from the client: the will is dropped. */
@@ -149,6 +164,10 @@ final class MqttSession implements SessionSink {
   @Override
   public void deliver(Delivery delivery) {
     assert owner.isCurrent();
+    if (MqttPackets.sizeOf(delivery) > terms.maxPacketToClient()) {
+      tooLargeForClient(delivery);
+      return;
+    }
     if (delivery.message().qos() == Qos.AT_MOST_ONCE && !hasRoom() && beforeConnAck == null) {
       stats.qos0Dropped.increment();
       drops.warn("client {}: QoS 0 dropped, its connection is not reading fast enough", handle.clientId());
@@ -157,6 +176,24 @@ final class MqttSession implements SessionSink {
     // Roughly what the PUBLISH takes in the connection's buffer: payload, topic and header.
     unflushedBytes += delivery.message().payload().length + delivery.message().topic().length() + 8;
     send(MqttPackets.publish(delivery));
+  }
+
+  /**
+   * MQTT 5 [MQTT-3.1.2-25]: a packet over the client's Maximum Packet Size is discarded as if it
+   * had been delivered, so its QoS 1/2 flow completes here and frees its window slot.
+   */
+  private void tooLargeForClient(Delivery delivery) {
+    stats.tooLargeForClient.increment();
+    drops.warn("client {}: a message to {} dropped, larger than the {} bytes the client takes", handle.clientId(),
+        delivery.message().topic(), terms.maxPacketToClient());
+    switch (delivery.message().qos()) {
+      case AT_MOST_ONCE -> { }
+      case AT_LEAST_ONCE -> core.execute(() -> broker.acknowledged(handle, delivery.packetId()));
+      case EXACTLY_ONCE -> core.execute(() -> {
+        broker.received(handle, delivery.packetId());
+        broker.completed(handle, delivery.packetId());
+      });
+    }
   }
 
   /**
@@ -170,7 +207,7 @@ final class MqttSession implements SessionSink {
   @Override
   public void release(int packetId) {
     assert owner.isCurrent();
-    send(MqttPackets.reply(MqttMessageType.PUBREL, packetId));
+    send(reply(MqttMessageType.PUBREL, packetId, PublishOutcome.ACCEPTED));
   }
 
   @Override
@@ -178,16 +215,29 @@ final class MqttSession implements SessionSink {
     assert owner.isCurrent();
     ended = true;
     log.debug("client {} connected again elsewhere: closing {}", handle.clientId(), channel.remoteAddress());
-    channel.close();
+    if (terms.mqtt5()) {
+      send(MqttPackets.disconnect(MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER));
+      core.execute(() -> channel.eventLoop().execute(channel::close));
+    } else {
+      channel.close();
+    }
   }
 
-  /** Acknowledges a QoS 1 or 2 publish once the broker says it is safe. */
+  /**
+   * Acknowledges a QoS 1 or 2 publish once the broker says it is safe. MQTT 5 is told every
+   * outcome by its reason code; MQTT 3.1.1 cannot be told no, so a denied publish is acknowledged
+   * as 3.1.1 brokers do, and a refused one is not, for the client to send again later.
+   */
   private void acknowledge(PublishOutcome outcome, MqttMessageType ack, int packetId, Message message) {
-    // A denied publish is acknowledged as MQTT 3.1.1 brokers do: the client cannot be told no.
-    if (outcome == PublishOutcome.ACCEPTED || outcome == PublishOutcome.DENIED) {
-      send(MqttPackets.reply(ack, packetId));
+    if (terms.mqtt5() || outcome == PublishOutcome.ACCEPTED || outcome == PublishOutcome.DENIED) {
+      send(reply(ack, packetId, outcome));
     }
     answered(outcome, message);
+  }
+
+  private Object reply(MqttMessageType type, int packetId, PublishOutcome outcome) {
+    return terms.mqtt5() ? MqttPackets.reply5(type, packetId, ReasonCodes.of(outcome))
+        : MqttPackets.reply(type, packetId);
   }
 
   private void answered(PublishOutcome outcome, Message message) {
@@ -203,7 +253,9 @@ final class MqttSession implements SessionSink {
       case DENIED -> log.debug("client {}: publish denied by the access rules, dropped", handle.clientId());
       case INVALID_TOPIC -> {
         log.debug("client {}: broker refused the topic name, closing", handle.clientId());
-        channel.close();
+        if (!terms.mqtt5()) {
+          channel.close();
+        }
       }
     }
   }

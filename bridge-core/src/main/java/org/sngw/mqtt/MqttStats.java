@@ -10,6 +10,7 @@ public final class MqttStats {
   final LongAdder refusedLogins = new LongAdder();
   final LongAdder bytesReceived = new LongAdder();
   final LongAdder bytesSent = new LongAdder();
+  final LongAdder tooLargeForClient = new LongAdder();
 
   /** QoS 0 messages not sent because the subscriber's connection buffer was full. */
   public long qos0Dropped() {
@@ -34,6 +35,11 @@ public final class MqttStats {
   /** Bytes of MQTT packets written to clients. */
   public long bytesSent() {
     return bytesSent.sum();
+  }
+
+  /** Messages not sent to an MQTT 5 client: larger than the Maximum Packet Size it asked for. */
+  public long tooLargeForClient() {
+    return tooLargeForClient.sum();
   }
 
   /** CONNECTs answered 3 (server unavailable): as many clients were connected as allowed. */

@@ -1,12 +1,16 @@
 package org.sngw.mqtt;
 
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
+import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -33,13 +37,15 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private final MqttSession session;
   private final Executor core;
   private final InboundBacklog backlog;
+  private final boolean mqtt5;
   /** Work for the core from the packets of the current read; owned by the I/O thread. */
   private final List<Runnable> forCore = new ArrayList<>();
 
-  SessionHandler(MqttSession session, Executor core, InboundBacklog backlog) {
+  SessionHandler(MqttSession session, Executor core, InboundBacklog backlog, boolean mqtt5) {
     this.session = session;
     this.core = core;
     this.backlog = backlog;
+    this.mqtt5 = mqtt5;
   }
 
   @Override
@@ -60,7 +66,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) msg);
       case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
       case PINGREQ -> ctx.writeAndFlush(MqttPackets.PINGRESP, ctx.voidPromise());
-      case DISCONNECT -> disconnect(ctx);
+      case DISCONNECT -> disconnect(ctx, msg);
       default -> close(ctx, "unexpected " + msg.fixedHeader().messageType());
     }
   }
@@ -115,7 +121,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     List<Subscription> subscriptions = new ArrayList<>(requested.size());
     int size = 0;
     for (MqttTopicSubscription s : requested) {
-      subscriptions.add(new Subscription(s.topicFilter(), Qos.of(s.qualityOfService().value())));
+      subscriptions.add(new Subscription(s.topicFilter(), Qos.of(s.qualityOfService().value()),
+          retainHandling(s.option().retainHandling())));
       size += s.topicFilter().length();
     }
     int packetId = subscribe.variableHeader().messageId();
@@ -133,8 +140,20 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     toCore(size, () -> session.unsubscribe(packetId, filters));
   }
 
-  private void disconnect(ChannelHandlerContext ctx) {
-    forCore.add(session::disconnect);
+  /** MQTT 3.1.1 and 5 alike: a new subscription's retained messages are sent at SUBSCRIBE unless asked otherwise. */
+  private static Subscription.RetainHandling retainHandling(MqttSubscriptionOption.RetainedHandlingPolicy policy) {
+    return switch (policy) {
+      case SEND_AT_SUBSCRIBE -> Subscription.RetainHandling.ALWAYS;
+      case SEND_AT_SUBSCRIBE_IF_NOT_YET_EXISTS -> Subscription.RetainHandling.IF_NEW;
+      case DONT_SEND_AT_SUBSCRIBE -> Subscription.RetainHandling.NEVER;
+    };
+  }
+
+  /** The will is dropped, unless an MQTT 5 client asks for it with reason code 0x04. */
+  private void disconnect(ChannelHandlerContext ctx, MqttMessage msg) {
+    boolean withWill = msg.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader reason
+        && reason.reasonCode() == MqttReasonCodes.Disconnect.DISCONNECT_WITH_WILL_MESSAGE.byteValue();
+    forCore.add(withWill ? session::connectionLost : session::disconnect);
     ctx.close();
   }
 
@@ -148,7 +167,14 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    close(ctx, cause instanceof ReadTimeoutException ? "keep-alive expired" : cause.toString());
+    boolean keepAliveExpired = cause instanceof ReadTimeoutException;
+    if (keepAliveExpired && mqtt5 && ctx.channel().isActive()) {
+      // MQTT 5 says why: the client knows to reconnect rather than suspect the network
+      ctx.writeAndFlush(MqttPackets.disconnect(MqttReasonCodes.Disconnect.KEEP_ALIVE_TIMEOUT))
+          .addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    close(ctx, keepAliveExpired ? "keep-alive expired" : cause.toString());
   }
 
   /** Hands a packet's work to the core, counted in the backlog until it has run. */

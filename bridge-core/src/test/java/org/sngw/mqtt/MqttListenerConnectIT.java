@@ -60,6 +60,27 @@ class MqttListenerConnectIT {
   }
 
   @Test
+  void connect_mqtt5_takesTheClientsReceiveMaximum_andSessionExpiryMakesItPersistent() throws Exception {
+    try (RawClient small = new RawClient(harness.address());
+        RawClient kept = new RawClient(harness.address())) {
+      // Receive Maximum (0x21) 5
+      small.send(RawClient.connect5("five-small", true, (byte) 0x21, (byte) 0x00, (byte) 0x05));
+      // Session Expiry Interval (0x11) 60 s
+      kept.send(RawClient.connect5("five-kept", false, (byte) 0x11, (byte) 0, (byte) 0, (byte) 0, (byte) 60));
+
+      // CONNACK
+      small.expect(0x20);
+      await().until(() -> broker.connects.size() == 2);
+    }
+    ConnectRequest small = broker.connects.stream().filter(c -> c.clientId().equals("five-small")).findFirst().orElseThrow();
+    ConnectRequest kept = broker.connects.stream().filter(c -> c.clientId().equals("five-kept")).findFirst().orElseThrow();
+    assertThat(small.inflightWindow()).isEqualTo(5);
+    assertThat(small.cleanSession()).as("no session expiry: the session ends with the connection").isTrue();
+    assertThat(kept.inflightWindow()).isEqualTo(BrokerConfig.defaults().mqttInflightWindow());
+    assertThat(kept.cleanSession()).isFalse();
+  }
+
+  @Test
   void connect_unknownProtocolLevel_isRejected() throws Exception {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect("MQTT", 6, "future", true, 0));

@@ -22,8 +22,8 @@ import org.sngw.broker.BrokerConfig;
 import org.sngw.broker.BrokerCore;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
-import org.sngw.broker.IgnoringSink;
 import org.sngw.broker.RestoredState;
+import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
 import org.sngw.message.Qos;
 import org.sngw.store.InMemoryStore;
@@ -81,7 +81,7 @@ class PublisherBackpressureTest {
   /** A subscriber with a window of 1 that never acknowledges. */
   private void subscribeSlowly(String filter) {
     ClientHandle slow =
-        broker.connect(new ConnectRequest("slow", true, Optional.empty(), Duration.ZERO, 1), new IgnoringSink());
+        broker.connect(new ConnectRequest("slow", true, Optional.empty(), Duration.ZERO, 1), SessionSink.NONE);
     broker.subscribe(slow, List.of(new Subscription(filter, Qos.AT_LEAST_ONCE)), granted -> { });
   }
 

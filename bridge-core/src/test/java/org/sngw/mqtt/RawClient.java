@@ -88,6 +88,20 @@ final class RawClient implements AutoCloseable {
     return packet(0x10, body);
   }
 
+  /** MQTT 5's CONNECT: as {@link #connect}, at level 5, with the given encoded properties (under 128 bytes). */
+  static byte[] connect5(String clientId, boolean cleanStart, byte... properties) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    writeString(body, "MQTT");
+    body.write(5);
+    body.write(cleanStart ? 0x02 : 0x00);
+    body.write(0);
+    body.write(0);
+    body.write(properties.length);
+    body.writeBytes(properties);
+    writeString(body, clientId);
+    return packet(0x10, body);
+  }
+
   /** PUBLISH at QoS 0: topic name, then the payload up to the end. */
   static byte[] publish(String topic, String payload) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.sngw.broker.Broker;
 import org.sngw.broker.ClientHandle;
 import org.sngw.broker.ConnectRequest;
-import org.sngw.broker.IgnoringSink;
 import org.sngw.broker.PublishOutcome;
+import org.sngw.broker.SessionSink;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
@@ -36,7 +36,7 @@ final class MqttPublisher {
   }
 
   void start() {
-    handle = broker.connect(new ConnectRequest(name, true, Optional.empty(), Duration.ZERO, 1), new IgnoringSink());
+    handle = broker.connect(new ConnectRequest(name, true, Optional.empty(), Duration.ZERO, 1), SessionSink.NONE);
     for (Reading reading : readings) {
       time.schedule(reading.at(), () -> publish(reading));
     }

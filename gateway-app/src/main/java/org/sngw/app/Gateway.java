@@ -378,6 +378,9 @@ public final class Gateway implements AutoCloseable {
         snGateway.stats()::sessionsRefused);
     metrics.counter("sngw.mqtt.qos0.dropped", "QoS 0 messages dropped: a subscriber's connection buffer was full",
         () -> sum(mqtt, MqttStats::qos0Dropped));
+    metrics.counter("sngw.mqtt.too_large_for_client",
+        "messages not sent to an MQTT 5 client: larger than the maximum packet size it asked for",
+        () -> sum(mqtt, MqttStats::tooLargeForClient));
     metrics.counter("sngw.mqtt.connections.refused.pending", "TCP connections closed at accept: too many without CONNECT",
         () -> sum(mqtt, MqttStats::refusedPending));
     metrics.counter("sngw.mqtt.logins.refused", "CONNECTs refused: bad username or password, or not authorized",

@@ -1,0 +1,181 @@
+package org.sngw.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3Client;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
+import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5RetainHandling;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sngw.auth.AccessConfig;
+import org.sngw.config.GatewayConfig;
+
+/**
+ * MQTT 5 clients beside MQTT 3.1.1 ones on the same listener: Debian's mosquitto_sub and
+ * mosquitto_pub with {@code -V 5}, and HiveMQ's client for what those cannot express.
+ */
+class Mqtt5IT {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  private Gateway gateway;
+
+  @AfterEach
+  void stop() {
+    if (gateway != null) {
+      gateway.close();
+    }
+  }
+
+  @Test
+  void mqtt5AndMqtt311Subscribers_onOnePort_getWhatASensorAndAnMqtt5PublisherSend() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    try (Mosquitto.Sub five = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1, "-V", "5");
+        Mosquitto.Sub three = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1, "-V", "mqttv311");
+        SnTestClient sensor = new SnTestClient(gateway.snAddress())) {
+      sensor.connect("v5-sensor", 60);
+      sensor.publishQos1(sensor.register("sensors/v5-sensor/t"), "21.5".getBytes(StandardCharsets.UTF_8));
+      Mosquitto.publish(gateway.mqttAddress(), "sensors/app/cmd", "on", 2, "-V", "5");
+
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(five.messages()).containsExactly("sensors/v5-sensor/t 21.5", "sensors/app/cmd on");
+        assertThat(three.messages()).containsExactly("sensors/v5-sensor/t 21.5", "sensors/app/cmd on");
+      });
+    }
+  }
+
+  @Test
+  void connAck_assignsAClientId_andStatesTheLimits() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mqtt5BlockingClient client = client("").toBlocking();
+
+    Mqtt5ConnAck connAck = client.connect();
+
+    assertThat(connAck.getAssignedClientIdentifier()).hasValueSatisfying(id -> assertThat(id.toString()).startsWith("auto-"));
+    assertThat(connAck.getRestrictions().getMaximumPacketSize())
+        .isEqualTo(GatewayConfig.defaults().broker().maxMessageBytes());
+    assertThat(connAck.getRestrictions().isSharedSubscriptionAvailable()).isFalse();
+    assertThat(connAck.getRestrictions().getTopicAliasMaximum()).isZero();
+    client.disconnect();
+  }
+
+  @Test
+  void deniedPublishAndSubscribe_getReasonCodes() throws Exception {
+    Path acl = Files.writeString(dir.resolve("acl"), "topic readwrite sensors/#\n");
+    GatewayConfig loopback = LoopbackConfig.with(dir.resolve("data"));
+    gateway = Gateway.start(new GatewayConfig(loopback.transports(), loopback.mqtt(), loopback.dataDir(),
+        loopback.store(), loopback.mqttSn(), loopback.broker(), Optional.empty(), List.of(),
+        new AccessConfig(Optional.empty(), Optional.empty(), Optional.of(acl)), Optional.empty()));
+    Mqtt5BlockingClient client = client("denied-5").toBlocking();
+    client.connect();
+
+    Mqtt5PubAckException publish = catchThrowableOfType(Mqtt5PubAckException.class, () -> client.publishWith()
+        .topic("secret/x").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {1}).send());
+    assertThat(publish.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
+    Mqtt5SubAckException subscribe = catchThrowableOfType(Mqtt5SubAckException.class, () -> client.subscribeWith()
+        .topicFilter("secret/#").qos(MqttQos.AT_LEAST_ONCE).send());
+    assertThat(subscribe.getMqttMessage().getReasonCodes()).containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED);
+    assertThat(client.subscribeWith().topicFilter("sensors/#").qos(MqttQos.EXACTLY_ONCE).send().getReasonCodes())
+        .containsExactly(Mqtt5SubAckReasonCode.GRANTED_QOS_2);
+    client.disconnect();
+  }
+
+  @Test
+  void takeOver_tellsTheFirstConnectionWhyItIsClosed() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    CompletableFuture<Throwable> firstClosed = new CompletableFuture<>();
+    Mqtt5Client first = Mqtt5Client.builder().identifier("twin").serverHost("127.0.0.1")
+        .serverPort(gateway.mqttAddress().getPort())
+        .addDisconnectedListener(context -> firstClosed.complete(context.getCause())).build();
+    first.toBlocking().connect();
+
+    client("twin").toBlocking().connect();
+
+    Throwable cause = firstClosed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(cause).isInstanceOf(Mqtt5DisconnectException.class);
+    assertThat(((Mqtt5DisconnectException) cause).getMqttMessage().getReasonCode())
+        .isEqualTo(Mqtt5DisconnectReasonCode.SESSION_TAKEN_OVER);
+  }
+
+  @Test
+  void sessionExpiry_keepsTheSession_andWhatCameWhileOffline() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mqtt5BlockingClient subscriber = client("keeper").toBlocking();
+    subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send();
+    subscriber.subscribeWith().topicFilter("sensors/keeper/#").qos(MqttQos.AT_LEAST_ONCE).send();
+    subscriber.disconnect();
+    Mqtt3BlockingClient publisher = Mqtt3Client.builder().identifier("pub-3").serverHost("127.0.0.1")
+        .serverPort(gateway.mqttAddress().getPort()).buildBlocking();
+    publisher.connect();
+    publisher.publishWith().topic("sensors/keeper/t").qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {7}).send();
+    publisher.disconnect();
+
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+      assertThat(subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send().isSessionPresent()).isTrue();
+      Optional<Mqtt5Publish> queued = publishes.receive(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(queued).hasValueSatisfying(message -> assertThat(message.getPayloadAsBytes()).containsExactly(7));
+    }
+    subscriber.disconnect();
+
+    // Clean start with an expiry: a new session, though the old one was there
+    assertThat(subscriber.connectWith().cleanStart(true).sessionExpiryInterval(3600).send().isSessionPresent()).isFalse();
+    subscriber.disconnect();
+  }
+
+  @Test
+  void retainHandling_2_sendsNoRetainedMessageAtSubscribe() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mosquitto.publish(gateway.mqttAddress(), "sensors/r/t", "kept", 1, "-r");
+    Mqtt5BlockingClient client = client("retainer").toBlocking();
+    client.connect();
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = client.publishes(MqttGlobalPublishFilter.ALL)) {
+      client.subscribeWith().topicFilter("sensors/r/#").retainHandling(Mqtt5RetainHandling.DO_NOT_SEND).send();
+      assertThat(publishes.receive(1, TimeUnit.SECONDS)).isEmpty();
+      client.subscribeWith().topicFilter("sensors/+/t").retainHandling(Mqtt5RetainHandling.SEND).send();
+      assertThat(publishes.receive(WAIT.toSeconds(), TimeUnit.SECONDS)).hasValueSatisfying(message ->
+          assertThat(new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("kept"));
+    }
+    client.disconnect();
+  }
+
+  @Test
+  void disconnectWithWillMessage_publishesTheWill() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    try (Mosquitto.Sub wills = Mosquitto.subscribe(gateway.mqttAddress(), "wills/#", 1, "-V", "5")) {
+      Mqtt5BlockingClient client = client("leaving").toBlocking();
+      client.connectWith().willPublish().topic("wills/leaving").payload("gone".getBytes(StandardCharsets.UTF_8))
+          .applyWillPublish().send();
+      client.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
+
+      await().atMost(WAIT).untilAsserted(() -> assertThat(wills.messages()).containsExactly("wills/leaving gone"));
+    }
+  }
+
+  private Mqtt5Client client(String id) {
+    return Mqtt5Client.builder().identifier(id).serverHost("127.0.0.1").serverPort(gateway.mqttAddress().getPort())
+        .build();
+  }
+}
