@@ -14,6 +14,7 @@ import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import io.netty.util.AttributeKey;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +45,8 @@ import org.sngw.time.Clock;
 final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   /** The pipeline slot of the CONNECT deadline, and of the keep-alive timer that takes its place. */
   static final String TIMEOUT = "timeout";
+  /** Set on the channel of an accepted MQTT 5 client, which is told why the server closes it. */
+  static final AttributeKey<Boolean> SPEAKS_MQTT_5 = AttributeKey.valueOf("sngw.mqtt5");
 
   private static final Logger log = LoggerFactory.getLogger(ConnectHandler.class);
   private static final int MQTT_3_1 = 3;
@@ -135,6 +138,9 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     // MQTT 5's clean start without session expiry zero: a fresh session that outlives the connection
     boolean startFresh = mqtt5 && header.isCleanSession() && !request.cleanSession();
     armKeepAlive(ctx.pipeline(), header.keepAliveTimeSeconds());
+    if (mqtt5) {
+      ctx.channel().attr(SPEAKS_MQTT_5).set(true);
+    }
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog, terms);
     ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog, mqtt5));

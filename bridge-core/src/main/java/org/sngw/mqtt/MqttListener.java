@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -40,6 +41,8 @@ public final class MqttListener implements AutoCloseable {
 
   private static final int WRITE_BUFFER_LOW_BYTES = WRITE_BUFFER_HIGH_BYTES / 2;
   private static final Logger log = LoggerFactory.getLogger(MqttListener.class);
+  /** How long a shutdown waits for MQTT 5 clients to take their DISCONNECT. */
+  private static final Duration SHUTDOWN_NOTICE = Duration.ofSeconds(1);
 
   private final ListenAddress bind;
   private final BrokerConfig config;
@@ -128,7 +131,11 @@ public final class MqttListener implements AutoCloseable {
     return address;
   }
 
-  /** Stops accepting and closes every connection; their sessions end as if the clients vanished. */
+  /**
+   * Stops accepting and closes every connection; their sessions end as if the clients vanished.
+   * MQTT 5 clients are told first that the server is shutting down, for as long as a second allows:
+   * a client that reads nothing does not hold the shutdown up.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
@@ -138,6 +145,8 @@ public final class MqttListener implements AutoCloseable {
     if (bound != null) {
       bound.close().syncUninterruptibly();
     }
+    connections.writeAndFlush(MqttPackets.disconnect(MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN),
+        channel -> channel.hasAttr(ConnectHandler.SPEAKS_MQTT_5)).awaitUninterruptibly(SHUTDOWN_NOTICE.toMillis());
     connections.close().awaitUninterruptibly();
   }
 }

@@ -121,6 +121,24 @@ class Mqtt5IT {
   }
 
   @Test
+  void shutdown_tellsMqtt5ClientsTheServerIsShuttingDown() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    CompletableFuture<Throwable> closed = new CompletableFuture<>();
+    Mqtt5Client client = Mqtt5Client.builder().identifier("stayer").serverHost("127.0.0.1")
+        .serverPort(gateway.mqttAddress().getPort())
+        .addDisconnectedListener(context -> closed.complete(context.getCause())).build();
+    client.toBlocking().connect();
+
+    gateway.close();
+    gateway = null;
+
+    Throwable cause = closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(cause).isInstanceOf(Mqtt5DisconnectException.class);
+    assertThat(((Mqtt5DisconnectException) cause).getMqttMessage().getReasonCode())
+        .isEqualTo(Mqtt5DisconnectReasonCode.SERVER_SHUTTING_DOWN);
+  }
+
+  @Test
   void sessionExpiry_keepsTheSession_andWhatCameWhileOffline() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
     Mqtt5BlockingClient subscriber = client("keeper").toBlocking();
