@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.broker.topic.MatchSet;
+import org.sngw.broker.topic.SharedFilter;
 import org.sngw.broker.topic.SubscriptionTree;
 import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
@@ -85,8 +86,10 @@ public final class BrokerCore implements Broker {
   private final AccessRules access;
   private final Map<String, Session> sessions = new HashMap<>();
   private final SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
-  // One match set per nesting level: a sink may publish from inside a delivery.
+  private final ShareGroups shared = new ShareGroups();
+  // One match set of each kind per nesting level: a sink may publish from inside a delivery.
   private final List<MatchSet<Session>> matchSets = new ArrayList<>();
+  private final List<MatchSet<ShareGroup>> groupMatchSets = new ArrayList<>();
   private int routingDepth;
   // Read by the metrics endpoint's thread.
   private final LongAdder expiredSessions = new LongAdder();
@@ -320,14 +323,15 @@ public final class BrokerCore implements Broker {
     List<Optional<Qos>> grants = new ArrayList<>(requested.size());
     List<Boolean> sendRetained = new ArrayList<>(requested.size());
     for (Subscription subscription : requested) {
-      sendRetained.add(switch (subscription.retainHandling()) {
+      // MQTT 5 [MQTT-4.8.2]: a shared subscription gets no retained messages when it is made
+      sendRetained.add(!SharedFilter.isShared(subscription.filter()) && switch (subscription.retainHandling()) {
         case ALWAYS -> true;
         case IF_NEW -> !session.filters().contains(subscription.filter());
         case NEVER -> false;
       });
-      if (Topics.isValidFilter(subscription.filter())
-          && (session.outbox() || access.maySubscribe(session.identity(), subscription.filter()))) {
-        subscriptions.subscribe(subscription.filter(), session, subscription.qos());
+      if (isValidFilter(subscription.filter())
+          && (session.outbox() || access.maySubscribe(session.identity(), matchedFilter(subscription.filter())))) {
+        addToTree(subscription.filter(), session, subscription.qos());
         session.putSubscription(subscription.filter(), subscription.qos());
         grants.add(Optional.of(subscription.qos()));
       } else {
@@ -355,7 +359,7 @@ public final class BrokerCore implements Broker {
     Session session = handle.session();
     for (String filter : filters) {
       if (session.removeSubscription(filter)) {
-        subscriptions.unsubscribe(filter, session);
+        removeFromTree(filter, session);
       }
     }
     store.afterDurable(done);
@@ -424,7 +428,8 @@ public final class BrokerCore implements Broker {
         outboxBacklogs.put(session.clientId(), session.outbound().backlog());
       }
     }
-    return new BrokerCensus(sessions.size(), connected, subscriptions.size(), retained.count(), outboxBacklogs);
+    return new BrokerCensus(sessions.size(), connected, subscriptions.size() + shared.size(), retained.count(),
+        outboxBacklogs);
   }
 
   /** Persistent sessions ended for staying offline longer than {@link BrokerConfig#persistentSessionExpiry()}. */
@@ -462,7 +467,7 @@ public final class BrokerCore implements Broker {
     for (RestoredState.Session stored : state.sessions()) {
       Session session = newSession(stored.clientId(), true);
       session.restore(stored);
-      stored.subscriptions().forEach((filter, qos) -> subscriptions.subscribe(filter, session, qos));
+      stored.subscriptions().forEach((filter, qos) -> addToTree(filter, session, qos));
       sessions.put(stored.clientId(), session);
       // Connected when the gateway stopped: offline from now. An outbox is spared once prepared.
       if (stored.offlineSince().isEmpty()) {
@@ -504,20 +509,34 @@ public final class BrokerCore implements Broker {
     boolean congested = message.retain() && !retained.keep(message);
     Message live = message.withFlags(message.qos(), false);
     MatchSet<Session> matches = enterRouting();
+    MatchSet<ShareGroup> groups = groupMatchSets.get(routingDepth - 1);
     try {
       subscriptions.match(message.topic(), matches);
       for (int i = 0; i < matches.size(); i++) {
         Session subscriber = matches.subscriber(i);
         if (subscriber != excluded && mayReceive(subscriber, message.topic())) {
           boolean retain = subscriber.retainAsPublished() && message.retain();
-          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain), ack);
+          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain), ack, null);
         }
+      }
+      shared.match(message.topic(), groups);
+      for (int i = 0; i < groups.size(); i++) {
+        congested |= !offerToOne(groups.subscriber(i), live, excluded, ack);
       }
       return congested ? PublishOutcome.CONGESTED : PublishOutcome.ACCEPTED;
     } finally {
       matches.clear();
+      groups.clear();
       routingDepth--;
     }
+  }
+
+  /** To one member of a shared subscription; true when there is none that may have it. */
+  private boolean offerToOne(ShareGroup group, Message message, Session excluded, PendingAck ack) {
+    ShareGroup.Member member =
+        group.choose(message, session -> session != excluded && mayReceive(session, message.topic()));
+    return member == null
+        || offer(member.session(), message.withFlags(message.qos().min(member.qos()), false), ack, group);
   }
 
   /**
@@ -526,6 +545,7 @@ public final class BrokerCore implements Broker {
    */
   private PublishOutcome routeToAllOrNone(Message message, Session excluded, PendingAck ack) {
     MatchSet<Session> matches = enterRouting();
+    MatchSet<ShareGroup> groups = groupMatchSets.get(routingDepth - 1);
     try {
       subscriptions.match(message.topic(), matches);
       for (int i = 0; i < matches.size(); i++) {
@@ -536,8 +556,20 @@ public final class BrokerCore implements Broker {
           return PublishOutcome.CONGESTED;
         }
       }
+      // A shared subscription takes it if its chosen member does: the one that routing will choose.
+      shared.match(message.topic(), groups);
+      for (int i = 0; i < groups.size(); i++) {
+        ShareGroup.Member member = groups.subscriber(i)
+            .peek(message, session -> session != excluded && mayReceive(session, message.topic()));
+        if (member != null
+            && !member.session().outbound().wouldTake(message.withFlags(message.qos().min(member.qos()), false))) {
+          overflow.countRefused();
+          return PublishOutcome.CONGESTED;
+        }
+      }
     } finally {
       matches.clear();
+      groups.clear();
       routingDepth--;
     }
     return route(message, excluded, ack);
@@ -546,14 +578,43 @@ public final class BrokerCore implements Broker {
   private MatchSet<Session> enterRouting() {
     if (routingDepth == matchSets.size()) {
       matchSets.add(new MatchSet<>());
+      groupMatchSets.add(new MatchSet<>());
     }
     return matchSets.get(routingDepth++);
+  }
+
+  /** A filter a client may subscribe to: an ordinary one, or a well-formed shared one. */
+  private static boolean isValidFilter(String filter) {
+    return SharedFilter.isShared(filter) ? SharedFilter.parse(filter).isPresent() : Topics.isValidFilter(filter);
+  }
+
+  /** The filter that decides what a subscription receives, and so what the access rules judge. */
+  private static String matchedFilter(String filter) {
+    return SharedFilter.parse(filter).map(SharedFilter::filter).orElse(filter);
+  }
+
+  private void addToTree(String filter, Session session, Qos qos) {
+    Optional<SharedFilter> share = SharedFilter.parse(filter);
+    if (share.isPresent()) {
+      shared.subscribe(share.get(), session, qos);
+    } else {
+      subscriptions.subscribe(filter, session, qos);
+    }
+  }
+
+  private void removeFromTree(String filter, Session session) {
+    Optional<SharedFilter> share = SharedFilter.parse(filter);
+    if (share.isPresent()) {
+      shared.unsubscribe(share.get(), session);
+    } else {
+      subscriptions.unsubscribe(filter, session);
+    }
   }
 
   private void deliverRetained(Session session, Subscription subscription) {
     for (Message message : retained.matching(subscription.filter())) {
       if (mayReceive(session, message.topic())) {
-        offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null);
+        offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null, null);
       }
     }
   }
@@ -576,8 +637,9 @@ public final class BrokerCore implements Broker {
     return will.orElse(null);
   }
 
-  private boolean offer(Session session, Message message, PendingAck ack) {
-    boolean accepted = session.outbound().offer(message, ack);
+  /** @param via the shared subscription the message came through; null for an ordinary one */
+  private boolean offer(Session session, Message message, PendingAck ack, ShareGroup via) {
+    boolean accepted = session.outbound().offer(message, ack, via);
     if (!accepted) {
       overflow.countRefused();
     }
@@ -626,13 +688,23 @@ public final class BrokerCore implements Broker {
     end(session);
   }
 
-  /** Discards a session: its subscriptions leave the tree and what it kept leaves the store. */
+  /**
+   * Discards a session: its subscriptions leave the tree and what it kept leaves the store. What
+   * it had from shared subscriptions and had not acknowledged goes to another member of each.
+   */
   private void end(Session session) {
+    List<Queued> handedOver = session.outbound().undeliveredShared();
     for (String filter : session.filters()) {
-      subscriptions.unsubscribe(filter, session);
+      removeFromTree(filter, session);
     }
     sessions.remove(session.clientId(), session);
     overflow.forget(session.clientId());
     session.end();
+    for (Queued undelivered : handedOver) {
+      ShareGroup group = shared.group(undelivered.via().filter());
+      if (group != null) {
+        offerToOne(group, undelivered.message(), null, null);
+      }
+    }
   }
 }

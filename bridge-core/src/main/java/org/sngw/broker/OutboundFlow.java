@@ -1,7 +1,9 @@
 package org.sngw.broker;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 
@@ -79,6 +81,11 @@ final class OutboundFlow {
    *     waits (retained messages for a new subscription)
    */
   boolean offer(Message message, PendingAck ack) {
+    return offer(message, ack, null);
+  }
+
+  /** The same, for a message that came through the shared subscription {@code via}. */
+  boolean offer(Message message, PendingAck ack, ShareGroup via) {
     if (message.qos() == Qos.AT_MOST_ONCE) {
       offerAtMostOnce(message);
       return true;
@@ -89,7 +96,7 @@ final class OutboundFlow {
     long sequence = nextSequence;
     boolean sendNow = sink != null && queued.isEmpty() && inFlight() < window;
     if (!sendNow) {
-      switch (enqueue(new Queued(sequence, message), ack)) {
+      switch (enqueue(new Queued(sequence, message, via), ack)) {
         case QUEUED -> { }
         case TOO_BIG -> {
           countDropped();
@@ -103,7 +110,7 @@ final class OutboundFlow {
     nextSequence++;
     log.outbound(sequence, message);
     if (sendNow) {
-      send(sequence, message);
+      send(sequence, message, via);
     }
     return true;
   }
@@ -171,6 +178,26 @@ final class OutboundFlow {
   /** The session is over: nobody waits for it any more. */
   void end() {
     held.releaseAll();
+  }
+
+  /**
+   * What came through shared subscriptions and is not yet delivered: queued, or sent and not
+   * acknowledged (a QoS 2 message whose PUBREC came is delivered). For another member to have when
+   * this session ends.
+   */
+  List<Queued> undeliveredShared() {
+    List<Queued> undelivered = new ArrayList<>();
+    for (InFlight pending : awaitingAck) {
+      if (pending.via() != null) {
+        undelivered.add(new Queued(pending.sequence(), pending.message(), pending.via()));
+      }
+    }
+    queued.forEach(entry -> {
+      if (entry.via() != null) {
+        undelivered.add(entry);
+      }
+    });
+    return undelivered;
   }
 
   /** Bytes queued (not in flight), as the bounds count them. */
@@ -293,7 +320,7 @@ final class OutboundFlow {
         sink.deliver(new Delivery(0, false, next.message()));
       } else if (inFlight() < window) {
         queued.poll();
-        send(next.sequence(), next.message());
+        send(next.sequence(), next.message(), next.via());
       } else {
         break;
       }
@@ -311,9 +338,9 @@ final class OutboundFlow {
     counts.dropped(clientId);
   }
 
-  private void send(long sequence, Message message) {
+  private void send(long sequence, Message message, ShareGroup via) {
     int packetId = packetIds.allocate();
-    awaitingAck.addLast(new InFlight(packetId, sequence, message));
+    awaitingAck.addLast(new InFlight(packetId, sequence, message, via));
     log.sent(sequence, packetId);
     sink.deliver(new Delivery(packetId, false, message));
   }

@@ -127,6 +127,11 @@ final class OutboundQueue {
   }
 
   /** The oldest message, left in place; null when empty. */
+  /** Each entry, oldest first; changes nothing. */
+  void forEach(Consumer<Queued> action) {
+    entries.forEach(action);
+  }
+
   Queued peek() {
     return entries.peekFirst();
   }

@@ -44,7 +44,7 @@ final class MqttPackets {
 
   /**
    * MQTT 5's CONNACK for an accepted client: the limits it must keep to, and what it may not use
-   * here yet (subscription identifiers, shared subscriptions, topic aliases).
+   * here yet (subscription identifiers, topic aliases: a Topic Alias Maximum of 0, by leaving it out).
    */
   static MqttConnAckMessage connAck5(boolean sessionPresent, ConnectionTerms terms) {
     MqttProperties properties = new MqttProperties();
@@ -52,7 +52,6 @@ final class MqttPackets {
         new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, id)));
     properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, terms.maxPacketFromClient()));
     properties.add(new MqttProperties.IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 0));
-    properties.add(new MqttProperties.IntegerProperty(MqttProperties.SHARED_SUBSCRIPTION_AVAILABLE, 0));
     return new MqttConnAckMessage(
         header(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
         new MqttConnAckVariableHeader(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent, properties));

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -77,9 +78,52 @@ class Mqtt5IT {
     assertThat(connAck.getAssignedClientIdentifier()).hasValueSatisfying(id -> assertThat(id.toString()).startsWith("auto-"));
     assertThat(connAck.getRestrictions().getMaximumPacketSize())
         .isEqualTo(GatewayConfig.defaults().broker().maxMessageBytes());
-    assertThat(connAck.getRestrictions().isSharedSubscriptionAvailable()).isFalse();
+    assertThat(connAck.getRestrictions().isSharedSubscriptionAvailable()).isTrue();
     assertThat(connAck.getRestrictions().getTopicAliasMaximum()).isZero();
     client.disconnect();
+  }
+
+  @Test
+  void sharedSubscription_givesEachMessageToOneMember_mqtt5AndMqtt311Alike() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mqtt5BlockingClient first = client("worker-1").toBlocking();
+    Mqtt5BlockingClient second = client("worker-2").toBlocking();
+    first.connect();
+    second.connect();
+    try (Mqtt5BlockingClient.Mqtt5Publishes firstGot = first.publishes(MqttGlobalPublishFilter.ALL);
+        Mqtt5BlockingClient.Mqtt5Publishes secondGot = second.publishes(MqttGlobalPublishFilter.ALL);
+        Mosquitto.Sub third = Mosquitto.subscribe(gateway.mqttAddress(), "$share/workers/jobs/#", 1, "-V", "mqttv311");
+        Mosquitto.Sub everything = Mosquitto.subscribe(gateway.mqttAddress(), "jobs/#", 1)) {
+      for (Mqtt5BlockingClient worker : List.of(first, second)) {
+        assertThat(worker.subscribeWith().topicFilter("$share/workers/jobs/#").qos(MqttQos.AT_LEAST_ONCE).send()
+            .getReasonCodes()).containsExactly(Mqtt5SubAckReasonCode.GRANTED_QOS_1);
+      }
+      Mqtt5BlockingClient publisher = client("boss").toBlocking();
+      publisher.connect();
+      for (int i = 0; i < 30; i++) {
+        publisher.publishWith().topic("jobs/" + i).qos(MqttQos.AT_LEAST_ONCE)
+            .payload(("j" + i).getBytes(StandardCharsets.UTF_8)).send();
+      }
+      publisher.disconnect();
+
+      List<String> shared = new ArrayList<>();
+      int[] perMember = new int[3];
+      for (int member = 0; member < 2; member++) {
+        Mqtt5BlockingClient.Mqtt5Publishes got = member == 0 ? firstGot : secondGot;
+        for (Optional<Mqtt5Publish> next; (next = got.receive(1, TimeUnit.SECONDS)).isPresent(); ) {
+          shared.add(new String(next.get().getPayloadAsBytes(), StandardCharsets.UTF_8));
+          perMember[member]++;
+        }
+      }
+      await().atMost(WAIT).untilAsserted(() -> assertThat(everything.messages()).hasSize(30));
+      third.messages().forEach(line -> shared.add(line.substring(line.indexOf(' ') + 1)));
+      perMember[2] = third.messages().size();
+      assertThat(perMember[0] + perMember[1] + perMember[2]).as("each job once, to one worker").isEqualTo(30);
+      assertThat(perMember).as("round robin over three workers").containsExactly(10, 10, 10);
+      assertThat(shared).doesNotHaveDuplicates();
+    }
+    first.disconnect();
+    second.disconnect();
   }
 
   @Test
