@@ -233,7 +233,7 @@ public final class Bridge {
     }
     received.increment();
     Message message = new Message(local.get().topic(), inbound.payload(), inbound.qos().min(local.get().maxQos()),
-        inbound.retain());
+        inbound.retain(), inbound.properties());
     // Acknowledged upstream once it is as safe here as any local publish.
     broker.publish(handle, message, outcome -> inbound.acknowledge().run());
   }
@@ -293,7 +293,7 @@ public final class Bridge {
       if (!link.suppressesEchoes() && mapper.toLocal(topic).isPresent()) {
         echoes.sent(topic, message.payload());
       }
-      link.publish(topic, message.payload(), message.qos(), message.retain())
+      link.publish(topic, message.payload(), message.qos(), message.retain(), message.properties())
           .whenComplete((ok, failure) -> core.execute(() -> forwarded(delivery, failure)));
     }
 

@@ -437,6 +437,11 @@ public final class BrokerCore implements Broker {
     return expiredSessions.sum();
   }
 
+  /** Queued messages not sent because their expiry interval (MQTT 5) ran out first. */
+  public long expiredMessages() {
+    return overflow.expired();
+  }
+
   /** Times a session's full queue held its publishers back for the whole hold time. */
   public long behindEvents() {
     return overflow.behind();
@@ -486,7 +491,7 @@ public final class BrokerCore implements Broker {
   private Session newSession(String clientId, boolean persistent) {
     SessionLog log = persistent ? new StoredSessionLog(clientId, store, budget) : CleanSessionLog.INSTANCE;
     OutboundFlow outbound = new OutboundFlow(clientId, log, overflow, config.maxQueuedMessages(),
-        config.maxQueuedBytes(), holdTime, memory);
+        config.maxQueuedBytes(), holdTime, memory, wall);
     return new Session(clientId, persistent, log, outbound);
   }
 
@@ -612,8 +617,9 @@ public final class BrokerCore implements Broker {
   }
 
   private void deliverRetained(Session session, Subscription subscription) {
+    Instant now = wall.instant();
     for (Message message : retained.matching(subscription.filter())) {
-      if (mayReceive(session, message.topic())) {
+      if (mayReceive(session, message.topic()) && !message.properties().expiredAt(now)) {
         offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null, null);
       }
     }

@@ -1,5 +1,6 @@
 package org.sngw.broker;
 
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,6 +45,7 @@ final class OutboundFlow {
   private final SessionLog log;
   private final OverflowCounts counts;
   private final QueueMemory memory;
+  private final InstantSource wall;
   // An outbox's queue has its own bounds and is kept out of the shared memory.
   private final ByteBudget outboxMemory = new ByteBudget(Long.MAX_VALUE);
   private long nextSequence = 1;
@@ -53,9 +55,11 @@ final class OutboundFlow {
   private boolean outbox;
   private boolean behind;
 
+  /** @param wall tells when a queued message's expiry interval (MQTT 5) has run out */
   OutboundFlow(String clientId, SessionLog log, OverflowCounts counts, int maxQueuedMessages, long maxQueuedBytes,
-      HoldTime holdTime, QueueMemory memory) {
+      HoldTime holdTime, QueueMemory memory, InstantSource wall) {
     this.clientId = clientId;
+    this.wall = wall;
     this.log = log;
     this.counts = counts;
     this.holdTime = holdTime;
@@ -314,7 +318,11 @@ final class OutboundFlow {
   /** Sends from the head of the queue: QoS 0 always, QoS 1/2 while the window has room. */
   private void drain() {
     for (Queued next; sink != null && (next = queued.peek()) != null; ) {
-      if (next.message().qos() == Qos.AT_MOST_ONCE) {
+      if (next.message().properties().expiredAt(wall.instant())) {
+        queued.poll();
+        log.done(next.sequence(), next.message());
+        counts.countExpired();
+      } else if (next.message().qos() == Qos.AT_MOST_ONCE) {
         queued.poll();
         log.done(next.sequence(), next.message());
         sink.deliver(new Delivery(0, false, next.message()));

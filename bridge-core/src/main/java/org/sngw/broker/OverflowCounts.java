@@ -28,6 +28,7 @@ final class OverflowCounts {
   private final LongAdder refused = new LongAdder();
   private final LongAdder refusedRetained = new LongAdder();
   private final LongAdder behind = new LongAdder();
+  private final LongAdder expired = new LongAdder();
 
   /** A message was dropped for one session: its queue was over its bounds. */
   void dropped(String clientId) {
@@ -75,6 +76,15 @@ final class OverflowCounts {
 
   long refusedRetained() {
     return refusedRetained.sum();
+  }
+
+  /** A queued message's expiry interval ran out before it could be sent. */
+  void countExpired() {
+    expired.increment();
+  }
+
+  long expired() {
+    return expired.sum();
   }
 
   long behind() {

@@ -7,17 +7,25 @@ import java.util.Objects;
 /**
  * An application message: what a client published, a will, or a retained message. The payload
  * array is never mutated after construction, so one array is shared by every subscriber.
+ *
+ * @param properties what an MQTT 5 publisher said about it; {@link MessageProperties#NONE} for others
  */
-public record Message(String topic, byte[] payload, Qos qos, boolean retain) {
+public record Message(String topic, byte[] payload, Qos qos, boolean retain, MessageProperties properties) {
   public Message {
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(payload, "payload");
     Objects.requireNonNull(qos, "qos");
+    Objects.requireNonNull(properties, "properties");
+  }
+
+  /** A message without properties, as MQTT 3.1.1 and MQTT-SN publish them. */
+  public Message(String topic, byte[] payload, Qos qos, boolean retain) {
+    this(topic, payload, qos, retain, MessageProperties.NONE);
   }
 
   /** The same message with other delivery flags; no copy when nothing changes. */
   public Message withFlags(Qos newQos, boolean newRetain) {
-    return newQos == qos && newRetain == retain ? this : new Message(topic, payload, newQos, newRetain);
+    return newQos == qos && newRetain == retain ? this : new Message(topic, payload, newQos, newRetain, properties);
   }
 
   @Override
@@ -26,12 +34,13 @@ public record Message(String topic, byte[] payload, Qos qos, boolean retain) {
         && m.topic.equals(topic)
         && m.qos == qos
         && m.retain == retain
-        && Arrays.equals(m.payload, payload);
+        && Arrays.equals(m.payload, payload)
+        && m.properties.equals(properties);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(topic, qos, retain) * 31 + Arrays.hashCode(payload);
+    return Objects.hash(topic, qos, retain, properties) * 31 + Arrays.hashCode(payload);
   }
 
   @Override

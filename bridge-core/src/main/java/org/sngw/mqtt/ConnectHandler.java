@@ -16,6 +16,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -32,6 +33,7 @@ import org.sngw.broker.SessionOptions;
 import org.sngw.broker.topic.Topics;
 import org.sngw.logging.RateLimitedWarning;
 import org.sngw.message.Message;
+import org.sngw.message.MessageProperties;
 import org.sngw.message.Qos;
 import org.sngw.time.Clock;
 
@@ -196,8 +198,10 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     if (!header.isWillFlag()) {
       return Optional.empty();
     }
-    return Optional.of(new Message(
-        payload.willTopic(), payload.willMessageInBytes(), Qos.of(header.willQos()), header.isWillRetain()));
+    MessageProperties properties = header.version() == MQTT_5
+        ? PublishProperties.read(payload.willProperties(), Instant.now()) : MessageProperties.NONE;
+    return Optional.of(new Message(payload.willTopic(), payload.willMessageInBytes(), Qos.of(header.willQos()),
+        header.isWillRetain(), properties));
   }
 
   /** MQTT allows one and a half keep-alive periods of silence; 0 turns the check off. */

@@ -21,10 +21,12 @@ import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sngw.broker.Delivery;
 import org.sngw.message.Message;
+import org.sngw.message.MessageProperties;
 import org.sngw.message.Qos;
 
 /** Builds the packets the listener sends. The encoder computes every remaining length itself. */
@@ -110,12 +112,21 @@ final class MqttPackets {
 
   /** Wraps the shared payload array without copying it; the broker never mutates it. */
   static MqttPublishMessage publish(Delivery delivery) {
+    return publish(delivery, MqttProperties.NO_PROPERTIES);
+  }
+
+  /** MQTT 5's PUBLISH: with the message's properties, its expiry interval as it stands {@code now}. */
+  static MqttPublishMessage publish5(Delivery delivery, Instant now) {
+    return publish(delivery, PublishProperties.write(delivery.message().properties(), now));
+  }
+
+  private static MqttPublishMessage publish(Delivery delivery, MqttProperties properties) {
     Message message = delivery.message();
     MqttFixedHeader header = new MqttFixedHeader(
         MqttMessageType.PUBLISH, delivery.dup(), MqttQoS.valueOf(message.qos().value()), message.retain(), 0);
     return new MqttPublishMessage(
         header,
-        new MqttPublishVariableHeader(message.topic(), delivery.packetId()),
+        new MqttPublishVariableHeader(message.topic(), delivery.packetId(), properties),
         Unpooled.wrappedBuffer(message.payload()));
   }
 
@@ -125,8 +136,20 @@ final class MqttPackets {
    */
   static long sizeOf(Delivery delivery) {
     Message message = delivery.message();
-    return 1 + 4 + 2 + (long) message.topic().getBytes(StandardCharsets.UTF_8).length + 2 + 1
-        + message.payload().length;
+    return 1 + 4 + 2 + (long) message.topic().getBytes(StandardCharsets.UTF_8).length + 2 + 4
+        + propertiesSize(message.properties()) + message.payload().length;
+  }
+
+  /** Each property's identifier, length prefixes and value, at their longest. */
+  private static long propertiesSize(MessageProperties properties) {
+    long size = (properties.expiresAt().isPresent() ? 5 : 0) + (properties.utf8Payload() ? 2 : 0)
+        + properties.contentType().map(text -> 3L + text.getBytes(StandardCharsets.UTF_8).length).orElse(0L)
+        + properties.responseTopic().map(text -> 3L + text.getBytes(StandardCharsets.UTF_8).length).orElse(0L)
+        + properties.correlationData().map(data -> 3L + data.length).orElse(0L);
+    for (MessageProperties.UserProperty user : properties.userProperties()) {
+      size += 5 + user.name().getBytes(StandardCharsets.UTF_8).length + user.value().getBytes(StandardCharsets.UTF_8).length;
+    }
+    return size;
   }
 
   private static MqttFixedHeader header(MqttMessageType type, MqttQoS qos) {

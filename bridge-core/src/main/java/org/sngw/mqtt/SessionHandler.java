@@ -14,6 +14,7 @@ import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.ReadTimeoutException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.sngw.broker.Subscription;
 import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
+import org.sngw.message.MessageProperties;
 import org.sngw.message.Qos;
 
 /**
@@ -85,7 +87,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
         topic,
         ByteBufUtil.getBytes(publish.payload()),
         Qos.of(publish.fixedHeader().qosLevel().value()),
-        publish.fixedHeader().isRetain());
+        publish.fixedHeader().isRetain(),
+        mqtt5 ? PublishProperties.read(publish.variableHeader().properties(), Instant.now()) : MessageProperties.NONE);
     int packetId = publish.variableHeader().packetId();
     // finished when the broker answers, not when the task has run: see MqttSession.publish
     backlog.added(InboundBacklog.sizeOf(message));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.sngw.message.MessageProperties;
 import org.sngw.message.Qos;
 
 /** An upstream in memory: the test decides when connecting and publishing complete. */
@@ -30,7 +31,8 @@ final class FakeLink implements UpstreamLink {
   }
 
   @Override
-  public CompletableFuture<Void> publish(String topic, byte[] payload, Qos qos, boolean retain) {
+  public CompletableFuture<Void> publish(String topic, byte[] payload, Qos qos, boolean retain,
+      MessageProperties properties) {
     CompletableFuture<Void> ack = new CompletableFuture<>();
     published.add(new Published(topic, new String(payload, java.nio.charset.StandardCharsets.UTF_8), qos, retain, ack));
     return ack;
@@ -72,7 +74,7 @@ final class FakeLink implements UpstreamLink {
   /** A message from upstream; returns whether it was acknowledged. */
   boolean deliver(String topic, String payload, Qos qos) {
     boolean[] acknowledged = new boolean[1];
-    handlers.get(0).accept(new Inbound(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), qos, false,
+    handlers.get(0).accept(new Inbound(topic, payload.getBytes(java.nio.charset.StandardCharsets.UTF_8), qos, false, MessageProperties.NONE,
         () -> acknowledged[0] = true));
     return acknowledged[0];
   }

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.auth.AccessConfig;
+import org.sngw.bridge.BridgeState;
 import org.sngw.config.GatewayConfig;
+import org.sngw.config.TopicRule.Direction;
 
 /**
  * MQTT 5 clients beside MQTT 3.1.1 ones on the same listener: Debian's mosquitto_sub and
@@ -65,6 +67,77 @@ class Mqtt5IT {
         assertThat(five.messages()).containsExactly("sensors/v5-sensor/t 21.5", "sensors/app/cmd on");
         assertThat(three.messages()).containsExactly("sensors/v5-sensor/t 21.5", "sensors/app/cmd on");
       });
+    }
+  }
+
+  @Test
+  void publishProperties_reachMqtt5Subscribers_asMosquittoPubSentThem() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    try (Mosquitto.Sub five = Mosquitto.subscribe(gateway.mqttAddress(), "app/#", 1, "-V", "5",
+        "-F", "%t|%C|%R|%D|%F|%P|%p");
+        Mosquitto.Sub three = Mosquitto.subscribe(gateway.mqttAddress(), "app/#", 1, "-V", "mqttv311")) {
+      Mosquitto.publish(gateway.mqttAddress(), "app/cmd", "on", 1, "-V", "5",
+          "-D", "publish", "content-type", "text/plain", "-D", "publish", "response-topic", "app/reply",
+          "-D", "publish", "correlation-data", "req-7", "-D", "publish", "payload-format-indicator", "1",
+          "-D", "publish", "user-property", "site", "north", "-D", "publish", "message-expiry-interval", "3600");
+
+      await().atMost(WAIT).untilAsserted(() -> {
+        assertThat(five.messages()).containsExactly("app/cmd|text/plain|app/reply|req-7|1|site:north|on");
+        assertThat(three.messages()).containsExactly("app/cmd on");
+      });
+    }
+  }
+
+  @Test
+  void messageExpiry_runsOutWhileTheSubscriberIsOffline_andWhatIsLeftIsPassedOn() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mqtt5BlockingClient subscriber = client("sleeper-5").toBlocking();
+    subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send();
+    subscriber.subscribeWith().topicFilter("app/#").qos(MqttQos.AT_LEAST_ONCE).send();
+    subscriber.disconnect();
+    Mqtt5BlockingClient publisher = client("waker-5").toBlocking();
+    publisher.connect();
+    publisher.publishWith().topic("app/brief").qos(MqttQos.AT_LEAST_ONCE).messageExpiryInterval(1)
+        .payload("brief".getBytes(StandardCharsets.UTF_8)).send();
+    publisher.publishWith().topic("app/lasting").qos(MqttQos.AT_LEAST_ONCE).messageExpiryInterval(3600)
+        .correlationData("c-1".getBytes(StandardCharsets.UTF_8)).payload("lasting".getBytes(StandardCharsets.UTF_8))
+        .send();
+    publisher.disconnect();
+    // longer than the brief one's interval: a wall-clock expiry cannot be driven by a virtual time here
+    Thread.sleep(2_200);
+
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
+      subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send();
+      Mqtt5Publish only = publishes.receive(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+      assertThat(only.getTopic().toString()).isEqualTo("app/lasting");
+      assertThat(only.getMessageExpiryInterval().getAsLong()).isBetween(3590L, 3599L);
+      assertThat(only.getCorrelationData()).hasValueSatisfying(data ->
+          assertThat(StandardCharsets.UTF_8.decode(data.duplicate()).toString()).isEqualTo("c-1"));
+      assertThat(publishes.receive(1, TimeUnit.SECONDS)).as("the brief one expired").isEmpty();
+    }
+    subscriber.disconnect();
+  }
+
+  @Test
+  void anMqtt5Bridge_carriesTheProperties_upAndDown() throws Exception {
+    try (MosquittoBroker upstream = MosquittoBroker.start(dir.resolve("mosquitto"), MosquittoBroker.Options.plain())) {
+      gateway = Gateway.start(TestBridges.gateway(dir.resolve("gateway"), TestBridges.bridge5(upstream.uri(), List.of(
+          TestBridges.rule("sensors/#", Direction.OUT, "site-7/"), TestBridges.rule("cmd/#", Direction.IN, "site-7/")))));
+      try (Mosquitto.Sub cloud = Mosquitto.subscribe(upstream.address(), "site-7/sensors/#", 1, "-V", "5",
+          "-F", "%t|%C|%P|%p");
+          Mosquitto.Sub local = Mosquitto.subscribe(gateway.mqttAddress(), "cmd/#", 1, "-V", "5", "-F", "%t|%R|%P|%p")) {
+        await().atMost(WAIT).until(() -> gateway.bridgeState(TestBridges.NAME).orElseThrow() == BridgeState.CONNECTED);
+        Mosquitto.publish(gateway.mqttAddress(), "sensors/t1/celsius", "21.5", 1, "-V", "5",
+            "-D", "publish", "content-type", "text/plain", "-D", "publish", "user-property", "unit", "C");
+        await().atMost(WAIT).untilAsserted(() ->
+            assertThat(cloud.messages()).containsExactly("site-7/sensors/t1/celsius|text/plain|unit:C|21.5"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+          Mosquitto.publish(upstream.address(), "site-7/cmd/t1/led", "on", 1, "-V", "5",
+              "-D", "publish", "response-topic", "site-7/replies/t1", "-D", "publish", "user-property", "by", "cloud");
+          assertThat(local.messages()).contains("cmd/t1/led|site-7/replies/t1|by:cloud|on");
+        });
+      }
     }
   }
 

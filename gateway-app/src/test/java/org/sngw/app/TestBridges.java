@@ -30,7 +30,17 @@ final class TestBridges {
   }
 
   static BridgeConfig bridge(URI upstream, TlsConfig tls, Optional<MosquittoBroker.Login> login, List<TopicRule> rules) {
-    return new BridgeConfig(NAME, upstream, MqttVersion.V3_1_1, "sngw-" + NAME,
+    return bridge(upstream, MqttVersion.V3_1_1, tls, login, rules);
+  }
+
+  /** One that speaks MQTT 5 upstream. */
+  static BridgeConfig bridge5(URI upstream, List<TopicRule> rules) {
+    return bridge(upstream, MqttVersion.V5, TlsConfig.defaults(), Optional.empty(), rules);
+  }
+
+  private static BridgeConfig bridge(URI upstream, MqttVersion version, TlsConfig tls,
+      Optional<MosquittoBroker.Login> login, List<TopicRule> rules) {
+    return new BridgeConfig(NAME, upstream, version, "sngw-" + NAME,
         login.map(MosquittoBroker.Login::user), login.map(MosquittoBroker.Login::password), tls,
         Duration.ofSeconds(10), false, rules, STATUS_TOPIC, OutboxLimits.defaults(),
         Duration.ofMillis(100), Duration.ofSeconds(1));

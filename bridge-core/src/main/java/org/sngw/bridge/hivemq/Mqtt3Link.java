@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.config.BridgeConfig;
+import org.sngw.message.MessageProperties;
 import org.sngw.message.Qos;
 
 /** An upstream over MQTT 3.1.1: what it echoes back the bridge filters itself. */
@@ -44,7 +45,8 @@ final class Mqtt3Link implements UpstreamLink {
   }
 
   @Override
-  public CompletableFuture<Void> publish(String topic, byte[] payload, Qos qos, boolean retain) {
+  public CompletableFuture<Void> publish(String topic, byte[] payload, Qos qos, boolean retain,
+      MessageProperties properties) {
     return client.publishWith()
         .topic(topic)
         .payload(payload)
@@ -64,6 +66,7 @@ final class Mqtt3Link implements UpstreamLink {
             publish.getPayloadAsBytes(),
             HiveMqLinks.qos(publish.getQos()),
             publish.isRetain(),
+            MessageProperties.NONE,
             publish::acknowledge)))
         .manualAcknowledgement(true)
         .send()

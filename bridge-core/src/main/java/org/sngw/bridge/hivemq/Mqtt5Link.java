@@ -3,11 +3,20 @@ package org.sngw.bridge.hivemq;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
+import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PayloadFormatIndicator;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.sngw.bridge.UpstreamLink;
 import org.sngw.config.BridgeConfig;
+import org.sngw.message.MessageProperties;
 import org.sngw.message.Qos;
 
 /** An upstream over MQTT 5: no-local subscriptions, a session expiry for persistent sessions. */
@@ -48,13 +57,26 @@ final class Mqtt5Link implements UpstreamLink {
   }
 
   @Override
-  public CompletableFuture<Void> publish(String topic, byte[] payload, Qos qos, boolean retain) {
-    return client.publishWith()
+  public CompletableFuture<Void> publish(String topic, byte[] payload, Qos qos, boolean retain,
+      MessageProperties properties) {
+    Mqtt5PublishBuilder.Send.Complete<CompletableFuture<Mqtt5PublishResult>> publish = client.publishWith()
         .topic(topic)
         .payload(payload)
         .qos(HiveMqLinks.qos(qos))
-        .retain(retain)
-        .send()
+        .retain(retain);
+    properties.remainingSeconds(Instant.now()).ifPresent(publish::messageExpiryInterval);
+    if (properties.utf8Payload()) {
+      publish.payloadFormatIndicator(Mqtt5PayloadFormatIndicator.UTF_8);
+    }
+    properties.contentType().ifPresent(publish::contentType);
+    properties.responseTopic().ifPresent(publish::responseTopic);
+    properties.correlationData().ifPresent(publish::correlationData);
+    if (!properties.userProperties().isEmpty()) {
+      Mqtt5UserPropertiesBuilder user = Mqtt5UserProperties.builder();
+      properties.userProperties().forEach(property -> user.add(property.name(), property.value()));
+      publish.userProperties(user.build());
+    }
+    return publish.send()
         .thenAccept(result -> result.getError().ifPresent(error -> {
           throw new IllegalStateException("upstream refused a PUBLISH to " + topic, error);
         }));
@@ -71,6 +93,7 @@ final class Mqtt5Link implements UpstreamLink {
             publish.getPayloadAsBytes(),
             HiveMqLinks.qos(publish.getQos()),
             publish.isRetain(),
+            properties(publish),
             publish::acknowledge)))
         .manualAcknowledgement(true)
         .send()
@@ -85,5 +108,25 @@ final class Mqtt5Link implements UpstreamLink {
   @Override
   public boolean suppressesEchoes() {
     return true;
+  }
+
+  /** What an MQTT 5 upstream said about its message, kept as a local publisher's would be. */
+  private static MessageProperties properties(Mqtt5Publish publish) {
+    Instant now = Instant.now();
+    return new MessageProperties(
+        publish.getMessageExpiryInterval().isPresent()
+            ? Optional.of(now.plusSeconds(publish.getMessageExpiryInterval().getAsLong())) : Optional.empty(),
+        publish.getPayloadFormatIndicator().filter(Mqtt5PayloadFormatIndicator.UTF_8::equals).isPresent(),
+        publish.getContentType().map(Object::toString),
+        publish.getResponseTopic().map(Object::toString),
+        publish.getCorrelationData().map(data -> {
+          byte[] bytes = new byte[data.remaining()];
+          data.duplicate().get(bytes);
+          return bytes;
+        }),
+        publish.getUserProperties().asList().stream()
+            .map(property -> new MessageProperties.UserProperty(property.getName().toString(),
+                property.getValue().toString()))
+            .toList());
   }
 }

@@ -1,0 +1,80 @@
+package org.sngw.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttProperties;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sngw.message.MessageProperties;
+
+/**
+ * MQTT 5's PUBLISH properties both ways: what a client sent, as the broker keeps it (the expiry
+ * interval becomes a time, counted from arrival), and what an MQTT 5 subscriber is sent (the
+ * interval left). Topic aliases and subscription identifiers are the connection's, not the
+ * message's, and are not read here.
+ */
+final class PublishProperties {
+  private static final int UTF8 = 1;
+
+  private PublishProperties() {}
+
+  static MessageProperties read(MqttProperties properties, Instant now) {
+    if (properties.isEmpty()) {
+      return MessageProperties.NONE;
+    }
+    Optional<Instant> expiresAt = integer(properties, MqttProperties.PUBLICATION_EXPIRY_INTERVAL)
+        .map(seconds -> now.plus(Duration.ofSeconds(Integer.toUnsignedLong(seconds))));
+    boolean utf8 = integer(properties, MqttProperties.PAYLOAD_FORMAT_INDICATOR).orElse(0) == UTF8;
+    List<MessageProperties.UserProperty> user = new ArrayList<>();
+    for (MqttProperties.MqttProperty<?> property : properties.getProperties(MqttProperties.USER_PROPERTY)) {
+      if (property.value() instanceof MqttProperties.StringPair pair) {
+        user.add(new MessageProperties.UserProperty(pair.key, pair.value));
+      } else if (property.value() instanceof List<?> pairs) {
+        for (Object each : pairs) {
+          MqttProperties.StringPair pair = (MqttProperties.StringPair) each;
+          user.add(new MessageProperties.UserProperty(pair.key, pair.value));
+        }
+      }
+    }
+    return new MessageProperties(expiresAt, utf8, string(properties, MqttProperties.CONTENT_TYPE),
+        string(properties, MqttProperties.RESPONSE_TOPIC), binary(properties, MqttProperties.CORRELATION_DATA), user);
+  }
+
+  static MqttProperties write(MessageProperties message, Instant now) {
+    if (message.isEmpty()) {
+      return MqttProperties.NO_PROPERTIES;
+    }
+    MqttProperties properties = new MqttProperties();
+    message.remainingSeconds(now).ifPresent(seconds -> properties.add(
+        new MqttProperties.IntegerProperty(MqttProperties.PUBLICATION_EXPIRY_INTERVAL, (int) Math.min(seconds, 0xFFFFFFFFL))));
+    if (message.utf8Payload()) {
+      properties.add(new MqttProperties.IntegerProperty(MqttProperties.PAYLOAD_FORMAT_INDICATOR, UTF8));
+    }
+    message.contentType().ifPresent(type -> properties.add(
+        new MqttProperties.StringProperty(MqttProperties.CONTENT_TYPE, type)));
+    message.responseTopic().ifPresent(topic -> properties.add(
+        new MqttProperties.StringProperty(MqttProperties.RESPONSE_TOPIC, topic)));
+    message.correlationData().ifPresent(data -> properties.add(
+        new MqttProperties.BinaryProperty(MqttProperties.CORRELATION_DATA, data)));
+    for (MessageProperties.UserProperty user : message.userProperties()) {
+      properties.add(new MqttProperties.UserProperty(user.name(), user.value()));
+    }
+    return properties;
+  }
+
+  private static Optional<Integer> integer(MqttProperties properties, int id) {
+    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
+    return property != null && property.value() instanceof Integer value ? Optional.of(value) : Optional.empty();
+  }
+
+  private static Optional<String> string(MqttProperties properties, int id) {
+    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
+    return property != null && property.value() instanceof String value ? Optional.of(value) : Optional.empty();
+  }
+
+  private static Optional<byte[]> binary(MqttProperties properties, int id) {
+    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
+    return property != null && property.value() instanceof byte[] value ? Optional.of(value.clone()) : Optional.empty();
+  }
+}
