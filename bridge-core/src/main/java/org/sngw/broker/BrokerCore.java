@@ -271,7 +271,7 @@ public final class BrokerCore implements Broker {
     } else if (publisher != null && !mayPublish(publisher, message.topic())) {
       ack.decided(PublishOutcome.DENIED);
     } else {
-      ack.decided(route(message, excluded, ack));
+      ack.decided(route(message, publisher, excluded, ack));
     }
     store.afterDurable(ack::durable);
   }
@@ -290,7 +290,7 @@ public final class BrokerCore implements Broker {
     } else if (!mayPublish(handle.session(), message.topic())) {
       outcome = PublishOutcome.DENIED;
     } else if (handle.session().rememberInbound(packetId)) {
-      outcome = routeToAllOrNone(message, excludedFrom(handle), ack);
+      outcome = routeToAllOrNone(message, handle.session(), excludedFrom(handle), ack);
       if (outcome == PublishOutcome.CONGESTED) {
         // Nobody got it: the sender's resend must be routed, not taken for a duplicate.
         handle.session().forgetInbound(packetId);
@@ -332,7 +332,7 @@ public final class BrokerCore implements Broker {
       if (isValidFilter(subscription.filter())
           && (session.outbox() || access.maySubscribe(session.identity(), matchedFilter(subscription.filter())))) {
         addToTree(subscription.filter(), session, subscription.qos());
-        session.putSubscription(subscription.filter(), subscription.qos());
+        session.putSubscription(subscription);
         grants.add(Optional.of(subscription.qos()));
       } else {
         grants.add(Optional.empty());
@@ -509,8 +509,10 @@ public final class BrokerCore implements Broker {
   /**
    * Stores when retained, then offers the message to every matching session but {@code excluded};
    * a subscriber over its bounds may hold {@code ack} back.
+   *
+   * @param publisher the session it came from, for the no-local subscriptions; null for the gateway's own
    */
-  private PublishOutcome route(Message message, Session excluded, PendingAck ack) {
+  private PublishOutcome route(Message message, Session publisher, Session excluded, PendingAck ack) {
     boolean congested = message.retain() && !retained.keep(message);
     Message live = message.withFlags(message.qos(), false);
     MatchSet<Session> matches = enterRouting();
@@ -520,8 +522,12 @@ public final class BrokerCore implements Broker {
       for (int i = 0; i < matches.size(); i++) {
         Session subscriber = matches.subscriber(i);
         if (subscriber != excluded && mayReceive(subscriber, message.topic())) {
-          boolean retain = subscriber.retainAsPublished() && message.retain();
-          congested |= !offer(subscriber, live.withFlags(live.qos().min(matches.qos(i)), retain), ack, null);
+          Message copy = subscriber.hasDeliveryOptions()
+              ? subscriber.throughOptions(live, message.retain(), subscriber == publisher)
+              : live.withFlags(live.qos().min(matches.qos(i)), subscriber.retainAsPublished() && message.retain());
+          if (copy != null) {
+            congested |= !offer(subscriber, copy, ack, null);
+          }
         }
       }
       shared.match(message.topic(), groups);
@@ -548,7 +554,7 @@ public final class BrokerCore implements Broker {
    * Exactly-once routing: a message that some subscriber could not take goes to none of them, so
    * the sender's later resend reaches each subscriber once.
    */
-  private PublishOutcome routeToAllOrNone(Message message, Session excluded, PendingAck ack) {
+  private PublishOutcome routeToAllOrNone(Message message, Session publisher, Session excluded, PendingAck ack) {
     MatchSet<Session> matches = enterRouting();
     MatchSet<ShareGroup> groups = groupMatchSets.get(routingDepth - 1);
     try {
@@ -577,7 +583,7 @@ public final class BrokerCore implements Broker {
       groups.clear();
       routingDepth--;
     }
-    return route(message, excluded, ack);
+    return route(message, publisher, excluded, ack);
   }
 
   private MatchSet<Session> enterRouting() {
@@ -620,7 +626,9 @@ public final class BrokerCore implements Broker {
     Instant now = wall.instant();
     for (Message message : retained.matching(subscription.filter())) {
       if (mayReceive(session, message.topic()) && !message.properties().expiredAt(now)) {
-        offer(session, message.withFlags(message.qos().min(subscription.qos()), true), null, null);
+        List<Integer> identifier = subscription.identifier() == 0 ? List.of() : List.of(subscription.identifier());
+        offer(session, message.withFlags(message.qos().min(subscription.qos()), true)
+            .withProperties(message.properties().withSubscriptionIdentifiers(identifier)), null, null);
       }
     }
   }

@@ -1,9 +1,14 @@
 package org.sngw.broker;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sngw.broker.topic.SharedFilter;
+import org.sngw.broker.topic.Topics;
+import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.time.Cancellable;
 
@@ -17,6 +22,8 @@ final class Session {
   private final String clientId;
   private final boolean persistent;
   private final Map<String, Qos> subscriptions = new HashMap<>();
+  // The subscriptions made with MQTT 5 delivery options; in memory only, so plain after a restart.
+  private final Map<String, Subscription> withOptions = new HashMap<>();
   private final IntSet inboundExactlyOnce = new IntSet();
   private final SessionLog log;
   private final OutboundFlow outbound;
@@ -129,9 +136,14 @@ final class Session {
   }
 
   /** Records a subscription (the tree holds the routing copy); a filter already there is replaced. */
-  void putSubscription(String filter, Qos qos) {
-    subscriptions.put(filter, qos);
-    log.subscribed(filter, qos);
+  void putSubscription(Subscription subscription) {
+    subscriptions.put(subscription.filter(), subscription.qos());
+    if (subscription.hasDeliveryOptions()) {
+      withOptions.put(subscription.filter(), subscription);
+    } else {
+      withOptions.remove(subscription.filter());
+    }
+    log.subscribed(subscription.filter(), subscription.qos());
   }
 
   /** Forgets a subscription; false if there was none with exactly this filter. */
@@ -139,8 +151,52 @@ final class Session {
     if (subscriptions.remove(filter) == null) {
       return false;
     }
+    withOptions.remove(filter);
     log.unsubscribed(filter);
     return true;
+  }
+
+  /** Whether any subscription has MQTT 5 delivery options, so {@link #throughOptions} must decide. */
+  boolean hasDeliveryOptions() {
+    return !withOptions.isEmpty();
+  }
+
+  /**
+   * The copy of a published message this session gets by its subscriptions, options and all: the
+   * highest QoS of the filters that take it (not those with no-local, for its own message), the
+   * retain flag kept if one of them is retain-as-published, their identifiers; null when none
+   * takes it.
+   *
+   * @param live the message as routed, retain flag cleared
+   * @param publishedRetained the retain flag it was published with
+   */
+  Message throughOptions(Message live, boolean publishedRetained, boolean fromItself) {
+    Qos qos = null;
+    boolean keepRetain = retainAsPublished && publishedRetained;
+    List<Integer> identifiers = new ArrayList<>();
+    for (Map.Entry<String, Qos> subscription : subscriptions.entrySet()) {
+      String filter = subscription.getKey();
+      if (SharedFilter.isShared(filter) || !Topics.matches(filter, live.topic())) {
+        continue;
+      }
+      Subscription options = withOptions.get(filter);
+      if (options != null && options.noLocal() && fromItself) {
+        continue;
+      }
+      qos = qos == null || subscription.getValue().compareTo(qos) > 0 ? subscription.getValue() : qos;
+      if (options != null) {
+        keepRetain |= options.retainAsPublished() && publishedRetained;
+        if (options.identifier() != 0) {
+          identifiers.add(options.identifier());
+        }
+      }
+    }
+    if (qos == null) {
+      return null;
+    }
+    identifiers.sort(null);
+    return live.withFlags(live.qos().min(qos), keepRetain)
+        .withProperties(live.properties().withSubscriptionIdentifiers(identifiers));
   }
 
   Set<String> filters() {

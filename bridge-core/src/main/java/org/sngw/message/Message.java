@@ -28,6 +28,11 @@ public record Message(String topic, byte[] payload, Qos qos, boolean retain, Mes
     return newQos == qos && newRetain == retain ? this : new Message(topic, payload, newQos, newRetain, properties);
   }
 
+  /** The same message with other properties. */
+  public Message withProperties(MessageProperties newProperties) {
+    return newProperties.equals(properties) ? this : new Message(topic, payload, qos, retain, newProperties);
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Message m

@@ -15,6 +15,8 @@ import java.util.Optional;
  *     it arrived; empty for never. An absolute time, so that it holds across a restart
  * @param utf8Payload the Payload Format Indicator: the publisher says the payload is UTF-8 text
  * @param correlationData bytes the publisher wants back with a response; never mutated
+ * @param subscriptionIdentifiers not the publisher's: the identifiers of the subscriptions a copy of
+ *     the message reached one subscriber through, set on that subscriber's copy
  */
 public record MessageProperties(
     Optional<Instant> expiresAt,
@@ -22,7 +24,8 @@ public record MessageProperties(
     Optional<String> contentType,
     Optional<String> responseTopic,
     Optional<byte[]> correlationData,
-    List<UserProperty> userProperties) {
+    List<UserProperty> userProperties,
+    List<Integer> subscriptionIdentifiers) {
   public static final MessageProperties NONE = new MessageProperties(Optional.empty(), false, Optional.empty(),
       Optional.empty(), Optional.empty(), List.of());
 
@@ -40,6 +43,19 @@ public record MessageProperties(
     Objects.requireNonNull(responseTopic, "responseTopic");
     Objects.requireNonNull(correlationData, "correlationData");
     userProperties = List.copyOf(userProperties);
+    subscriptionIdentifiers = List.copyOf(subscriptionIdentifiers);
+  }
+
+  /** What a publisher sends: no subscription identifiers. */
+  public MessageProperties(Optional<Instant> expiresAt, boolean utf8Payload, Optional<String> contentType,
+      Optional<String> responseTopic, Optional<byte[]> correlationData, List<UserProperty> userProperties) {
+    this(expiresAt, utf8Payload, contentType, responseTopic, correlationData, userProperties, List.of());
+  }
+
+  /** The same properties on the copy for a subscriber who subscribed with these identifiers. */
+  public MessageProperties withSubscriptionIdentifiers(List<Integer> identifiers) {
+    return identifiers.equals(subscriptionIdentifiers) ? this : new MessageProperties(expiresAt, utf8Payload,
+        contentType, responseTopic, correlationData, userProperties, identifiers);
   }
 
   public boolean isEmpty() {
@@ -67,12 +83,13 @@ public record MessageProperties(
         && p.responseTopic.equals(responseTopic)
         && p.correlationData.isPresent() == correlationData.isPresent()
         && (correlationData.isEmpty() || Arrays.equals(p.correlationData.get(), correlationData.get()))
-        && p.userProperties.equals(userProperties);
+        && p.userProperties.equals(userProperties)
+        && p.subscriptionIdentifiers.equals(subscriptionIdentifiers);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(expiresAt, utf8Payload, contentType, responseTopic, userProperties)
+    return Objects.hash(expiresAt, utf8Payload, contentType, responseTopic, userProperties, subscriptionIdentifiers)
         + correlationData.map(Arrays::hashCode).orElse(0);
   }
 }

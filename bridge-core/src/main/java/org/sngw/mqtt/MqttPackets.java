@@ -46,14 +46,13 @@ final class MqttPackets {
 
   /**
    * MQTT 5's CONNACK for an accepted client: the limits it must keep to, and what it may not use
-   * here yet (subscription identifiers, topic aliases: a Topic Alias Maximum of 0, by leaving it out).
+   * here yet: topic aliases (a Topic Alias Maximum of 0, by leaving it out).
    */
   static MqttConnAckMessage connAck5(boolean sessionPresent, ConnectionTerms terms) {
     MqttProperties properties = new MqttProperties();
     terms.assignedClientId().ifPresent(id -> properties.add(
         new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, id)));
     properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, terms.maxPacketFromClient()));
-    properties.add(new MqttProperties.IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER_AVAILABLE, 0));
     return new MqttConnAckMessage(
         header(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
         new MqttConnAckVariableHeader(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent, properties));
@@ -146,6 +145,7 @@ final class MqttPackets {
         + properties.contentType().map(text -> 3L + text.getBytes(StandardCharsets.UTF_8).length).orElse(0L)
         + properties.responseTopic().map(text -> 3L + text.getBytes(StandardCharsets.UTF_8).length).orElse(0L)
         + properties.correlationData().map(data -> 3L + data.length).orElse(0L);
+    size += 5L * properties.subscriptionIdentifiers().size();
     for (MessageProperties.UserProperty user : properties.userProperties()) {
       size += 5 + user.name().getBytes(StandardCharsets.UTF_8).length + user.value().getBytes(StandardCharsets.UTF_8).length;
     }

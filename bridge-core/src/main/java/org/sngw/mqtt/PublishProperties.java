@@ -11,8 +11,8 @@ import org.sngw.message.MessageProperties;
 /**
  * MQTT 5's PUBLISH properties both ways: what a client sent, as the broker keeps it (the expiry
  * interval becomes a time, counted from arrival), and what an MQTT 5 subscriber is sent (the
- * interval left). Topic aliases and subscription identifiers are the connection's, not the
- * message's, and are not read here.
+ * interval left, and the identifiers of the subscriptions it came through). Topic aliases are the
+ * connection's, not the message's, and a client's PUBLISH carries no subscription identifiers.
  */
 final class PublishProperties {
   private static final int UTF8 = 1;
@@ -59,6 +59,9 @@ final class PublishProperties {
         new MqttProperties.BinaryProperty(MqttProperties.CORRELATION_DATA, data)));
     for (MessageProperties.UserProperty user : message.userProperties()) {
       properties.add(new MqttProperties.UserProperty(user.name(), user.value()));
+    }
+    for (int identifier : message.subscriptionIdentifiers()) {
+      properties.add(new MqttProperties.IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER, identifier));
     }
     return properties;
   }

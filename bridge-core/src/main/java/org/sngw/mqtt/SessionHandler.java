@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
+import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
@@ -123,9 +124,11 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     }
     List<Subscription> subscriptions = new ArrayList<>(requested.size());
     int size = 0;
+    int identifier = mqtt5 ? subscriptionIdentifier(subscribe.idAndPropertiesVariableHeader().properties()) : 0;
     for (MqttTopicSubscription s : requested) {
+      MqttSubscriptionOption option = s.option();
       subscriptions.add(new Subscription(s.topicFilter(), Qos.of(s.qualityOfService().value()),
-          retainHandling(s.option().retainHandling())));
+          retainHandling(option.retainHandling()), option.isNoLocal(), option.isRetainAsPublished(), identifier));
       size += s.topicFilter().length();
     }
     int packetId = subscribe.variableHeader().messageId();
@@ -141,6 +144,13 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     int packetId = unsubscribe.variableHeader().messageId();
     int size = filters.stream().mapToInt(String::length).sum();
     toCore(size, () -> session.unsubscribe(packetId, filters));
+  }
+
+  /** MQTT 5's Subscription Identifier of a SUBSCRIBE, for every filter in it; 0 for none (or one out of range). */
+  private static int subscriptionIdentifier(MqttProperties properties) {
+    MqttProperties.MqttProperty<?> property = properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER);
+    return property != null && property.value() instanceof Integer id && id > 0 && id <= Subscription.MAX_IDENTIFIER
+        ? id : 0;
   }
 
   /** MQTT 3.1.1 and 5 alike: a new subscription's retained messages are sent at SUBSCRIBE unless asked otherwise. */

@@ -395,6 +395,8 @@ public final class Gateway implements AutoCloseable {
         broker::behindEvents);
     metrics.counter("sngw.broker.messages.refused", "messages refused: the store budget or a bridge outbox was full",
         broker::refusedMessages);
+    metrics.counter("sngw.broker.messages.expired", "queued messages not sent: their MQTT 5 expiry interval ran out",
+        broker::expiredMessages);
     metrics.counter("sngw.broker.sessions.expired", "persistent sessions ended after persistent-session-expiry offline",
         broker::expiredSessions);
     metrics.gauge("sngw.broker.store.bytes", "bytes of stored messages", broker::storeBytes);

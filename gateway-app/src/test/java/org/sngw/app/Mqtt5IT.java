@@ -142,6 +142,30 @@ class Mqtt5IT {
   }
 
   @Test
+  void subscriptionOptions_identifierNoLocalAndRetainAsPublished() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    try (Mosquitto.Sub identified = Mosquitto.subscribe(gateway.mqttAddress(), "ids/#", 1, "-V", "5",
+        "-D", "subscribe", "subscription-identifier", "42", "-F", "%S|%t|%p");
+        Mosquitto.Sub keeping = Mosquitto.subscribe(gateway.mqttAddress(), "ids/#", 1, "-V", "5",
+            "--retain-as-published", "-F", "%r|%t|%p")) {
+      Mqtt5BlockingClient chatty = client("chatty").toBlocking();
+      chatty.connect();
+      try (Mqtt5BlockingClient.Mqtt5Publishes own = chatty.publishes(MqttGlobalPublishFilter.ALL)) {
+        chatty.subscribeWith().topicFilter("ids/#").qos(MqttQos.AT_LEAST_ONCE).noLocal(true).send();
+        chatty.publishWith().topic("ids/x").qos(MqttQos.AT_LEAST_ONCE).retain(true)
+            .payload("v".getBytes(StandardCharsets.UTF_8)).send();
+
+        await().atMost(WAIT).untilAsserted(() -> {
+          assertThat(identified.messages()).containsExactly("42|ids/x|v");
+          assertThat(keeping.messages()).containsExactly("1|ids/x|v");
+        });
+        assertThat(own.receive(1, TimeUnit.SECONDS)).as("no-local: not back to its publisher").isEmpty();
+      }
+      chatty.disconnect();
+    }
+  }
+
+  @Test
   void connAck_assignsAClientId_andStatesTheLimits() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
     Mqtt5BlockingClient client = client("").toBlocking();

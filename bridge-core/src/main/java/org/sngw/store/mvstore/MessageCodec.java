@@ -18,7 +18,7 @@ import org.sngw.message.Qos;
  * <p>Version 2's properties: a presence byte (bit 0 expiry, 1 UTF-8 payload, 2 content type, 3
  * response topic, 4 correlation data), the expiry as epoch milliseconds (var-long), the strings and
  * correlation data present as length-prefixed bytes, then the number of user properties (var-long)
- * and each name and value.
+ * and each name and value, then the number of subscription identifiers (var-long) and each.
  */
 final class MessageCodec {
   static final int VERSION = 1;
@@ -31,7 +31,7 @@ final class MessageCodec {
   private static final int RESPONSE_TOPIC = 1 << 3;
   private static final int CORRELATION = 1 << 4;
   /** More than any packet could carry: a bound, so a damaged count cannot allocate without end. */
-  private static final long MAX_USER_PROPERTIES = 65_535;
+  private static final long MAX_LIST_ITEMS = 65_535;
 
   private MessageCodec() {}
 
@@ -89,6 +89,8 @@ final class MessageCodec {
     for (MessageProperties.UserProperty property : properties.userProperties()) {
       out.writeBytes(utf8(property.name())).writeBytes(utf8(property.value()));
     }
+    out.writeVarLong(properties.subscriptionIdentifiers().size());
+    properties.subscriptionIdentifiers().forEach(out::writeVarLong);
   }
 
   private static MessageProperties readProperties(ValueReader in) {
@@ -102,14 +104,23 @@ final class MessageCodec {
     Optional<String> responseTopic = (present & RESPONSE_TOPIC) != 0 ? Optional.of(text(in)) : Optional.empty();
     Optional<byte[]> correlation = (present & CORRELATION) != 0 ? Optional.of(in.readBytes()) : Optional.empty();
     long count = in.readVarLong();
-    if (count < 0 || count > MAX_USER_PROPERTIES) {
+    if (count < 0 || count > MAX_LIST_ITEMS) {
       throw new ValueFormatException(count + " user properties is more than a message can carry");
     }
     List<MessageProperties.UserProperty> user = new ArrayList<>();
     for (long i = 0; i < count; i++) {
       user.add(new MessageProperties.UserProperty(text(in), text(in)));
     }
-    return new MessageProperties(expiresAt, (present & UTF8) != 0, contentType, responseTopic, correlation, user);
+    long identifierCount = in.readVarLong();
+    if (identifierCount < 0 || identifierCount > MAX_LIST_ITEMS) {
+      throw new ValueFormatException(identifierCount + " subscription identifiers is more than a message can carry");
+    }
+    List<Integer> identifiers = new ArrayList<>();
+    for (long i = 0; i < identifierCount; i++) {
+      identifiers.add((int) in.readVarLong());
+    }
+    return new MessageProperties(expiresAt, (present & UTF8) != 0, contentType, responseTopic, correlation, user,
+        identifiers);
   }
 
   private static byte[] utf8(String text) {
