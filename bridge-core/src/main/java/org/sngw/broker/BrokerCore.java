@@ -20,6 +20,7 @@ import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.thread.OwnerThread;
+import org.sngw.time.Cancellable;
 import org.sngw.time.Clock;
 import org.sngw.time.Scheduler;
 
@@ -85,6 +86,8 @@ public final class BrokerCore implements Broker {
   private final Wills wills;
   private final AccessRules access;
   private final Map<String, Session> sessions = new HashMap<>();
+  // Wills waiting out their delay, by client id: at most one per session.
+  private final Map<String, DelayedWill> delayedWills = new HashMap<>();
   private final SubscriptionTree<Session> subscriptions = new SubscriptionTree<>();
   private final ShareGroups shared = new ShareGroups();
   // One match set of each kind per nesting level: a sink may publish from inside a delivery.
@@ -151,6 +154,12 @@ public final class BrokerCore implements Broker {
   public ClientHandle connect(ConnectRequest request, SessionSink sink) {
     assert owner.isCurrent();
     String clientId = request.clientId();
+    // Back within the delay, to the same session: the will is not published (MQTT 5, 3.1.3.2.2).
+    // A clean start ends the old session instead, and that publishes it (end).
+    DelayedWill waiting = request.cleanSession() ? null : delayedWills.remove(clientId);
+    if (waiting != null) {
+      waiting.timer().cancel();
+    }
     Session existing = sessions.get(clientId);
     if (existing != null && existing.handle() != null) {
       SessionSink previous = existing.handle().sink();
@@ -178,7 +187,8 @@ public final class BrokerCore implements Broker {
     Message will = permittedWill(session, request.will());
     wills.connected(clientId, will, request.keepAlive());
     SessionHandle handle =
-        new SessionHandle(session, new CountedSink(sink, messagesSent), existing != null, will, request.keepAlive());
+        new SessionHandle(session, new CountedSink(sink, messagesSent), existing != null, will, request.keepAlive(),
+            request.willDelay());
     session.attach(handle, request.inflightWindow());
     return handle;
   }
@@ -234,9 +244,31 @@ public final class BrokerCore implements Broker {
       expireAfter(session, config.persistentSessionExpiry());
     }
     if (!graceful && handle.will() != null) {
-      publish(null, handle.will(), IGNORE_OUTCOME);
+      publishWill(session, handle.will(), handle.willDelay());
     }
     wills.remove(session.clientId());
+  }
+
+  /** A will waiting out its delay, and the timer that publishes it. */
+  private record DelayedWill(Message will, Cancellable timer) {}
+
+  /**
+   * At once, or after its delay when the session outlives the connection (a clean session ends
+   * now, and a will is published when its session ends, whichever comes first); no later than the
+   * session's expiry, which publishes it too.
+   */
+  private void publishWill(Session session, Message will, Duration delay) {
+    if (!session.persistent() || delay.isZero() || session.outbox()) {
+      publish(null, will, IGNORE_OUTCOME);
+      return;
+    }
+    String clientId = session.clientId();
+    Duration wait = delay.compareTo(config.persistentSessionExpiry()) < 0 ? delay : config.persistentSessionExpiry();
+    delayedWills.put(clientId, new DelayedWill(will, scheduler.schedule(wait, () -> {
+      if (delayedWills.remove(clientId) != null) {
+        publish(null, will, IGNORE_OUTCOME);
+      }
+    })));
   }
 
   @Override
@@ -707,6 +739,11 @@ public final class BrokerCore implements Broker {
    * it had from shared subscriptions and had not acknowledged goes to another member of each.
    */
   private void end(Session session) {
+    DelayedWill waiting = delayedWills.remove(session.clientId());
+    if (waiting != null) {
+      waiting.timer().cancel();
+      publish(null, waiting.will(), IGNORE_OUTCOME);
+    }
     List<Queued> handedOver = session.outbound().undeliveredShared();
     for (String filter : session.filters()) {
       removeFromTree(filter, session);

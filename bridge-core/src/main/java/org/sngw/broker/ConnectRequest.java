@@ -15,6 +15,8 @@ import org.sngw.message.Message;
  * @param options what sets an internal client (the upstream bridge) apart from ordinary ones
  * @param username what the client logged in as, for {@link AccessRules}; empty for none
  * @param origin the kind of listener the client came through
+ * @param willDelay MQTT 5's Will Delay Interval: a persistent session's will waits this long after
+ *     the connection is lost, and is not published if the client is back by then; zero for at once
  */
 public record ConnectRequest(
     String clientId,
@@ -24,7 +26,8 @@ public record ConnectRequest(
     int inflightWindow,
     SessionOptions options,
     Optional<String> username,
-    ClientIdentity.Origin origin) {
+    ClientIdentity.Origin origin,
+    Duration willDelay) {
   public ConnectRequest {
     Objects.requireNonNull(clientId, "clientId");
     Objects.requireNonNull(will, "will");
@@ -32,12 +35,19 @@ public record ConnectRequest(
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(willDelay, "willDelay");
     if (clientId.isEmpty()) {
       throw new IllegalArgumentException("client id is empty");
     }
     if (inflightWindow < 1 || inflightWindow > 0xFFFF) {
       throw new IllegalArgumentException("inflight window out of range: " + inflightWindow);
     }
+  }
+
+  /** Without a will delay. */
+  public ConnectRequest(String clientId, boolean cleanSession, Optional<Message> will, Duration keepAlive,
+      int inflightWindow, SessionOptions options, Optional<String> username, ClientIdentity.Origin origin) {
+    this(clientId, cleanSession, will, keepAlive, inflightWindow, options, username, origin, Duration.ZERO);
   }
 
   /** An ordinary anonymous MQTT client. */
@@ -55,7 +65,7 @@ public record ConnectRequest(
   }
 
   public ConnectRequest withCleanSession(boolean clean) {
-    return new ConnectRequest(clientId, clean, will, keepAlive, inflightWindow, options, username, origin);
+    return new ConnectRequest(clientId, clean, will, keepAlive, inflightWindow, options, username, origin, willDelay);
   }
 
   public ClientIdentity identity() {

@@ -13,15 +13,18 @@ final class SessionHandle implements ClientHandle {
   private final SessionSink sink;
   private final boolean sessionPresent;
   private final Duration keepAlive;
+  private final Duration willDelay;
   private final PublisherAcks acks = new PublisherAcks();
   private Message will;
 
-  SessionHandle(Session session, SessionSink sink, boolean sessionPresent, Message will, Duration keepAlive) {
+  SessionHandle(Session session, SessionSink sink, boolean sessionPresent, Message will, Duration keepAlive,
+      Duration willDelay) {
     this.session = session;
     this.sink = sink;
     this.sessionPresent = sessionPresent;
     this.will = will;
     this.keepAlive = keepAlive;
+    this.willDelay = willDelay;
   }
 
   @Override
@@ -58,6 +61,11 @@ final class SessionHandle implements ClientHandle {
 
   void setWill(Message newWill) {
     will = newWill;
+  }
+
+  /** How long the will waits after the connection is lost (MQTT 5); zero for not at all. */
+  Duration willDelay() {
+    return willDelay;
   }
 
   /** Stored with the will: after a crash, the will fires when the client stays away 1.5 times this. */

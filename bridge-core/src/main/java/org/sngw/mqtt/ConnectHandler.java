@@ -132,7 +132,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         mqtt5 ? inflightWindow(properties) : config.mqttInflightWindow(),
         SessionOptions.ORDINARY,
         login.get().username(),
-        ClientIdentity.Origin.MQTT);
+        ClientIdentity.Origin.MQTT,
+        mqtt5 && header.isWillFlag() ? willDelay(payload.willProperties()) : Duration.ZERO);
     ConnectionTerms terms = mqtt5
         ? new ConnectionTerms(true, assigned,
             intProperty(properties, MqttProperties.MAXIMUM_PACKET_SIZE, Integer.MAX_VALUE), config.maxMessageBytes())
@@ -144,8 +145,9 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
       ctx.channel().attr(SPEAKS_MQTT_5).set(true);
     }
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
-    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog, terms);
-    ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog, mqtt5));
+    TopicAliases aliases = new TopicAliases(mqtt5 ? intProperty(properties, MqttProperties.TOPIC_ALIAS_MAXIMUM, 0) : 0);
+    MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog, terms, aliases);
+    ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog, mqtt5, aliases));
     core.execute(() -> session.connect(request, startFresh));
   }
 
@@ -153,6 +155,11 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private int inflightWindow(MqttProperties properties) {
     int receiveMaximum = intProperty(properties, MqttProperties.RECEIVE_MAXIMUM, 0xFFFF);
     return Math.min(config.mqttInflightWindow(), receiveMaximum < 1 ? 0xFFFF : receiveMaximum);
+  }
+
+  /** MQTT 5's Will Delay Interval, a will property; 0, the default, for at once. */
+  private static Duration willDelay(MqttProperties willProperties) {
+    return Duration.ofSeconds(Integer.toUnsignedLong(intProperty(willProperties, MqttProperties.WILL_DELAY_INTERVAL, 0)));
   }
 
   /** MQTT 5's Session Expiry Interval: 0, the default, ends the session with the connection. */

@@ -44,15 +44,13 @@ final class MqttPackets {
         new MqttConnAckVariableHeader(code, sessionPresent));
   }
 
-  /**
-   * MQTT 5's CONNACK for an accepted client: the limits it must keep to, and what it may not use
-   * here yet: topic aliases (a Topic Alias Maximum of 0, by leaving it out).
-   */
+  /** MQTT 5's CONNACK for an accepted client: the limits it must keep to. */
   static MqttConnAckMessage connAck5(boolean sessionPresent, ConnectionTerms terms) {
     MqttProperties properties = new MqttProperties();
     terms.assignedClientId().ifPresent(id -> properties.add(
         new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, id)));
     properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, terms.maxPacketFromClient()));
+    properties.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, TopicAliases.FROM_CLIENT));
     return new MqttConnAckMessage(
         header(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
         new MqttConnAckVariableHeader(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent, properties));
@@ -114,18 +112,30 @@ final class MqttPackets {
     return publish(delivery, MqttProperties.NO_PROPERTIES);
   }
 
-  /** MQTT 5's PUBLISH: with the message's properties, its expiry interval as it stands {@code now}. */
-  static MqttPublishMessage publish5(Delivery delivery, Instant now) {
-    return publish(delivery, PublishProperties.write(delivery.message().properties(), now));
+  /**
+   * MQTT 5's PUBLISH: with the message's properties, its expiry interval as it stands {@code now},
+   * and the topic as {@code topic} says to send it (by its alias, once the client knows that).
+   */
+  static MqttPublishMessage publish5(Delivery delivery, Instant now, TopicAliases.Outgoing topic) {
+    MqttProperties properties = PublishProperties.write(delivery.message().properties(), now);
+    if (topic.alias() != 0) {
+      properties = properties == MqttProperties.NO_PROPERTIES ? new MqttProperties() : properties;
+      properties.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS, topic.alias()));
+    }
+    return publish(delivery, topic.topic(), properties);
   }
 
   private static MqttPublishMessage publish(Delivery delivery, MqttProperties properties) {
+    return publish(delivery, delivery.message().topic(), properties);
+  }
+
+  private static MqttPublishMessage publish(Delivery delivery, String topic, MqttProperties properties) {
     Message message = delivery.message();
     MqttFixedHeader header = new MqttFixedHeader(
         MqttMessageType.PUBLISH, delivery.dup(), MqttQoS.valueOf(message.qos().value()), message.retain(), 0);
     return new MqttPublishMessage(
         header,
-        new MqttPublishVariableHeader(message.topic(), delivery.packetId(), properties),
+        new MqttPublishVariableHeader(topic, delivery.packetId(), properties),
         Unpooled.wrappedBuffer(message.payload()));
   }
 

@@ -40,6 +40,7 @@ final class MqttSession implements SessionSink {
   private final MqttStats stats;
   private final InboundBacklog backlog;
   private final ConnectionTerms terms;
+  private final TopicAliases aliases;
   private final OwnerThread owner = new OwnerThread("an MQTT connection's session");
   private final RateLimitedWarning drops = new RateLimitedWarning(log, DROP_WARNING_INTERVAL, Clock.SYSTEM);
   private ClientHandle handle;
@@ -52,13 +53,14 @@ final class MqttSession implements SessionSink {
   private long unflushedBytes;
 
   MqttSession(Channel channel, Broker broker, Executor core, MqttStats stats, InboundBacklog backlog,
-      ConnectionTerms terms) {
+      ConnectionTerms terms, TopicAliases aliases) {
     this.channel = channel;
     this.broker = broker;
     this.core = core;
     this.stats = stats;
     this.backlog = backlog;
     this.terms = terms;
+    this.aliases = aliases;
   }
 
   /**
@@ -176,7 +178,9 @@ final class MqttSession implements SessionSink {
     }
     // Roughly what the PUBLISH takes in the connection's buffer: payload, topic and header.
     unflushedBytes += delivery.message().payload().length + delivery.message().topic().length() + 8;
-    send(terms.mqtt5() ? MqttPackets.publish5(delivery, Instant.now()) : MqttPackets.publish(delivery));
+    send(terms.mqtt5()
+        ? MqttPackets.publish5(delivery, Instant.now(), aliases.toClient(delivery.message().topic()))
+        : MqttPackets.publish(delivery));
   }
 
   /**

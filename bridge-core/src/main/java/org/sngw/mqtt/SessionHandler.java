@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttProperties;
@@ -41,14 +42,16 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private final Executor core;
   private final InboundBacklog backlog;
   private final boolean mqtt5;
+  private final TopicAliases aliases;
   /** Work for the core from the packets of the current read; owned by the I/O thread. */
   private final List<Runnable> forCore = new ArrayList<>();
 
-  SessionHandler(MqttSession session, Executor core, InboundBacklog backlog, boolean mqtt5) {
+  SessionHandler(MqttSession session, Executor core, InboundBacklog backlog, boolean mqtt5, TopicAliases aliases) {
     this.session = session;
     this.core = core;
     this.backlog = backlog;
     this.mqtt5 = mqtt5;
+    this.aliases = aliases;
   }
 
   @Override
@@ -57,7 +60,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       return; // closing: packets decoded from the same read are not processed
     }
     if (msg.decoderResult().isFailure()) {
-      close(ctx, "undecodable packet: " + msg.decoderResult().cause());
+      Throwable cause = msg.decoderResult().cause();
+      disconnect(ctx, cause instanceof TooLongFrameException ? MqttReasonCodes.Disconnect.PACKET_TOO_LARGE
+          : MqttReasonCodes.Disconnect.MALFORMED_PACKET, "undecodable packet: " + cause);
       return;
     }
     switch (msg.fixedHeader().messageType()) {
@@ -80,8 +85,16 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       return;
     }
     String topic = publish.variableHeader().topicName();
+    if (mqtt5) {
+      try {
+        topic = aliases.fromClient(topic, topicAlias(publish.variableHeader().properties()));
+      } catch (TopicAliases.InvalidAlias e) {
+        disconnect(ctx, MqttReasonCodes.Disconnect.TOPIC_ALIAS_INVALID, e.getMessage());
+        return;
+      }
+    }
     if (!Topics.isValidName(topic)) {
-      close(ctx, "invalid topic name in PUBLISH: '" + topic + "'");
+      disconnect(ctx, MqttReasonCodes.Disconnect.TOPIC_NAME_INVALID, "invalid topic name in PUBLISH: '" + topic + "'");
       return;
     }
     Message message = new Message(
@@ -146,6 +159,21 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     toCore(size, () -> session.unsubscribe(packetId, filters));
   }
 
+  private static int topicAlias(MqttProperties properties) {
+    MqttProperties.MqttProperty<?> property = properties.getProperty(MqttProperties.TOPIC_ALIAS);
+    return property != null && property.value() instanceof Integer alias ? alias : 0;
+  }
+
+  /** MQTT 5 is told why its connection is closed; MQTT 3.1.1 is just closed. */
+  private void disconnect(ChannelHandlerContext ctx, MqttReasonCodes.Disconnect reason, String detail) {
+    log.debug("closing {}: {}", ctx.channel().remoteAddress(), detail);
+    if (mqtt5) {
+      ctx.writeAndFlush(MqttPackets.disconnect(reason)).addListener(ChannelFutureListener.CLOSE);
+    } else {
+      ctx.close();
+    }
+  }
+
   /** MQTT 5's Subscription Identifier of a SUBSCRIBE, for every filter in it; 0 for none (or one out of range). */
   private static int subscriptionIdentifier(MqttProperties properties) {
     MqttProperties.MqttProperty<?> property = properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER);
@@ -180,14 +208,12 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    boolean keepAliveExpired = cause instanceof ReadTimeoutException;
-    if (keepAliveExpired && mqtt5 && ctx.channel().isActive()) {
+    if (cause instanceof ReadTimeoutException && ctx.channel().isActive()) {
       // MQTT 5 says why: the client knows to reconnect rather than suspect the network
-      ctx.writeAndFlush(MqttPackets.disconnect(MqttReasonCodes.Disconnect.KEEP_ALIVE_TIMEOUT))
-          .addListener(ChannelFutureListener.CLOSE);
-      return;
+      disconnect(ctx, MqttReasonCodes.Disconnect.KEEP_ALIVE_TIMEOUT, "keep-alive expired");
+    } else {
+      close(ctx, cause.toString());
     }
-    close(ctx, keepAliveExpired ? "keep-alive expired" : cause.toString());
   }
 
   /** Hands a packet's work to the core, counted in the backlog until it has run. */

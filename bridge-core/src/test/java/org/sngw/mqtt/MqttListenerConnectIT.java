@@ -81,6 +81,21 @@ class MqttListenerConnectIT {
   }
 
   @Test
+  void mqtt5Publish_withAnAliasOverTheMaximum_isToldWhyAndClosed() throws Exception {
+    try (RawClient client = new RawClient(harness.address())) {
+      client.send(RawClient.connect5("aliased", true));
+      client.expect(0x20);
+      client.skipRest();
+      // PUBLISH QoS 0: empty topic, properties: Topic Alias (0x23) 40, payload "x"
+      client.send(new byte[] {0x30, 0x07, 0x00, 0x00, 0x03, 0x23, 0x00, 0x28, 'x'});
+
+      // DISCONNECT, reason 0x94: topic alias invalid
+      client.expect(0xE0, 0x02, 0x94, 0x00);
+      client.awaitClosedByServer();
+    }
+  }
+
+  @Test
   void connect_unknownProtocolLevel_isRejected() throws Exception {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect("MQTT", 6, "future", true, 0));

@@ -60,6 +60,16 @@ final class RawClient implements AutoCloseable {
     }
   }
 
+  /** Reads the rest of a packet whose first byte was read: its remaining length (one byte), then that many. */
+  void skipRest() {
+    try {
+      int length = in.read();
+      assertThat(in.readNBytes(length)).hasSize(length);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Blocks until the server closes the connection; fails if it stays open for the read timeout. */
   void awaitClosedByServer() {
     try {

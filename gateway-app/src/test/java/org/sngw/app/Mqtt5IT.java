@@ -166,6 +166,58 @@ class Mqtt5IT {
   }
 
   @Test
+  void topicAliases_bothWays_withRealClients() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mqtt5BlockingClient receiver = client("alias-taker").toBlocking();
+    receiver.connectWith().restrictions().topicAliasMaximum(8).applyRestrictions().send();
+    try (Mqtt5BlockingClient.Mqtt5Publishes got = receiver.publishes(MqttGlobalPublishFilter.ALL);
+        Mosquitto.Sub plain = Mosquitto.subscribe(gateway.mqttAddress(), "sensors/#", 1, "-V", "5")) {
+      receiver.subscribeWith().topicFilter("sensors/#").qos(MqttQos.AT_LEAST_ONCE).send();
+      // HiveMQ's client sends a repeated topic by its alias once the CONNACK allows aliases
+      Mqtt5BlockingClient sender = client("alias-giver").toBlocking();
+      sender.connect();
+      for (int i = 0; i < 5; i++) {
+        sender.publishWith().topic("sensors/a-rather-long-topic/of/one/sensor").qos(MqttQos.AT_LEAST_ONCE)
+            .payload(("v" + i).getBytes(StandardCharsets.UTF_8)).send();
+      }
+      sender.disconnect();
+
+      for (int i = 0; i < 5; i++) {
+        Mqtt5Publish next = got.receive(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+        assertThat(next.getTopic().toString()).isEqualTo("sensors/a-rather-long-topic/of/one/sensor");
+        assertThat(new String(next.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("v" + i);
+      }
+      await().atMost(WAIT).untilAsserted(() -> assertThat(plain.messages()).hasSize(5)
+          .allMatch(line -> line.startsWith("sensors/a-rather-long-topic/of/one/sensor v")));
+    }
+    receiver.disconnect();
+  }
+
+  @Test
+  void willDelay_holdsTheWill_andAClientBackInTimeHasNone() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    try (Mosquitto.Sub wills = Mosquitto.subscribe(gateway.mqttAddress(), "wills/#", 1, "-V", "5")) {
+      Mqtt5BlockingClient late = client("late").toBlocking();
+      connectWithDelayedWill(late, "wills/late");
+      late.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
+      Mqtt5BlockingClient back = client("back").toBlocking();
+      connectWithDelayedWill(back, "wills/back");
+      back.disconnectWith().reasonCode(Mqtt5DisconnectReasonCode.DISCONNECT_WITH_WILL_MESSAGE).send();
+      back.connectWith().cleanStart(false).sessionExpiryInterval(600).send();
+
+      assertThat(wills.messages()).as("within the delay").isEmpty();
+      await().atMost(WAIT).untilAsserted(() -> assertThat(wills.messages()).containsExactly("wills/late gone"));
+      back.disconnect();
+    }
+  }
+
+  private static void connectWithDelayedWill(Mqtt5BlockingClient client, String topic) {
+    client.connectWith().cleanStart(false).sessionExpiryInterval(600)
+        .willPublish().topic(topic).payload("gone".getBytes(StandardCharsets.UTF_8)).delayInterval(2)
+        .applyWillPublish().send();
+  }
+
+  @Test
   void connAck_assignsAClientId_andStatesTheLimits() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
     Mqtt5BlockingClient client = client("").toBlocking();
@@ -176,7 +228,7 @@ class Mqtt5IT {
     assertThat(connAck.getRestrictions().getMaximumPacketSize())
         .isEqualTo(GatewayConfig.defaults().broker().maxMessageBytes());
     assertThat(connAck.getRestrictions().isSharedSubscriptionAvailable()).isTrue();
-    assertThat(connAck.getRestrictions().getTopicAliasMaximum()).isZero();
+    assertThat(connAck.getRestrictions().getTopicAliasMaximum()).isEqualTo(32);
     client.disconnect();
   }
 
