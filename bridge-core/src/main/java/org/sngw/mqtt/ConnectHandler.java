@@ -108,6 +108,11 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
       refuse(ctx, mqtt5, ConnectRefusal.IDENTIFIER_REJECTED, "client id " + clientId + " is the gateway's own");
       return;
     }
+    if (mqtt5 && header.properties().getProperty(MqttProperties.AUTHENTICATION_METHOD) != null) {
+      // The place for an AUTH exchange (MQTT 5, 4.12): a method would be asked for here, before the login.
+      refuse(ctx, true, ConnectRefusal.BAD_AUTHENTICATION_METHOD, "enhanced authentication is not offered");
+      return;
+    }
     Optional<Login> login = login(ctx, mqtt5, clientId, header, payload);
     if (login.isEmpty()) {
       return;

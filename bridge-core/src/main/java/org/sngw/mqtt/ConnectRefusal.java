@@ -14,7 +14,10 @@ enum ConnectRefusal {
   BAD_CREDENTIALS(MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD,
       MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD),
   NOT_AUTHORIZED(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
-      MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5);
+      MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED_5),
+  /** MQTT 5's enhanced authentication: no method is offered yet (MQTT 3.1.1 has none to ask for). */
+  BAD_AUTHENTICATION_METHOD(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+      MqttConnectReturnCode.CONNECTION_REFUSED_BAD_AUTHENTICATION_METHOD);
 
   private final MqttConnectReturnCode v3;
   private final MqttConnectReturnCode v5;

@@ -51,6 +51,8 @@ final class MqttPackets {
         new MqttProperties.StringProperty(MqttProperties.ASSIGNED_CLIENT_IDENTIFIER, id)));
     properties.add(new MqttProperties.IntegerProperty(MqttProperties.MAXIMUM_PACKET_SIZE, terms.maxPacketFromClient()));
     properties.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS_MAXIMUM, TopicAliases.FROM_CLIENT));
+    // what the backlog lets in before it stops reading: a client that keeps to it is never paused
+    properties.add(new MqttProperties.IntegerProperty(MqttProperties.RECEIVE_MAXIMUM, InboundBacklog.MAX_PACKETS));
     return new MqttConnAckMessage(
         header(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
         new MqttConnAckVariableHeader(MqttConnectReturnCode.CONNECTION_ACCEPTED, sessionPresent, properties));

@@ -75,7 +75,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
       case PINGREQ -> ctx.writeAndFlush(MqttPackets.PINGRESP, ctx.voidPromise());
       case DISCONNECT -> disconnect(ctx, msg);
-      default -> close(ctx, "unexpected " + msg.fixedHeader().messageType());
+      default -> disconnect(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "unexpected " + msg.fixedHeader().messageType());
     }
   }
 

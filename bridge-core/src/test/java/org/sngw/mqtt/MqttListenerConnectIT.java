@@ -96,6 +96,20 @@ class MqttListenerConnectIT {
   }
 
   @Test
+  void connect_mqtt5WithAnAuthenticationMethod_isRefusedWithBadAuthenticationMethod() throws Exception {
+    try (RawClient client = new RawClient(harness.address())) {
+      // Authentication Method (0x15) "SCRAM"
+      client.send(RawClient.connect5("scram", true, (byte) 0x15, (byte) 0, (byte) 5, (byte) 'S', (byte) 'C', (byte) 'R',
+          (byte) 'A', (byte) 'M'));
+
+      // CONNACK: no session, reason 0x8C bad authentication method, no properties
+      client.expect(0x20, 0x03, 0x00, 0x8C, 0x00);
+      client.awaitClosedByServer();
+    }
+    assertThat(broker.connects).isEmpty();
+  }
+
+  @Test
   void connect_unknownProtocolLevel_isRejected() throws Exception {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect("MQTT", 6, "future", true, 0));

@@ -12,13 +12,15 @@ import org.sngw.broker.ConnectRequest;
 import org.sngw.broker.Delivery;
 import org.sngw.broker.SessionSink;
 import org.sngw.broker.Subscription;
+import org.sngw.broker.topic.Topics;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 import org.sngw.time.VirtualTime;
 
 /**
- * An application on the MQTT side (a dashboard, Node-RED), attached to the broker in-process:
- * subscribes at the start, acknowledges each delivery at its {@link Scenario.Pace}, and records
+ * An application on the MQTT side (a dashboard, Node-RED), attached to the broker in-process, as
+ * an MQTT 3.1.1 or an MQTT 5 client (its window its Receive Maximum; every delivery must carry the
+ * identifiers of the subscriptions it matched, and a 3.1.1 one none): subscribes at the start, acknowledges each delivery at its {@link Scenario.Pace}, and records
  * what it receives, suppressing QoS 2 resends as an MQTT client must. A vanished one disconnects
  * right after subscribing and never comes back.
  */
@@ -28,6 +30,7 @@ final class MqttSubscriber implements SessionSink {
   private final String name;
   private final List<Subscription> subscriptions;
   private final Scenario.Pace pace;
+  private final int receiveMaximum;
   private final Broker broker;
   private final VirtualTime time;
   private final SplittableRandom random;
@@ -40,6 +43,7 @@ final class MqttSubscriber implements SessionSink {
     this.name = app.name();
     this.subscriptions = List.copyOf(app.subscriptions());
     this.pace = app.pace();
+    this.receiveMaximum = app.receiveMaximum();
     this.broker = broker;
     this.time = time;
     this.random = random;
@@ -60,7 +64,7 @@ final class MqttSubscriber implements SessionSink {
 
   void start() {
     boolean vanishes = pace == Scenario.Pace.VANISHED;
-    int window = pace == Scenario.Pace.SLOW ? 1 : INFLIGHT_WINDOW;
+    int window = pace == Scenario.Pace.SLOW ? 1 : receiveMaximum > 0 ? receiveMaximum : INFLIGHT_WINDOW;
     handle = broker.connect(new ConnectRequest(name, !vanishes, Optional.empty(), Duration.ZERO, window), this);
     broker.subscribe(handle, subscriptions, granted -> { });
     if (vanishes) {
@@ -75,11 +79,25 @@ final class MqttSubscriber implements SessionSink {
     if (message.qos() != Qos.EXACTLY_ONCE || awaitingRelease.add(packetId)) {
       ledger.received(name, message, message.retain(), time.nanos());
     }
+    List<Integer> identifiers = identifiersFor(message.topic());
+    if (!message.properties().subscriptionIdentifiers().equals(identifiers)) {
+      ledger.error(name + " got " + message.topic() + " with subscription identifiers "
+          + message.properties().subscriptionIdentifiers() + ", not " + identifiers);
+    }
     switch (message.qos()) {
       case AT_MOST_ONCE -> { }
       case AT_LEAST_ONCE -> later(() -> broker.acknowledged(handle, packetId));
       case EXACTLY_ONCE -> later(() -> broker.received(handle, packetId));
     }
+  }
+
+  /** MQTT 5: the identifiers of every subscription the topic matches, in order; none for 3.1.1. */
+  private List<Integer> identifiersFor(String topic) {
+    return subscriptions.stream()
+        .filter(subscription -> subscription.identifier() != 0 && Topics.matches(subscription.filter(), topic))
+        .map(Subscription::identifier)
+        .sorted()
+        .toList();
   }
 
   @Override

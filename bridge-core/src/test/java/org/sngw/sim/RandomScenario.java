@@ -50,7 +50,12 @@ final class RandomScenario {
     List<Scenario.App> apps = new ArrayList<>(List.of(
         new Scenario.App("dashboard", List.of(new Subscription("#", Qos.EXACTLY_ONCE))),
         new Scenario.App("states", List.of(new Subscription("home/+/state", Qos.AT_LEAST_ONCE))),
-        new Scenario.App("kitchen-panel", List.of(new Subscription("home/kitchen/#", Qos.AT_MOST_ONCE)))));
+        new Scenario.App("kitchen-panel", List.of(new Subscription("home/kitchen/#", Qos.AT_MOST_ONCE))),
+        // MQTT 5 beside 3.1.1: a smaller window of its own, and identifiers on overlapping filters
+        new Scenario.App("panel-5", List.of(
+            new Subscription("home/#", Qos.AT_LEAST_ONCE, Subscription.RetainHandling.ALWAYS, false, false, 7),
+            new Subscription("home/+/state", Qos.EXACTLY_ONCE, Subscription.RetainHandling.ALWAYS, false, false, 3)),
+            Scenario.Pace.PROMPT, 4 + random.nextInt(29))));
     if (random.nextBoolean()) {
       apps.add(new Scenario.App("logger", List.of(new Subscription("#", Qos.AT_LEAST_ONCE)), Scenario.Pace.SLOW));
     }

@@ -23,10 +23,23 @@ record Scenario(
     List<Publisher> publishers,
     Duration readingsEnd) {
 
-  /** An MQTT application subscribed for the whole run, reading at its {@link Pace}. */
-  record App(String name, List<Subscription> subscriptions, Pace pace) {
+  /**
+   * An MQTT application subscribed for the whole run, reading at its {@link Pace}.
+   *
+   * @param receiveMaximum an MQTT 5 client's Receive Maximum, its in-flight window; 0 for an MQTT
+   *     3.1.1 client, whose window is the broker's for MQTT clients
+   */
+  record App(String name, List<Subscription> subscriptions, Pace pace, int receiveMaximum) {
     App(String name, List<Subscription> subscriptions) {
       this(name, subscriptions, Pace.PROMPT);
+    }
+
+    App(String name, List<Subscription> subscriptions, Pace pace) {
+      this(name, subscriptions, pace, 0);
+    }
+
+    boolean mqtt5() {
+      return receiveMaximum > 0;
     }
   }
 

@@ -229,6 +229,7 @@ class Mqtt5IT {
         .isEqualTo(GatewayConfig.defaults().broker().maxMessageBytes());
     assertThat(connAck.getRestrictions().isSharedSubscriptionAvailable()).isTrue();
     assertThat(connAck.getRestrictions().getTopicAliasMaximum()).isEqualTo(32);
+    assertThat(connAck.getRestrictions().getReceiveMaximum()).isEqualTo(64);
     client.disconnect();
   }
 
