@@ -241,7 +241,7 @@ public final class BrokerCore implements Broker {
     } else if (!session.outbox()) {
       Instant now = wall.instant();
       store.write(new BrokerChange.OfflineSinceSaved(session.clientId(), now));
-      expireAfter(session, config.persistentSessionExpiry());
+      expireAfter(session, session.expiry(config.persistentSessionExpiry()));
     }
     if (!graceful && handle.will() != null) {
       publishWill(session, handle.will(), handle.willDelay());
@@ -263,7 +263,8 @@ public final class BrokerCore implements Broker {
       return;
     }
     String clientId = session.clientId();
-    Duration wait = delay.compareTo(config.persistentSessionExpiry()) < 0 ? delay : config.persistentSessionExpiry();
+    Duration expiry = session.expiry(config.persistentSessionExpiry());
+    Duration wait = delay.compareTo(expiry) < 0 ? delay : expiry;
     delayedWills.put(clientId, new DelayedWill(will, scheduler.schedule(wait, () -> {
       if (delayedWills.remove(clientId) != null) {
         publish(null, will, IGNORE_OUTCOME);
@@ -730,7 +731,7 @@ public final class BrokerCore implements Broker {
     }
     expiredSessions.increment();
     log.info("client {}: persistent session expired, no connection for {} s", session.clientId(),
-        config.persistentSessionExpiry().toSeconds());
+        session.expiry(config.persistentSessionExpiry()).toSeconds());
     end(session);
   }
 

@@ -1,5 +1,6 @@
 package org.sngw.broker;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ final class Session {
   private boolean noLocal;
   private boolean retainAsPublished;
   private boolean outbox;
+  private Optional<Duration> askedExpiry = Optional.empty();
   private Cancellable expiry;
   // Sessions restored from a store that predates owners do not know who held them until their client logs in again.
   private ClientIdentity identity;
@@ -49,6 +51,7 @@ final class Session {
     noLocal = options.noLocal();
     retainAsPublished = options.retainAsPublished();
     outbox = options.outbox();
+    askedExpiry = options.expiry();
     outbound.configure(
         options,
         options.maxQueuedMessages().orElse(defaults.maxQueuedMessages()),
@@ -62,6 +65,11 @@ final class Session {
 
   boolean noLocal() {
     return noLocal;
+  }
+
+  /** How long it lasts offline: what its client asked for, up to {@code most}. */
+  Duration expiry(Duration most) {
+    return askedExpiry.filter(asked -> asked.compareTo(most) < 0).orElse(most);
   }
 
   /** Whether the session is a bridge's outbox ({@link SessionOptions#outbox()}). */

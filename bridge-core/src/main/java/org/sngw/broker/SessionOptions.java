@@ -1,6 +1,8 @@
 package org.sngw.broker;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -27,6 +29,9 @@ import java.util.OptionalLong;
  * @param maxQueuedMessages replaces {@code BrokerConfig.maxQueuedMessages} for this session
  * @param maxQueuedBytes replaces {@code BrokerConfig.maxQueuedBytes} for this session; {@code
  *     BrokerConfig.maxStoreBytes} still bounds all persistent sessions together
+ * @param expiry how long a persistent session lasts without a connection, as an MQTT 5 client's
+ *     Session Expiry Interval asks, up to {@code BrokerConfig.persistentSessionExpiry} (which also
+ *     applies when it is empty, and after a restart)
  */
 public record SessionOptions(
     boolean noLocal,
@@ -34,13 +39,26 @@ public record SessionOptions(
     boolean queueQos0,
     boolean outbox,
     OptionalInt maxQueuedMessages,
-    OptionalLong maxQueuedBytes) {
+    OptionalLong maxQueuedBytes,
+    Optional<Duration> expiry) {
   public static final SessionOptions ORDINARY =
       new SessionOptions(false, false, false, false, OptionalInt.empty(), OptionalLong.empty());
+
+  /** Without an expiry of its own. */
+  public SessionOptions(boolean noLocal, boolean retainAsPublished, boolean queueQos0, boolean outbox,
+      OptionalInt maxQueuedMessages, OptionalLong maxQueuedBytes) {
+    this(noLocal, retainAsPublished, queueQos0, outbox, maxQueuedMessages, maxQueuedBytes, Optional.empty());
+  }
+
+  public SessionOptions withExpiry(Duration sessionExpiry) {
+    return new SessionOptions(noLocal, retainAsPublished, queueQos0, outbox, maxQueuedMessages, maxQueuedBytes,
+        Optional.of(sessionExpiry));
+  }
 
   public SessionOptions {
     Objects.requireNonNull(maxQueuedMessages, "maxQueuedMessages");
     Objects.requireNonNull(maxQueuedBytes, "maxQueuedBytes");
+    Objects.requireNonNull(expiry, "expiry");
     if (maxQueuedMessages.orElse(1) < 1) {
       throw new IllegalArgumentException("maxQueuedMessages must be positive: " + maxQueuedMessages.getAsInt());
     }

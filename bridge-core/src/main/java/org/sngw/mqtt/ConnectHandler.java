@@ -135,7 +135,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
         will(header, payload),
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
         mqtt5 ? inflightWindow(properties) : config.mqttInflightWindow(),
-        SessionOptions.ORDINARY,
+        mqtt5 ? SessionOptions.ORDINARY.withExpiry(Duration.ofSeconds(sessionExpiry(properties)))
+            : SessionOptions.ORDINARY,
         login.get().username(),
         ClientIdentity.Origin.MQTT,
         mqtt5 && header.isWillFlag() ? willDelay(payload.willProperties()) : Duration.ZERO);

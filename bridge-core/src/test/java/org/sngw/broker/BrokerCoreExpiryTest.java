@@ -45,6 +45,19 @@ class BrokerCoreExpiryTest {
   }
 
   @Test
+  void aClientsOwnSessionExpiry_endsItsSessionSooner_butNoLaterThanTheBrokers() {
+    fixture.broker.disconnect(fixture.connect("brief", false, 10, SessionOptions.ORDINARY.withExpiry(
+        Duration.ofMinutes(5)), sink), true);
+    fixture.broker.disconnect(fixture.connect("greedy", false, 10, SessionOptions.ORDINARY.withExpiry(
+        EXPIRY.multipliedBy(10)), sink), true);
+
+    time.advance(Duration.ofMinutes(5));
+    assertThat(store.load().broker().sessions()).extracting(s -> s.clientId()).containsExactly("greedy");
+    time.advance(EXPIRY);
+    assertThat(store.load().broker().sessions()).isEmpty();
+  }
+
+  @Test
   void offlineSince_isStoredAndClearedWhenAConnectionTakesTheSessionBack() {
     goOffline("assistant");
     assertThat(store.load().broker().sessions().get(0).offlineSince()).contains(START);

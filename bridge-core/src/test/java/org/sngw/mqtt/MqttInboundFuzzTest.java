@@ -9,6 +9,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.util.AttributeKey;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +33,9 @@ class MqttInboundFuzzTest {
   private static final Set<MqttMessageType> SENT_BY_THE_GATEWAY = EnumSet.of(
       MqttMessageType.CONNACK, MqttMessageType.PUBLISH, MqttMessageType.PUBACK, MqttMessageType.PUBREC,
       MqttMessageType.PUBREL, MqttMessageType.PUBCOMP, MqttMessageType.SUBACK, MqttMessageType.UNSUBACK,
-      MqttMessageType.PINGRESP);
+      MqttMessageType.PINGRESP, MqttMessageType.DISCONNECT);
+  /** Netty's decoder keeps the protocol level of a connection's CONNECT under this channel attribute. */
+  private static final AttributeKey<Object> MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
   /** CONNECT, MQTT 3.1.1, clean session, keep-alive 60 s, client id "fz". */
   private static final byte[] CONNECT =
       {0x10, 0x0E, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C, 0x00, 0x02, 'f', 'z'};
@@ -73,9 +76,11 @@ class MqttInboundFuzzTest {
     assertThat(broker.unsubscribes).allSatisfy(filters -> assertThat(filters).isNotEmpty());
   }
 
-  // What the gateway wrote, read back by a decoder of its own: every packet parses cleanly.
+  // What the gateway wrote, read back by a decoder of its own at the connection's protocol level
+  // (MQTT 5's replies carry reason codes and properties): every packet parses cleanly.
   private static void assertRepliesAreWellFormed(EmbeddedChannel channel) {
     EmbeddedChannel reader = new EmbeddedChannel(new MqttDecoder(MAX_MESSAGE_BYTES));
+    reader.attr(MQTT_VERSION).set(channel.attr(MQTT_VERSION).get());
     for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
       reader.writeInbound((ByteBuf) out);
     }

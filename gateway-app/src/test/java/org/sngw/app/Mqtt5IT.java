@@ -358,6 +358,37 @@ class Mqtt5IT {
   }
 
   @Test
+  void sessionExpiry_keepsTheSessionAcrossAGatewayRestart_withItsQueuedMessagesProperties() throws Exception {
+    GatewayConfig config = LoopbackConfig.with(dir.resolve("data"));
+    gateway = Gateway.start(config);
+    Mqtt5BlockingClient subscriber = client("survivor").toBlocking();
+    subscriber.connectWith().cleanStart(false).sessionExpiryInterval(3600).send();
+    subscriber.subscribeWith().topicFilter("app/#").qos(MqttQos.AT_LEAST_ONCE).send();
+    subscriber.disconnect();
+    Mqtt5BlockingClient publisher = client("before-restart").toBlocking();
+    publisher.connect();
+    publisher.publishWith().topic("app/queued").qos(MqttQos.AT_LEAST_ONCE).contentType("text/plain")
+        .userProperties().add("site", "north").applyUserProperties()
+        .payload("kept".getBytes(StandardCharsets.UTF_8)).send();
+    publisher.disconnect();
+
+    gateway.close();
+    gateway = Gateway.start(config);
+    Mqtt5BlockingClient again = client("survivor").toBlocking();
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = again.publishes(MqttGlobalPublishFilter.ALL)) {
+      assertThat(again.connectWith().cleanStart(false).sessionExpiryInterval(3600).send().isSessionPresent()).isTrue();
+      Mqtt5Publish queued = publishes.receive(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+      assertThat(new String(queued.getPayloadAsBytes(), StandardCharsets.UTF_8)).isEqualTo("kept");
+      assertThat(queued.getContentType()).hasValueSatisfying(type -> assertThat(type.toString()).isEqualTo("text/plain"));
+      assertThat(queued.getUserProperties().asList()).singleElement().satisfies(property -> {
+        assertThat(property.getName().toString()).isEqualTo("site");
+        assertThat(property.getValue().toString()).isEqualTo("north");
+      });
+    }
+    again.disconnect();
+  }
+
+  @Test
   void retainHandling_2_sendsNoRetainedMessageAtSubscribe() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
     Mosquitto.publish(gateway.mqttAddress(), "sensors/r/t", "kept", 1, "-r");
