@@ -124,7 +124,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     if (!counts.tryConnect(ctx.channel(), config.maxConnections())) {
       stats.refusedConnected.increment();
       fullWarning.warn("MQTT client {} refused: {} clients are connected, the limit", clientId, config.maxConnections());
-      refuse(ctx, mqtt5, ConnectRefusal.FULL, "connection limit");
+      refuse(ctx, mqtt5, ConnectRefusal.FULL, "as many clients are connected as the gateway takes");
       return;
     }
     Optional<String> assigned = clientId.isEmpty() ? Optional.of(generatedClientId()) : Optional.empty();
@@ -203,7 +203,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     boolean bad = verdict == Authenticator.Verdict.BAD_CREDENTIALS;
     loginWarning.warn("MQTT client {} from {} refused: {}", clientId, ctx.channel().remoteAddress(),
         bad ? "bad username or password for user " + username.orElse("") : "not authorized (anonymous)");
-    refuse(ctx, mqtt5, bad ? ConnectRefusal.BAD_CREDENTIALS : ConnectRefusal.NOT_AUTHORIZED, verdict.name());
+    refuse(ctx, mqtt5, bad ? ConnectRefusal.BAD_CREDENTIALS : ConnectRefusal.NOT_AUTHORIZED,
+        bad ? "bad username or password" : "a username and password are required");
     return Optional.empty();
   }
 
@@ -248,7 +249,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private static void refuse(ChannelHandlerContext ctx, boolean mqtt5, ConnectRefusal refusal, String reason) {
     MqttConnectReturnCode code = refusal.code(mqtt5);
     log.debug("refusing {}: {} ({})", ctx.channel().remoteAddress(), code, reason);
-    ctx.writeAndFlush(MqttPackets.connAck(code, false), ctx.voidPromise());
+    ctx.writeAndFlush(MqttPackets.refusal(code, mqtt5, reason), ctx.voidPromise());
     ctx.close();
   }
 

@@ -145,7 +145,8 @@ public final class MqttListener implements AutoCloseable {
     if (bound != null) {
       bound.close().syncUninterruptibly();
     }
-    connections.writeAndFlush(MqttPackets.disconnect(MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN),
+    connections.writeAndFlush(
+        MqttPackets.disconnect(MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN, "the gateway is shutting down"),
         channel -> channel.hasAttr(ConnectHandler.SPEAKS_MQTT_5)).awaitUninterruptibly(SHUTDOWN_NOTICE.toMillis());
     connections.close().awaitUninterruptibly();
   }

@@ -35,6 +35,7 @@ final class MqttPackets {
   static final MqttMessage PINGRESP = new MqttMessage(header(MqttMessageType.PINGRESP, MqttQoS.AT_MOST_ONCE));
 
   private static final int SUBACK_FAILURE = 0x80;
+  private static final int MAX_REASON = 120;
 
   private MqttPackets() {}
 
@@ -65,10 +66,28 @@ final class MqttPackets {
         new MqttPubReplyMessageVariableHeader(packetId, reasonCode, MqttProperties.NO_PROPERTIES));
   }
 
-  /** MQTT 5's DISCONNECT from the server, saying why it closes the connection. */
-  static MqttMessage disconnect(MqttReasonCodes.Disconnect reason) {
+  /** MQTT 5's DISCONNECT from the server, saying why it closes the connection, in a code and in words. */
+  static MqttMessage disconnect(MqttReasonCodes.Disconnect reason, String why) {
     return new MqttMessage(header(MqttMessageType.DISCONNECT, MqttQoS.AT_MOST_ONCE),
-        new MqttReasonCodeAndPropertiesVariableHeader(reason.byteValue(), MqttProperties.NO_PROPERTIES));
+        new MqttReasonCodeAndPropertiesVariableHeader(reason.byteValue(), reasonString(why)));
+  }
+
+  /** CONNACK refusing a client; MQTT 5 is told why in words too. */
+  static MqttConnAckMessage refusal(MqttConnectReturnCode code, boolean mqtt5, String why) {
+    return new MqttConnAckMessage(
+        header(MqttMessageType.CONNACK, MqttQoS.AT_MOST_ONCE),
+        new MqttConnAckVariableHeader(code, false, mqtt5 ? reasonString(why) : MqttProperties.NO_PROPERTIES));
+  }
+
+  /**
+   * MQTT 5's Reason String: for a person reading a log, not for the client to act on; cut to
+   * {@link #MAX_REASON} characters, so it stays well within any packet size a client takes.
+   */
+  private static MqttProperties reasonString(String why) {
+    MqttProperties properties = new MqttProperties();
+    properties.add(new MqttProperties.StringProperty(MqttProperties.REASON_STRING,
+        why.length() > MAX_REASON ? why.substring(0, MAX_REASON) : why));
+    return properties;
   }
 
   /** PUBACK, PUBREC, PUBREL or PUBCOMP: a packet id and nothing else. */

@@ -74,7 +74,8 @@ final class MqttSession implements SessionSink {
       log.debug("client {} from {} refused: its session belongs to another client", request.clientId(),
           channel.remoteAddress());
       ended = true;
-      channel.writeAndFlush(MqttPackets.connAck(ConnectRefusal.NOT_AUTHORIZED.code(terms.mqtt5()), false))
+      channel.writeAndFlush(MqttPackets.refusal(ConnectRefusal.NOT_AUTHORIZED.code(terms.mqtt5()), terms.mqtt5(),
+              "the session of this client id belongs to another client"))
           .addListener(ChannelFutureListener.CLOSE);
       return;
     }
@@ -221,7 +222,8 @@ final class MqttSession implements SessionSink {
     ended = true;
     log.debug("client {} connected again elsewhere: closing {}", handle.clientId(), channel.remoteAddress());
     if (terms.mqtt5()) {
-      send(MqttPackets.disconnect(MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER));
+      send(MqttPackets.disconnect(MqttReasonCodes.Disconnect.SESSION_TAKEN_OVER,
+          "another connection took the session over"));
       core.execute(() -> channel.eventLoop().execute(channel::close));
     } else {
       channel.close();

@@ -168,7 +168,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   private void disconnect(ChannelHandlerContext ctx, MqttReasonCodes.Disconnect reason, String detail) {
     log.debug("closing {}: {}", ctx.channel().remoteAddress(), detail);
     if (mqtt5) {
-      ctx.writeAndFlush(MqttPackets.disconnect(reason)).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(MqttPackets.disconnect(reason, detail)).addListener(ChannelFutureListener.CLOSE);
     } else {
       ctx.close();
     }

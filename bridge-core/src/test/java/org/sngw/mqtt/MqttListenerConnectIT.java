@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.sngw.mqtt.MqttListenerPublishIT.message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -85,12 +86,15 @@ class MqttListenerConnectIT {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect5("aliased", true));
       client.expect(0x20);
-      client.skipRest();
+      client.readRest();
       // PUBLISH QoS 0: empty topic, properties: Topic Alias (0x23) 40, payload "x"
       client.send(new byte[] {0x30, 0x07, 0x00, 0x00, 0x03, 0x23, 0x00, 0x28, 'x'});
 
-      // DISCONNECT, reason 0x94: topic alias invalid
-      client.expect(0xE0, 0x02, 0x94, 0x00);
+      // DISCONNECT, reason 0x94: topic alias invalid, then its reason string
+      client.expect(0xE0);
+      byte[] disconnect = client.readRest();
+      assertThat(disconnect[0]).isEqualTo((byte) 0x94);
+      assertThat(new String(disconnect, StandardCharsets.UTF_8)).endsWith("topic alias 40 is over the maximum 32");
       client.awaitClosedByServer();
     }
   }
@@ -102,8 +106,12 @@ class MqttListenerConnectIT {
       client.send(RawClient.connect5("scram", true, (byte) 0x15, (byte) 0, (byte) 5, (byte) 'S', (byte) 'C', (byte) 'R',
           (byte) 'A', (byte) 'M'));
 
-      // CONNACK: no session, reason 0x8C bad authentication method, no properties
-      client.expect(0x20, 0x03, 0x00, 0x8C, 0x00);
+      // CONNACK: no session, reason 0x8C bad authentication method, then its reason string
+      client.expect(0x20);
+      byte[] connAck = client.readRest();
+      assertThat(connAck[0]).isZero();
+      assertThat(connAck[1]).isEqualTo((byte) 0x8C);
+      assertThat(new String(connAck, StandardCharsets.UTF_8)).endsWith("enhanced authentication is not offered");
       client.awaitClosedByServer();
     }
     assertThat(broker.connects).isEmpty();

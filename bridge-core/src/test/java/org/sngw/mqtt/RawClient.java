@@ -61,10 +61,12 @@ final class RawClient implements AutoCloseable {
   }
 
   /** Reads the rest of a packet whose first byte was read: its remaining length (one byte), then that many. */
-  void skipRest() {
+  byte[] readRest() {
     try {
       int length = in.read();
-      assertThat(in.readNBytes(length)).hasSize(length);
+      byte[] body = in.readNBytes(length);
+      assertThat(body).hasSize(length);
+      return body;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -218,6 +218,30 @@ class Mqtt5IT {
   }
 
   @Test
+  void receiveMaximum_one_holdsTheNextMessageUntilTheClientAcknowledges() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
+    Mqtt5BlockingClient slow = client("one-at-a-time").toBlocking();
+    slow.connectWith().restrictions().receiveMaximum(1).applyRestrictions().send();
+    try (Mqtt5BlockingClient.Mqtt5Publishes got = slow.publishes(MqttGlobalPublishFilter.ALL, true)) {
+      slow.subscribeWith().topicFilter("work/#").qos(MqttQos.AT_LEAST_ONCE).send();
+      Mqtt5BlockingClient publisher = client("producer").toBlocking();
+      publisher.connect();
+      for (int i = 1; i <= 3; i++) {
+        publisher.publishWith().topic("work/" + i).qos(MqttQos.AT_LEAST_ONCE).payload(new byte[] {(byte) i}).send();
+      }
+      publisher.disconnect();
+
+      for (int i = 1; i <= 3; i++) {
+        Mqtt5Publish next = got.receive(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+        assertThat(next.getTopic().toString()).isEqualTo("work/" + i);
+        assertThat(got.receive(500, TimeUnit.MILLISECONDS)).as("nothing more in flight before the PUBACK").isEmpty();
+        next.acknowledge();
+      }
+    }
+    slow.disconnect();
+  }
+
+  @Test
   void connAck_assignsAClientId_andStatesTheLimits() throws Exception {
     gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data")));
     Mqtt5BlockingClient client = client("").toBlocking();
