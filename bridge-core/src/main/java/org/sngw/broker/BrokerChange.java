@@ -25,7 +25,11 @@ public sealed interface BrokerChange {
   /** A connection took the persistent session back: it is offline no more. */
   record OfflineSinceDeleted(String clientId) implements BrokerChange {}
 
-  record SubscriptionSaved(String clientId, String filter, Qos qos) implements BrokerChange {}
+  record SubscriptionSaved(String clientId, String filter, Qos qos, DeliveryOptions options) implements BrokerChange {
+    public SubscriptionSaved(String clientId, String filter, Qos qos) {
+      this(clientId, filter, qos, DeliveryOptions.PLAIN);
+    }
+  }
 
   record SubscriptionDeleted(String clientId, String filter) implements BrokerChange {}
 

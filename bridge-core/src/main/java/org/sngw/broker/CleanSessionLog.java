@@ -30,7 +30,7 @@ final class CleanSessionLog implements SessionLog {
   public void restored(Message message) {}
 
   @Override
-  public void subscribed(String filter, Qos qos) {}
+  public void subscribed(String filter, Qos qos, DeliveryOptions options) {}
 
   @Override
   public void unsubscribed(String filter) {}

@@ -35,9 +35,17 @@ public record RestoredState(List<Session> sessions, List<Message> retained, List
       List<Outbound> outbound,
       Set<Integer> inboundIds,
       Optional<Instant> offlineSince,
-      Optional<ClientIdentity> owner) {
+      Optional<ClientIdentity> owner,
+      Map<String, DeliveryOptions> subscriptionOptions) {
+    /** A session whose subscriptions have no MQTT 5 delivery options. */
+    public Session(String clientId, Map<String, Qos> subscriptions, List<Outbound> outbound, Set<Integer> inboundIds,
+        Optional<Instant> offlineSince, Optional<ClientIdentity> owner) {
+      this(clientId, subscriptions, outbound, inboundIds, offlineSince, owner, Map.of());
+    }
+
     public Session {
       subscriptions = Map.copyOf(subscriptions);
+      subscriptionOptions = Map.copyOf(subscriptionOptions);
       outbound = List.copyOf(outbound);
       inboundIds = Set.copyOf(inboundIds);
       Objects.requireNonNull(offlineSince, "offlineSince");

@@ -23,7 +23,7 @@ final class Session {
   private final String clientId;
   private final boolean persistent;
   private final Map<String, Qos> subscriptions = new HashMap<>();
-  // The subscriptions made with MQTT 5 delivery options; in memory only, so plain after a restart.
+  // The subscriptions made with MQTT 5 delivery options, kept (by a persistent session) in the store too.
   private final Map<String, Subscription> withOptions = new HashMap<>();
   private final IntSet inboundExactlyOnce = new IntSet();
   private final SessionLog log;
@@ -135,6 +135,12 @@ final class Session {
       identified = true;
     });
     subscriptions.putAll(stored.subscriptions());
+    stored.subscriptionOptions().forEach((filter, options) -> {
+      Qos qos = stored.subscriptions().get(filter);
+      if (qos != null && !options.isPlain()) {
+        withOptions.put(filter, new Subscription(filter, qos, options));
+      }
+    });
     for (int packetId : stored.inboundIds()) {
       inboundExactlyOnce.add(packetId);
     }
@@ -151,7 +157,7 @@ final class Session {
     } else {
       withOptions.remove(subscription.filter());
     }
-    log.subscribed(subscription.filter(), subscription.qos());
+    log.subscribed(subscription.filter(), subscription.qos(), subscription.deliveryOptions());
   }
 
   /** Forgets a subscription; false if there was none with exactly this filter. */

@@ -26,7 +26,7 @@ interface SessionLog {
   /** An outgoing message read back from the store: counted, not written again. */
   void restored(Message message);
 
-  void subscribed(String filter, Qos qos);
+  void subscribed(String filter, Qos qos, DeliveryOptions options);
 
   void unsubscribed(String filter);
 

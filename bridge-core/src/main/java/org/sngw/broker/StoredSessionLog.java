@@ -55,8 +55,8 @@ final class StoredSessionLog implements SessionLog {
   }
 
   @Override
-  public void subscribed(String filter, Qos qos) {
-    store.write(new BrokerChange.SubscriptionSaved(clientId, filter, qos));
+  public void subscribed(String filter, Qos qos, DeliveryOptions options) {
+    store.write(new BrokerChange.SubscriptionSaved(clientId, filter, qos, options));
   }
 
   @Override

@@ -34,9 +34,18 @@ public record Subscription(String filter, Qos qos, RetainHandling retainHandling
     this(filter, qos, RetainHandling.ALWAYS);
   }
 
+  /** A subscription restored from the store, with the options it was made with. */
+  public Subscription(String filter, Qos qos, DeliveryOptions options) {
+    this(filter, qos, RetainHandling.ALWAYS, options.noLocal(), options.retainAsPublished(), options.identifier());
+  }
+
+  public DeliveryOptions deliveryOptions() {
+    return new DeliveryOptions(noLocal, retainAsPublished, identifier);
+  }
+
   /** Whether a delivery through it is anything but plain: no-local, retain as published, an identifier. */
   public boolean hasDeliveryOptions() {
-    return noLocal || retainAsPublished || identifier != 0;
+    return !deliveryOptions().isPlain();
   }
 
   public enum RetainHandling {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sngw.broker.Subscription.RetainHandling;
 import org.sngw.message.Qos;
+import org.sngw.store.MapStateStore;
+import org.sngw.time.VirtualTime;
 
 /** MQTT 5's options of each subscription: no-local, retain as published, subscription identifiers. */
 class BrokerCoreSubscriptionOptionsTest {
@@ -70,6 +72,28 @@ class BrokerCoreSubscriptionOptionsTest {
 
     assertThat(sink.takeDeliveries()).singleElement()
         .satisfies(d -> assertThat(d.message().properties().subscriptionIdentifiers()).isEmpty());
+  }
+
+  @Test
+  void options_survivePersistentSessionsRestart() {
+    MapStateStore store = new MapStateStore();
+    BrokerFixture stored = new BrokerFixture(BrokerConfig.defaults(), store, new VirtualTime());
+    ClientHandle chatty = stored.connect("chatty", false, 10, new RecordingSink());
+    stored.subscribe(chatty, List.of(options("chat/#", Qos.AT_LEAST_ONCE, true, false, 11)));
+    stored.broker.disconnect(chatty, true);
+
+    store.crash();
+    stored.restart();
+    RecordingSink own = new RecordingSink();
+    ClientHandle back = stored.connect("chatty", false, 10, own);
+    stored.publish(back, message("chat/room", "mine", Qos.AT_LEAST_ONCE));
+    stored.publish(null, message("chat/room", "theirs", Qos.AT_LEAST_ONCE));
+
+    assertThat(own.takeDeliveries()).as("no-local and the identifier, after the restart").singleElement()
+        .satisfies(delivery -> {
+          assertThat(BrokerFixture.text(delivery)).isEqualTo("theirs");
+          assertThat(delivery.message().properties().subscriptionIdentifiers()).containsExactly(11);
+        });
   }
 
   private static Subscription options(String filter, Qos qos, boolean noLocal, boolean retainAsPublished, int id) {

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.sngw.broker.BrokerChange;
 import org.sngw.broker.ClientIdentity;
+import org.sngw.broker.DeliveryOptions;
 import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
@@ -136,9 +137,20 @@ public final class MapStateStore implements StateStore {
     } else if (change instanceof BrokerChange.OfflineSinceDeleted c) {
       return state -> state.session(c.clientId()).offlineSince = Optional.empty();
     } else if (change instanceof BrokerChange.SubscriptionSaved c) {
-      return state -> state.session(c.clientId()).subscriptions.put(c.filter(), c.qos());
+      return state -> {
+        SessionState session = state.session(c.clientId());
+        session.subscriptions.put(c.filter(), c.qos());
+        if (c.options().isPlain()) {
+          session.subscriptionOptions.remove(c.filter());
+        } else {
+          session.subscriptionOptions.put(c.filter(), c.options());
+        }
+      };
     } else if (change instanceof BrokerChange.SubscriptionDeleted c) {
-      return state -> state.session(c.clientId()).subscriptions.remove(c.filter());
+      return state -> {
+        state.session(c.clientId()).subscriptions.remove(c.filter());
+        state.session(c.clientId()).subscriptionOptions.remove(c.filter());
+      };
     } else if (change instanceof BrokerChange.OutboundSaved c) {
       return state -> {
         RestoredState.Outbound fresh = new RestoredState.Outbound(c.sequence(), c.message(), 0, false);
@@ -218,6 +230,7 @@ public final class MapStateStore implements StateStore {
 
   private static final class SessionState {
     final Map<String, Qos> subscriptions = new LinkedHashMap<>();
+    final Map<String, DeliveryOptions> subscriptionOptions = new LinkedHashMap<>();
     final TreeMap<Long, RestoredState.Outbound> outbound = new TreeMap<>();
     final TreeSet<Integer> inboundIds = new TreeSet<>();
     Optional<Instant> offlineSince = Optional.empty();
@@ -228,6 +241,7 @@ public final class MapStateStore implements StateStore {
       copy.offlineSince = offlineSince;
       copy.owner = owner;
       copy.subscriptions.putAll(subscriptions);
+      copy.subscriptionOptions.putAll(subscriptionOptions);
       copy.outbound.putAll(outbound);
       copy.inboundIds.addAll(inboundIds);
       return copy;
@@ -268,7 +282,8 @@ public final class MapStateStore implements StateStore {
     StoredState toStoredState() {
       List<RestoredState.Session> storedSessions = new ArrayList<>();
       sessions.forEach((id, session) -> storedSessions.add(new RestoredState.Session(id, session.subscriptions,
-          List.copyOf(session.outbound.values()), session.inboundIds, session.offlineSince, session.owner)));
+          List.copyOf(session.outbound.values()), session.inboundIds, session.offlineSince, session.owner,
+          session.subscriptionOptions)));
       Map<String, Map<Integer, String>> ids = new LinkedHashMap<>();
       topicIds.forEach((id, names) -> ids.put(id, Map.copyOf(names)));
       return new StoredState(

@@ -25,7 +25,7 @@ interface Change {
     } else if (change instanceof BrokerChange.OfflineSinceDeleted c) {
       return maps -> maps.removeOfflineSince(c.clientId());
     } else if (change instanceof BrokerChange.SubscriptionSaved c) {
-      return maps -> maps.putSubscription(c.clientId(), c.filter(), c.qos());
+      return maps -> maps.putSubscription(c.clientId(), c.filter(), c.qos(), c.options());
     } else if (change instanceof BrokerChange.SubscriptionDeleted c) {
       return maps -> maps.removeSubscription(c.clientId(), c.filter());
     } else if (change instanceof BrokerChange.OutboundSaved c) {

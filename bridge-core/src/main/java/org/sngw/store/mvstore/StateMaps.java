@@ -9,6 +9,7 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.StringDataType;
 import org.sngw.broker.ClientIdentity;
+import org.sngw.broker.DeliveryOptions;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
 
@@ -96,8 +97,8 @@ final class StateMaps {
     offlineSince.remove(clientId);
   }
 
-  void putSubscription(String clientId, String filter, Qos qos) {
-    subscriptions.put(Keys.of(clientId, filter), new byte[] {(byte) qos.value()});
+  void putSubscription(String clientId, String filter, Qos qos, DeliveryOptions options) {
+    subscriptions.put(Keys.of(clientId, filter), SubscriptionValue.encode(qos, options));
   }
 
   void removeSubscription(String clientId, String filter) {

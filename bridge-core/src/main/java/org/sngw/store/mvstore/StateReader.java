@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.sngw.broker.ClientIdentity;
+import org.sngw.broker.DeliveryOptions;
 import org.sngw.broker.RestoredState;
 import org.sngw.message.Message;
 import org.sngw.message.Qos;
@@ -37,7 +38,14 @@ final class StateReader {
         rows.offlineSince = Optional.of(instant(value));
       }
     });
-    forEachOfSession(maps.subscriptions, (rows, entry) -> rows.subscriptions.put(Keys.restOf(entry.getKey()), qos(entry.getValue())));
+    forEachOfSession(maps.subscriptions, (rows, entry) -> {
+      String filter = Keys.restOf(entry.getKey());
+      SubscriptionValue.Read subscription = SubscriptionValue.decode(entry.getValue());
+      rows.subscriptions.put(filter, subscription.qos());
+      if (!subscription.options().isPlain()) {
+        rows.subscriptionOptions.put(filter, subscription.options());
+      }
+    });
     forEachOfSession(maps.outbound, (rows, entry) -> {
       OutboundValue value = OutboundValue.decode(entry.getValue());
       rows.outbound.add(new RestoredState.Outbound(
@@ -60,7 +68,8 @@ final class StateReader {
     List<RestoredState.Session> list = new ArrayList<>(sessions.size());
     // keys are in sequence order within a client, so outbound lists are already sorted
     sessions.forEach((clientId, rows) -> list.add(new RestoredState.Session(
-        clientId, rows.subscriptions, rows.outbound, rows.inboundIds, rows.offlineSince, rows.owner)));
+        clientId, rows.subscriptions, rows.outbound, rows.inboundIds, rows.offlineSince, rows.owner,
+        rows.subscriptionOptions)));
     return list;
   }
 
@@ -93,13 +102,6 @@ final class StateReader {
     return byClient;
   }
 
-  private static Qos qos(byte[] value) {
-    if (value.length != 1 || value[0] < 0 || value[0] > 2) {
-      throw new ValueFormatException("subscription QoS value of " + value.length + " bytes is invalid");
-    }
-    return Qos.of(value[0]);
-  }
-
   private static Instant instant(byte[] value) {
     ValueReader in = new ValueReader(value);
     long epochMillis = in.readVarLong();
@@ -109,6 +111,7 @@ final class StateReader {
 
   private static final class SessionRows {
     final Map<String, Qos> subscriptions = new HashMap<>();
+    final Map<String, DeliveryOptions> subscriptionOptions = new HashMap<>();
     final List<RestoredState.Outbound> outbound = new ArrayList<>();
     final Set<Integer> inboundIds = new HashSet<>();
     final Optional<ClientIdentity> owner;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sngw.broker.BrokerChange;
+import org.sngw.broker.DeliveryOptions;
+import org.sngw.broker.Subscription;
 import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.RestoredState.Outbound;
 import org.sngw.broker.RestoredState;
@@ -71,6 +73,24 @@ class MvStateStoreRoundTripTest {
       assertThat(session.subscriptions()).isEqualTo(Map.of("a/#", Qos.AT_LEAST_ONCE, "b/+", Qos.EXACTLY_ONCE));
       assertThat(session.inboundIds()).isEqualTo(Set.of(7, 65535));
       assertThat(session.outbound()).isEmpty();
+    });
+  }
+
+  @Test
+  void saveSubscription_withMqtt5Options_comesBackWithThem_andAPlainOneWithout() throws StoreException {
+    DeliveryOptions options = new DeliveryOptions(true, true, Subscription.MAX_IDENTIFIER);
+    fixture.onCore(() -> {
+      store.write(new BrokerChange.SessionSaved("c1"));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "a/#", Qos.AT_LEAST_ONCE, options));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "b", Qos.EXACTLY_ONCE, new DeliveryOptions(false, false, 9)));
+      store.write(new BrokerChange.SubscriptionSaved("c1", "b", Qos.EXACTLY_ONCE));
+    });
+
+    StoredState state = fixture.reopen(store);
+
+    assertThat(state.broker().sessions()).singleElement().satisfies(session -> {
+      assertThat(session.subscriptions()).isEqualTo(Map.of("a/#", Qos.AT_LEAST_ONCE, "b", Qos.EXACTLY_ONCE));
+      assertThat(session.subscriptionOptions()).isEqualTo(Map.of("a/#", options));
     });
   }
 
