@@ -10,7 +10,6 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttConnectVariableHeader;
 import io.netty.handler.codec.mqtt.MqttIdentifierRejectedException;
 import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
@@ -108,7 +107,8 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
       refuse(ctx, mqtt5, ConnectRefusal.IDENTIFIER_REJECTED, "client id " + clientId + " is the gateway's own");
       return;
     }
-    if (mqtt5 && header.properties().getProperty(MqttProperties.AUTHENTICATION_METHOD) != null) {
+    ConnectProperties asked = mqtt5 ? ConnectProperties.of(header, payload) : ConnectProperties.NONE;
+    if (asked.authenticationMethod()) {
       // The place for an AUTH exchange (MQTT 5, 4.12): a method would be asked for here, before the login.
       refuse(ctx, true, ConnectRefusal.BAD_AUTHENTICATION_METHOD, "enhanced authentication is not offered");
       return;
@@ -128,21 +128,18 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
       return;
     }
     Optional<String> assigned = clientId.isEmpty() ? Optional.of(generatedClientId()) : Optional.empty();
-    MqttProperties properties = header.properties();
     ConnectRequest request = new ConnectRequest(
         assigned.orElse(clientId),
-        mqtt5 ? sessionExpiry(properties) == 0 : header.isCleanSession(),
+        mqtt5 ? asked.sessionExpiry().isZero() : header.isCleanSession(),
         will(header, payload),
         Duration.ofSeconds(header.keepAliveTimeSeconds()),
-        mqtt5 ? inflightWindow(properties) : config.mqttInflightWindow(),
-        mqtt5 ? SessionOptions.ORDINARY.withExpiry(Duration.ofSeconds(sessionExpiry(properties)))
-            : SessionOptions.ORDINARY,
+        Math.min(config.mqttInflightWindow(), asked.receiveMaximum()),
+        mqtt5 ? SessionOptions.ORDINARY.withExpiry(asked.sessionExpiry()) : SessionOptions.ORDINARY,
         login.get().username(),
         ClientIdentity.Origin.MQTT,
-        mqtt5 && header.isWillFlag() ? willDelay(payload.willProperties()) : Duration.ZERO);
+        asked.willDelay());
     ConnectionTerms terms = mqtt5
-        ? new ConnectionTerms(true, assigned,
-            intProperty(properties, MqttProperties.MAXIMUM_PACKET_SIZE, Integer.MAX_VALUE), config.maxMessageBytes())
+        ? new ConnectionTerms(true, assigned, asked.maximumPacketSize(), config.maxMessageBytes())
         : ConnectionTerms.mqtt3(config.maxMessageBytes());
     // MQTT 5's clean start without session expiry zero: a fresh session that outlives the connection
     boolean startFresh = mqtt5 && header.isCleanSession() && !request.cleanSession();
@@ -151,31 +148,10 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
       ctx.channel().attr(SPEAKS_MQTT_5).set(true);
     }
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
-    TopicAliases aliases = new TopicAliases(mqtt5 ? intProperty(properties, MqttProperties.TOPIC_ALIAS_MAXIMUM, 0) : 0);
+    TopicAliases aliases = new TopicAliases(asked.topicAliasMaximum());
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog, terms, aliases);
     ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog, mqtt5, aliases));
     core.execute(() -> session.connect(request, startFresh));
-  }
-
-  /** No more QoS 1/2 messages at once than the client's Receive Maximum (0 is not allowed: taken as absent). */
-  private int inflightWindow(MqttProperties properties) {
-    int receiveMaximum = intProperty(properties, MqttProperties.RECEIVE_MAXIMUM, 0xFFFF);
-    return Math.min(config.mqttInflightWindow(), receiveMaximum < 1 ? 0xFFFF : receiveMaximum);
-  }
-
-  /** MQTT 5's Will Delay Interval, a will property; 0, the default, for at once. */
-  private static Duration willDelay(MqttProperties willProperties) {
-    return Duration.ofSeconds(Integer.toUnsignedLong(intProperty(willProperties, MqttProperties.WILL_DELAY_INTERVAL, 0)));
-  }
-
-  /** MQTT 5's Session Expiry Interval: 0, the default, ends the session with the connection. */
-  private static long sessionExpiry(MqttProperties properties) {
-    return Integer.toUnsignedLong(intProperty(properties, MqttProperties.SESSION_EXPIRY_INTERVAL, 0));
-  }
-
-  private static int intProperty(MqttProperties properties, int id, int absent) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
-    return property != null && property.value() instanceof Integer value ? value : absent;
   }
 
   /** A client let in, as this user (none for an anonymous one). */
