@@ -173,24 +173,24 @@ public final class Gateway implements AutoCloseable {
   }
 
   private MvStateStore openDisk(GatewayConfig config) throws StartException {
-    MvStateStore disk = MvStateStore.open(config.dataDir(), config.store().recover(), core);
-    started.push(() -> closeStore(disk));
-    metrics.counter("sngw.store.syncs", "disk syncs of the store (group commits)", disk::syncs);
-    metrics.counter("sngw.store.changes", "changes written to the store", disk::changesWritten);
-    metrics.gauge("sngw.store.file.bytes", "size of the store file", disk::fileSizeBytes);
+    MvStateStore opened = MvStateStore.open(config.dataDir(), config.store().recover(), core);
+    started.push(() -> closeStore(opened));
+    metrics.counter("sngw.store.syncs", "disk syncs of the store (group commits)", opened::syncs);
+    metrics.counter("sngw.store.changes", "changes written to the store", opened::changesWritten);
+    metrics.gauge("sngw.store.file.bytes", "size of the store file", opened::fileSizeBytes);
     metrics.gauge("sngw.store.write.failing", "1 while writes fail (a full disk?): no QoS 1/2 is acknowledged",
-        () -> disk.writeFailing() ? 1 : 0);
-    metrics.counter("sngw.store.write.failures", "attempts to write the store that failed", disk::failedWrites);
-    return disk;
+        () -> opened.writeFailing() ? 1 : 0);
+    metrics.counter("sngw.store.write.failures", "attempts to write the store that failed", opened::failedWrites);
+    return opened;
   }
 
   /**
    * $SYS/broker/store/state: "ok", or "failing" while the store cannot write; stopped before the
    * store closes. A failing store is told to the events at each look, every {@link #STATUS_PERIOD}.
    */
-  private void announceStoreState(MvStateStore disk) {
+  private void announceStoreState(MvStateStore onDisk) {
     StatusTopic storeState = new StatusTopic(broker, core, STORE_STATE_TOPIC, () -> {
-      if (!disk.writeFailing()) {
+      if (!onDisk.writeFailing()) {
         return "ok";
       }
       events.storeError();
