@@ -318,7 +318,7 @@ final class OutboundFlow {
   /** Sends from the head of the queue: QoS 0 always, QoS 1/2 while the window has room. */
   private void drain() {
     for (Queued next; sink != null && (next = queued.peek()) != null; ) {
-      if (next.message().properties().expiredAt(wall.instant())) {
+      if (expired(next.message())) {
         queued.poll();
         log.done(next.sequence(), next.message());
         counts.countExpired();
@@ -334,6 +334,11 @@ final class OutboundFlow {
       }
     }
     relieve();
+  }
+
+  /** Whether its MQTT 5 expiry interval has run out; the clock is read only for a message that has one. */
+  private boolean expired(Message message) {
+    return message.properties().expiresAt().isPresent() && message.properties().expiredAt(wall.instant());
   }
 
   /** The queue dropped a message to make room: counted, and the store forgets it too. */

@@ -21,7 +21,7 @@ import io.netty.handler.codec.mqtt.MqttSubAckPayload;
 import io.netty.handler.codec.mqtt.MqttUnsubAckMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubAckPayload;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.sngw.broker.Delivery;
@@ -134,11 +134,11 @@ final class MqttPackets {
   }
 
   /**
-   * MQTT 5's PUBLISH: with the message's properties, its expiry interval as it stands {@code now},
-   * and the topic as {@code topic} says to send it (by its alias, once the client knows that).
+   * MQTT 5's PUBLISH: with the message's properties, its expiry interval as it stands by {@code
+   * clock}, and the topic as {@code topic} says to send it (by its alias, once the client knows that).
    */
-  static MqttPublishMessage publish5(Delivery delivery, Instant now, TopicAliases.Outgoing topic) {
-    MqttProperties properties = PublishProperties.write(delivery.message().properties(), now);
+  static MqttPublishMessage publish5(Delivery delivery, InstantSource clock, TopicAliases.Outgoing topic) {
+    MqttProperties properties = PublishProperties.write(delivery.message().properties(), clock);
     if (topic.alias() != 0) {
       properties = properties == MqttProperties.NO_PROPERTIES ? new MqttProperties() : properties;
       properties.add(new MqttProperties.IntegerProperty(MqttProperties.TOPIC_ALIAS, topic.alias()));

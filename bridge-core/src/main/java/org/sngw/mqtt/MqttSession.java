@@ -6,7 +6,7 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -180,7 +180,7 @@ final class MqttSession implements SessionSink {
     // Roughly what the PUBLISH takes in the connection's buffer: payload, topic and header.
     unflushedBytes += delivery.message().payload().length + delivery.message().topic().length() + 8;
     send(terms.mqtt5()
-        ? MqttPackets.publish5(delivery, Instant.now(), aliases.toClient(delivery.message().topic()))
+        ? MqttPackets.publish5(delivery, InstantSource.system(), aliases.toClient(delivery.message().topic()))
         : MqttPackets.publish(delivery));
   }
 

@@ -3,6 +3,7 @@ package org.sngw.mqtt;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +42,17 @@ final class PublishProperties {
         string(properties, MqttProperties.RESPONSE_TOPIC), binary(properties, MqttProperties.CORRELATION_DATA), user);
   }
 
-  static MqttProperties write(MessageProperties message, Instant now) {
+  /** @param clock read only for a message with an expiry interval */
+  static MqttProperties write(MessageProperties message, InstantSource clock) {
     if (message.isEmpty()) {
       return MqttProperties.NO_PROPERTIES;
     }
     MqttProperties properties = new MqttProperties();
-    message.remainingSeconds(now).ifPresent(seconds -> properties.add(
-        new MqttProperties.IntegerProperty(MqttProperties.PUBLICATION_EXPIRY_INTERVAL, (int) Math.min(seconds, 0xFFFFFFFFL))));
+    if (message.expiresAt().isPresent()) {
+      long seconds = message.remainingSeconds(clock.instant()).orElseThrow();
+      properties.add(new MqttProperties.IntegerProperty(MqttProperties.PUBLICATION_EXPIRY_INTERVAL,
+          (int) Math.min(seconds, 0xFFFFFFFFL)));
+    }
     if (message.utf8Payload()) {
       properties.add(new MqttProperties.IntegerProperty(MqttProperties.PAYLOAD_FORMAT_INDICATOR, UTF8));
     }

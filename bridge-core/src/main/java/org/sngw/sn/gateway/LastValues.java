@@ -3,7 +3,6 @@ package org.sngw.sn.gateway;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,21 +17,41 @@ final class LastValues {
   static final int MAX_TOPICS = 32;
   static final int MAX_BYTES = 64;
 
-  /** The first bytes of a payload, its whole length, and when it arrived on the gateway's clock. */
-  record Sample(byte[] head, int length, long atNanos) {
-    /** Printable UTF-8 as it is, anything else as hex; {@code …} marks a value cut short. */
-    String text() {
-      String cut = length > head.length ? "\u2026" : "";
-      return printable(head).map(text -> text + cut).orElseGet(() -> "0x" + HexFormat.of().formatHex(head) + cut);
+  /**
+   * The first bytes of the last payload to one topic, its whole length, and when it arrived on the
+   * gateway's clock. Overwritten in place by the next, so a sensor's steady stream of readings
+   * costs no allocation here.
+   */
+  static final class Sample {
+    private final byte[] head = new byte[MAX_BYTES];
+    private int kept;
+    private int length;
+    private long atNanos;
+
+    private void take(byte[] payload, long arrived) {
+      kept = Math.min(payload.length, MAX_BYTES);
+      System.arraycopy(payload, 0, head, 0, kept);
+      length = payload.length;
+      atNanos = arrived;
     }
 
-    private Optional<String> printable(byte[] bytes) {
+    long atNanos() {
+      return atNanos;
+    }
+
+    /** Printable UTF-8 as it is, anything else as hex; {@code …} marks a value cut short. */
+    String text() {
+      String cut = length > kept ? "\u2026" : "";
+      return printable().map(text -> text + cut)
+          .orElseGet(() -> "0x" + HexFormat.of().formatHex(head, 0, kept) + cut);
+    }
+
+    private Optional<String> printable() {
       // A cut can split the last character: up to 3 bytes of it may be left over.
-      int drop = length > head.length ? Math.min(3, bytes.length) : 0;
+      int drop = length > kept ? Math.min(3, kept) : 0;
       for (int cut = 0; cut <= drop; cut++) {
         try {
-          String text = StandardCharsets.UTF_8.newDecoder()
-              .decode(ByteBuffer.wrap(bytes, 0, bytes.length - cut)).toString();
+          String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(head, 0, kept - cut)).toString();
           return text.chars().allMatch(c -> c >= 0x20 && c != 0x7f || c == '\t') ? Optional.of(text) : Optional.empty();
         } catch (CharacterCodingException e) {
           // not UTF-8 this far: try one byte less, then give up on text
@@ -50,7 +69,7 @@ final class LastValues {
   };
 
   void record(String topic, byte[] payload, long atNanos) {
-    byTopic.put(topic, new Sample(Arrays.copyOf(payload, Math.min(payload.length, MAX_BYTES)), payload.length, atNanos));
+    byTopic.computeIfAbsent(topic, first -> new Sample()).take(payload, atNanos);
   }
 
   Optional<Sample> of(String topic) {
