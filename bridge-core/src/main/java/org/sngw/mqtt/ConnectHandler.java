@@ -150,6 +150,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
     InboundBacklog backlog = new InboundBacklog(ctx.channel());
     TopicAliases aliases = new TopicAliases(asked.topicAliasMaximum());
     MqttSession session = new MqttSession(ctx.channel(), broker, core, stats, backlog, terms, aliases);
+    ctx.pipeline().addAfter(MqttPipeline.ENCODER, ProtocolLevel.NAME, ProtocolLevel.pinned(ctx.channel()));
     ctx.pipeline().replace(this, "session", new SessionHandler(session, core, backlog, mqtt5, aliases));
     core.execute(() -> session.connect(request, startFresh));
   }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class MqttPipeline {
   /** A connection that has not sent CONNECT this long after accept is dropped, so sockets cannot pile up. */
   static final long CONNECT_TIMEOUT_SECONDS = 10;
+  /** The pipeline slot of the encoder, which {@link ProtocolLevel} goes right after. */
+  static final String ENCODER = "encoder";
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(CONNECT_TIMEOUT_SECONDS);
   private static final Logger log = LoggerFactory.getLogger(MqttPipeline.class);
@@ -26,7 +28,7 @@ final class MqttPipeline {
         .addLast(ConnectHandler.TIMEOUT, new AcceptDeadline(CONNECT_TIMEOUT, channel ->
             log.debug("closing {}: no CONNECT within {} s of accept", channel.remoteAddress(), CONNECT_TIMEOUT_SECONDS)))
         .addLast("decoder", new MqttDecoder(maxMessageBytes))
-        .addLast("encoder", MqttEncoder.INSTANCE)
+        .addLast(ENCODER, MqttEncoder.INSTANCE)
         .addLast("connect", connect);
   }
 }

@@ -75,6 +75,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
       case PINGREQ -> ctx.writeAndFlush(MqttPackets.PINGRESP, ctx.voidPromise());
       case DISCONNECT -> disconnect(ctx, msg);
+      case CONNECT -> disconnect(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "a second CONNECT");
       default -> disconnect(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "unexpected " + msg.fixedHeader().messageType());
     }
   }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.util.AttributeKey;
+import io.netty.handler.codec.mqtt.MqttVersion;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -34,8 +37,7 @@ class MqttInboundFuzzTest {
       MqttMessageType.CONNACK, MqttMessageType.PUBLISH, MqttMessageType.PUBACK, MqttMessageType.PUBREC,
       MqttMessageType.PUBREL, MqttMessageType.PUBCOMP, MqttMessageType.SUBACK, MqttMessageType.UNSUBACK,
       MqttMessageType.PINGRESP, MqttMessageType.DISCONNECT);
-  /** Netty's decoder keeps the protocol level of a connection's CONNECT under this channel attribute. */
-  private static final AttributeKey<Object> MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+
   /** CONNECT, MQTT 3.1.1, clean session, keep-alive 60 s, client id "fz". */
   private static final byte[] CONNECT =
       {0x10, 0x0E, 0x00, 0x04, 'M', 'Q', 'T', 'T', 0x04, 0x02, 0x00, 0x3C, 0x00, 0x02, 'f', 'z'};
@@ -50,6 +52,8 @@ class MqttInboundFuzzTest {
     MqttPipeline.init(channel.pipeline(), MAX_MESSAGE_BYTES,
         new ConnectHandler(new BrokerConfig(100, 10, MAX_MESSAGE_BYTES), Authenticator.anyone(), broker, Runnable::run,
             new MqttStats(), new ConnectionCounts(), Optional.empty()));
+    FirstLevel firstLevel = new FirstLevel();
+    channel.pipeline().addAfter("decoder", "first-level", firstLevel);
     int readSize = ((input[0] & 0xFF) >> 1) + 1;
     if ((input[0] & 1) != 0) {
       channel.writeInbound(Unpooled.wrappedBuffer(CONNECT));
@@ -59,7 +63,7 @@ class MqttInboundFuzzTest {
       channel.checkException();
     }
 
-    assertRepliesAreWellFormed(channel);
+    assertRepliesAreWellFormed(channel, firstLevel.level);
     channel.finishAndReleaseAll();
     assertOnlyValidRequests(broker);
   }
@@ -76,11 +80,26 @@ class MqttInboundFuzzTest {
     assertThat(broker.unsubscribes).allSatisfy(filters -> assertThat(filters).isNotEmpty());
   }
 
+  /** The protocol level of the connection's first CONNECT, as a client reading the replies knows it. */
+  private static final class FirstLevel extends ChannelInboundHandlerAdapter {
+    private MqttVersion level;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (level == null && msg instanceof MqttConnectMessage) {
+        level = ProtocolLevel.of(ctx.channel());
+      }
+      ctx.fireChannelRead(msg);
+    }
+  }
+
   // What the gateway wrote, read back by a decoder of its own at the connection's protocol level
   // (MQTT 5's replies carry reason codes and properties): every packet parses cleanly.
-  private static void assertRepliesAreWellFormed(EmbeddedChannel channel) {
+  private static void assertRepliesAreWellFormed(EmbeddedChannel channel, MqttVersion level) {
     EmbeddedChannel reader = new EmbeddedChannel(new MqttDecoder(MAX_MESSAGE_BYTES));
-    reader.attr(MQTT_VERSION).set(channel.attr(MQTT_VERSION).get());
+    if (level != null) {
+      ProtocolLevel.restore(reader, level);
+    }
     for (Object out = channel.readOutbound(); out != null; out = channel.readOutbound()) {
       reader.writeInbound((ByteBuf) out);
     }

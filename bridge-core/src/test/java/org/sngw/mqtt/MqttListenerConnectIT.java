@@ -118,6 +118,22 @@ class MqttListenerConnectIT {
   }
 
   @Test
+  void mqtt5Client_sendingASecondConnect_isToldInMqtt5_thatItBrokeTheProtocol() throws Exception {
+    try (RawClient client = new RawClient(harness.address())) {
+      client.send(RawClient.connect5("twice", true));
+      client.expect(0x20);
+      client.readRest();
+
+      client.send(RawClient.connect("MQTT", 4, "twice", true, 0));
+
+      // DISCONNECT at MQTT 5, though the second CONNECT said 3.1.1: reason 0x82 protocol error
+      client.expect(0xE0);
+      assertThat(client.readRest()[0]).isEqualTo((byte) 0x82);
+      client.awaitClosedByServer();
+    }
+  }
+
+  @Test
   void connect_unknownProtocolLevel_isRejected() throws Exception {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect("MQTT", 6, "future", true, 0));
