@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sngw.auth.AccessConfig;
 import org.sngw.bridge.BridgeState;
 import org.sngw.config.GatewayConfig;
+import org.sngw.config.ListenAddress;
 import org.sngw.config.TopicRule.Direction;
 
 /**
@@ -239,6 +240,27 @@ class Mqtt5IT {
       }
     }
     slow.disconnect();
+  }
+
+  @Test
+  void mqtt5OverWebSocket_withProperties() throws Exception {
+    gateway = Gateway.start(LoopbackConfig.with(dir.resolve("data"))
+        .withWebSockets(Optional.of(new ListenAddress("127.0.0.1", 0)), Optional.empty()));
+    Mqtt5BlockingClient browser = Mqtt5Client.builder().identifier("browser-5").serverHost("127.0.0.1")
+        .serverPort(gateway.webSocketAddress().getPort())
+        .webSocketConfig().serverPath("mqtt").subprotocol("mqtt").applyWebSocketConfig()
+        .buildBlocking();
+    browser.connect();
+    try (Mqtt5BlockingClient.Mqtt5Publishes got = browser.publishes(MqttGlobalPublishFilter.ALL)) {
+      browser.subscribeWith().topicFilter("app/#").qos(MqttQos.AT_LEAST_ONCE).send();
+      Mosquitto.publish(gateway.mqttAddress(), "app/ws", "hi", 1, "-V", "5", "-D", "publish", "user-property", "via", "tcp");
+
+      Mqtt5Publish message = got.receive(WAIT.toSeconds(), TimeUnit.SECONDS).orElseThrow();
+      assertThat(message.getTopic().toString()).isEqualTo("app/ws");
+      assertThat(message.getUserProperties().asList()).singleElement()
+          .satisfies(property -> assertThat(property.getValue().toString()).isEqualTo("tcp"));
+    }
+    browser.disconnect();
   }
 
   @Test
