@@ -44,6 +44,12 @@ import org.sngw.time.Scheduler;
  * {@link BrokerStore#afterDurable}, in the order they were asked for. Deliveries to connected
  * subscribers do not wait.
  *
+ * <p><b>MQTT 5.</b> Shared subscriptions ({@code $share/NAME/FILTER}) are routed through their
+ * {@link ShareGroups}, one member per message; per-subscription options (no-local, retain as
+ * published, identifiers) are applied by the subscriber's {@link Session}; a will with a delay
+ * waits for it in {@code delayedWills}; a message whose expiry ran out is not sent from a queue
+ * ({@link OutboundFlow}) or as retained.
+ *
  * <p><b>Access.</b> Every publish, subscribe, delivery, retained message sent on subscribe and will of
  * a client is checked against the {@link AccessRules} given, as the client last identified itself;
  * bridge outboxes are not.
