@@ -60,8 +60,13 @@ public interface Broker {
    */
   void publishExactlyOnce(ClientHandle from, int packetId, Message message, Consumer<PublishOutcome> done);
 
-  /** The client's PUBREL for an incoming QoS 2 message: its packet id may be used again. */
-  void releaseInbound(ClientHandle client, int packetId);
+  /**
+   * The client's PUBREL for an incoming QoS 2 message: its packet id may be used again.
+   *
+   * @return false when no message waited under that id (a PUBREL sent again after its PUBCOMP was
+   *     lost), which MQTT 5 answers with PUBCOMP 0x92
+   */
+  boolean releaseInbound(ClientHandle client, int packetId);
 
   /**
    * Adds subscriptions. {@code granted} runs first with one entry per request: the granted QoS, or

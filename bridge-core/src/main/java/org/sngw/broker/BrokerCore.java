@@ -343,12 +343,11 @@ public final class BrokerCore implements Broker {
   }
 
   @Override
-  public void releaseInbound(ClientHandle client, int packetId) {
+  public boolean releaseInbound(ClientHandle client, int packetId) {
     assert owner.isCurrent();
     SessionHandle handle = attached(client);
-    if (handle != null) {
-      handle.session().forgetInbound(packetId);
-    }
+    // a stale handle's connection is gone: what it is answered does not matter
+    return handle == null || handle.session().forgetInbound(packetId);
   }
 
   @Override

@@ -237,10 +237,13 @@ final class Session {
     return true;
   }
 
-  void forgetInbound(int packetId) {
+  /** @return false when the id was not remembered */
+  boolean forgetInbound(int packetId) {
     if (inboundExactlyOnce.remove(packetId)) {
       log.inboundForgotten(packetId);
+      return true;
     }
+    return false;
   }
 
   /** The session is over: what the store kept of it goes, and no publisher waits for it. */

@@ -109,8 +109,11 @@ final class MqttSession implements SessionSink {
   /** PUBREL from the client: the inbound QoS 2 id is free again. */
   void releaseInbound(int packetId) {
     assert owner.isCurrent();
-    broker.releaseInbound(handle, packetId);
-    send(reply(MqttMessageType.PUBCOMP, packetId, PublishOutcome.ACCEPTED));
+    boolean known = broker.releaseInbound(handle, packetId);
+    byte notFound = MqttReasonCodes.PubComp.PACKET_IDENTIFIER_NOT_FOUND.byteValue();
+    send(terms.mqtt5() && !known
+        ? MqttPackets.reply5(MqttMessageType.PUBCOMP, packetId, notFound)
+        : reply(MqttMessageType.PUBCOMP, packetId, PublishOutcome.ACCEPTED));
   }
 
   void acknowledged(int packetId) {

@@ -134,6 +134,20 @@ class MqttListenerConnectIT {
   }
 
   @Test
+  void mqtt5Pubrel_forAnIdNothingWaitsUnder_getsPubcompPacketIdentifierNotFound() throws Exception {
+    try (RawClient client = new RawClient(harness.address())) {
+      client.send(RawClient.connect5("releaser", true));
+      client.expect(0x20);
+      client.readRest();
+
+      client.send(new byte[] {0x62, 0x02, 0x00, 0x09});
+
+      // PUBCOMP for id 9, reason 0x92, no properties
+      client.expect(0x70, 0x04, 0x00, 0x09, 0x92, 0x00);
+    }
+  }
+
+  @Test
   void connect_unknownProtocolLevel_isRejected() throws Exception {
     try (RawClient client = new RawClient(harness.address())) {
       client.send(RawClient.connect("MQTT", 6, "future", true, 0));

@@ -174,12 +174,10 @@ final class TestBroker implements Broker {
   }
 
   @Override
-  public void releaseInbound(ClientHandle client, int packetId) {
+  public boolean releaseInbound(ClientHandle client, int packetId) {
     acks.add(new Ack(AckKind.RELEASED_INBOUND, client.clientId(), packetId));
     Owner owner = live(client);
-    if (owner != null) {
-      owner.inboundQos2.remove(packetId);
-    }
+    return owner == null || owner.inboundQos2.remove(packetId);
   }
 
   @Override

@@ -139,8 +139,8 @@ final class BrokerProbe implements Broker {
   }
 
   @Override
-  public void releaseInbound(ClientHandle client, int packetId) {
-    broker.releaseInbound(client, packetId);
+  public boolean releaseInbound(ClientHandle client, int packetId) {
+    return broker.releaseInbound(client, packetId);
   }
 
   @Override
