@@ -83,10 +83,7 @@ class MqttListenerConnectIT {
 
   @Test
   void mqtt5Publish_withAnAliasOverTheMaximum_isToldWhyAndClosed() throws Exception {
-    try (RawClient client = new RawClient(harness.address())) {
-      client.send(RawClient.connect5("aliased", true));
-      client.expect(0x20);
-      client.readRest();
+    try (RawClient client = RawClient.connected5(harness.address(), "aliased")) {
       // PUBLISH QoS 0: empty topic, properties: Topic Alias (0x23) 40, payload "x"
       client.send(new byte[] {0x30, 0x07, 0x00, 0x00, 0x03, 0x23, 0x00, 0x28, 'x'});
 
@@ -119,10 +116,7 @@ class MqttListenerConnectIT {
 
   @Test
   void mqtt5Client_sendingASecondConnect_isToldInMqtt5_thatItBrokeTheProtocol() throws Exception {
-    try (RawClient client = new RawClient(harness.address())) {
-      client.send(RawClient.connect5("twice", true));
-      client.expect(0x20);
-      client.readRest();
+    try (RawClient client = RawClient.connected5(harness.address(), "twice")) {
 
       client.send(RawClient.connect("MQTT", 4, "twice", true, 0));
 
@@ -135,10 +129,7 @@ class MqttListenerConnectIT {
 
   @Test
   void mqtt5Pubrel_forAnIdNothingWaitsUnder_getsPubcompPacketIdentifierNotFound() throws Exception {
-    try (RawClient client = new RawClient(harness.address())) {
-      client.send(RawClient.connect5("releaser", true));
-      client.expect(0x20);
-      client.readRest();
+    try (RawClient client = RawClient.connected5(harness.address(), "releaser")) {
 
       client.send(new byte[] {0x62, 0x02, 0x00, 0x09});
 

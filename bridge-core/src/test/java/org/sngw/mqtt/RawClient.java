@@ -100,6 +100,15 @@ final class RawClient implements AutoCloseable {
     return packet(0x10, body);
   }
 
+  /** A client connected with MQTT 5's CONNECT (clean start, no properties), past its CONNACK. */
+  static RawClient connected5(InetSocketAddress server, String clientId) {
+    RawClient client = new RawClient(server);
+    client.send(connect5(clientId, true));
+    client.expect(0x20);
+    client.readRest();
+    return client;
+  }
+
   /** MQTT 5's CONNECT: as {@link #connect}, at level 5, with the given encoded properties (under 128 bytes). */
   static byte[] connect5(String clientId, boolean cleanStart, byte... properties) {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
