@@ -74,7 +74,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
       case SUBSCRIBE -> subscribe(ctx, (MqttSubscribeMessage) msg);
       case UNSUBSCRIBE -> unsubscribe(ctx, (MqttUnsubscribeMessage) msg);
       case PINGREQ -> ctx.writeAndFlush(MqttPackets.PINGRESP, ctx.voidPromise());
-      case DISCONNECT -> disconnect(ctx, msg);
+      case DISCONNECT -> clientDisconnected(ctx, msg);
       case CONNECT -> disconnect(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "a second CONNECT");
       default -> disconnect(ctx, MqttReasonCodes.Disconnect.PROTOCOL_ERROR, "unexpected " + msg.fixedHeader().messageType());
     }
@@ -191,8 +191,8 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
     };
   }
 
-  /** The will is dropped, unless an MQTT 5 client asks for it with reason code 0x04. */
-  private void disconnect(ChannelHandlerContext ctx, MqttMessage msg) {
+  /** The client's DISCONNECT: the will is dropped, unless an MQTT 5 client asks for it with reason code 0x04. */
+  private void clientDisconnected(ChannelHandlerContext ctx, MqttMessage msg) {
     boolean withWill = msg.variableHeader() instanceof MqttReasonCodeAndPropertiesVariableHeader reason
         && reason.reasonCode() == MqttReasonCodes.Disconnect.DISCONNECT_WITH_WILL_MESSAGE.byteValue();
     forCore.add(withWill ? session::connectionLost : session::disconnect);
