@@ -31,6 +31,7 @@ import org.sngw.bridge.BridgeState;
 import org.sngw.bridge.hivemq.HiveMqLinks;
 import org.sngw.broker.AccessRules;
 import org.sngw.broker.BrokerCore;
+import org.sngw.broker.ClientIdentity;
 import org.sngw.broker.StatusTopic;
 import org.sngw.config.BridgeConfig;
 import org.sngw.config.ExtensionPlan;
@@ -98,6 +99,8 @@ public final class Gateway implements AutoCloseable {
   private InetSocketAddress mqttAddress;
   private Authenticator mqttAccess;
   private AclFile acl;
+  /** Every client's rights: the ACL file's, or the defaults, with the sensors' own. */
+  private AccessRules accessRules;
   /** The TLS listeners' certificates, which SIGHUP reads again. */
   private final List<ServerTls> serverTls = new ArrayList<>();
   private InetSocketAddress mqttTlsAddress;
@@ -136,6 +139,7 @@ public final class Gateway implements AutoCloseable {
     disk = config.store().persistent() ? openDisk(config) : null;
     store = disk != null ? disk : new InMemoryStore();
     AccessRules access = accessRules(config);
+    accessRules = access;
     StoredState stored = store.load();
     // Broker and gateway state belong to the core loop from birth: build them there.
     CompletableFuture.runAsync(() -> {
@@ -452,6 +456,7 @@ public final class Gateway implements AutoCloseable {
     StatusSources sources = new StatusSources(snGateway, broker, this::bridgeRows, this::storeRow,
         () -> census.broker().connected(), RecentWarnings.ofStandardError(), Version.text());
     StatusPage status = StatusPage.start(page, mqttAccess.forAnotherListener(config.access(), isLoopback(page.listen())),
+        user -> accessRules.maySubscribe(new ClientIdentity("$status", Optional.of(user), ClientIdentity.Origin.MQTT), "#"),
         sources, core, metrics);
     started.push(status);
     statusAddress = status.address();

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -96,16 +97,20 @@ class StatusPageIT {
   }
 
   @Test
-  void mqttUsers_logInWithBasic() throws Exception {
+  void mqttUsers_whoMayReadEveryTopic_logInWithBasic() throws Exception {
     Path passwords = dir.resolve("passwd");
     PasswordFile.empty(passwords)
         .withUser("alice", PasswordHash.create("s3cret".getBytes(StandardCharsets.UTF_8), new SecureRandom()))
+        .withUser("bob", PasswordHash.create("b0b".getBytes(StandardCharsets.UTF_8), new SecureRandom()))
         .write();
+    Path acl = Files.writeString(dir.resolve("acl"), "user alice\ntopic read #\nuser bob\ntopic read sensors/#\n");
     GatewayConfig loopback = LoopbackConfig.with(dir.resolve("data"));
     gateway = Gateway.start(withStatus(new GatewayConfig(loopback.transports(), loopback.mqtt(), loopback.dataDir(),
         loopback.store(), loopback.mqttSn(), loopback.broker(), Optional.empty(), List.of(),
-        new AccessConfig(Optional.of(passwords), Optional.empty(), Optional.empty()), Optional.empty()),
+        new AccessConfig(Optional.of(passwords), Optional.empty(), Optional.of(acl)), Optional.empty()),
         Optional.empty()));
+    assertThat(get("/", List.of("Authorization", basic("bob", "b0b"))).statusCode())
+        .as("the page shows every topic's values; bob may read only some").isEqualTo(401);
 
     HttpResponse<String> anonymous = get("/", List.of());
     assertThat(anonymous.statusCode()).as("a password file closes loopback too, as for MQTT").isEqualTo(401);

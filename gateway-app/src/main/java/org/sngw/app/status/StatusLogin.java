@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sngw.auth.PasswordFile;
 import org.sngw.time.Clock;
@@ -25,7 +26,8 @@ import org.sngw.time.Clock;
 /**
  * Who may see the status page: anyone, on a loopback address where MQTT lets anonymous clients in
  * and no token is set; otherwise a browser that logs in with an MQTT user of the password file
- * (HTTP Basic) or brings the token ({@code ?token=}, or {@code Authorization: Bearer}). A login
+ * (HTTP Basic) whom the access rules let read every topic, as the page shows every sensor's
+ * values, or brings the token ({@code ?token=}, or {@code Authorization: Bearer}). A login
  * gets a session cookie, so the password hash is checked once and the token leaves the address
  * bar. At most {@link #MAX_SESSIONS} sessions, each for {@link #SESSION_LIFETIME}. Used on the
  * status page's one I/O thread only.
@@ -52,6 +54,7 @@ final class StatusLogin {
   private final boolean open;
   private final Optional<byte[]> token;
   private final Supplier<Optional<PasswordFile>> users;
+  private final Predicate<String> readsEverything;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   /** Session id to when it expires, oldest first. */
@@ -60,12 +63,14 @@ final class StatusLogin {
   /**
    * @param open whether the page is open to anyone (loopback, anonymous MQTT clients let in, no token)
    * @param users the MQTT users, as the password file reads now (reloaded on SIGHUP)
+   * @param readsEverything whether the access rules let a user read every topic
    */
   StatusLogin(boolean open, Optional<String> token, Supplier<Optional<PasswordFile>> users,
-      Clock clock) {
+      Predicate<String> readsEverything, Clock clock) {
     this.open = open;
     this.token = token.map(text -> text.getBytes(StandardCharsets.UTF_8));
     this.users = users;
+    this.readsEverything = readsEverything;
     this.clock = clock;
   }
 
@@ -127,8 +132,12 @@ final class StatusLogin {
       return false;
     }
     int colon = credentials.indexOf(':');
-    return colon > 0 && passwords.get().check(credentials.substring(0, colon),
-        credentials.substring(colon + 1).getBytes(StandardCharsets.UTF_8));
+    if (colon <= 0) {
+      return false;
+    }
+    String user = credentials.substring(0, colon);
+    return passwords.get().check(user, credentials.substring(colon + 1).getBytes(StandardCharsets.UTF_8))
+        && readsEverything.test(user);
   }
 
   private Verdict loggedIn() {

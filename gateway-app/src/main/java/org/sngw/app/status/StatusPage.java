@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sngw.auth.Authenticator;
@@ -42,13 +43,15 @@ public final class StatusPage implements AutoCloseable {
 
   /**
    * @param users the MQTT users, to log in with; its anonymous rule is that of this page's address
+   * @param readsEverything whether the access rules let a user read every topic: only such a user
+   *     may see the page, which shows every sensor's values
    * @throws StartException when the address is not loopback and there is no login to ask for, or it cannot bind
    */
-  public static StatusPage start(StatusConfig config, Authenticator users, StatusSources sources, CoreLoop core,
-      GatewayMetrics metrics) throws StartException {
+  public static StatusPage start(StatusConfig config, Authenticator users, Predicate<String> readsEverything,
+      StatusSources sources, CoreLoop core, GatewayMetrics metrics) throws StartException {
     InetSocketAddress bind = config.listen().toSocketAddress();
     boolean open = isOpen(config, users);
-    StatusLogin login = new StatusLogin(open, config.token(), users::passwords, Clock.SYSTEM);
+    StatusLogin login = new StatusLogin(open, config.token(), users::passwords, readsEverything, Clock.SYSTEM);
     EventStreams streams = new EventStreams(Clock.SYSTEM);
     StatusFeed feed = new StatusFeed(sources, core, core, core, streams::publish, () -> !streams.isEmpty());
     EndpointCounters counters = new EndpointCounters("status", metrics, Clock.SYSTEM);
