@@ -14,7 +14,6 @@ import org.sngw.message.Qos;
 final class ShareGroups {
   private final Map<SharedFilter, ShareGroup> groups = new HashMap<>();
   private final SubscriptionTree<ShareGroup> tree = new SubscriptionTree<>();
-  private int members;
 
   void subscribe(SharedFilter filter, Session session, Qos qos) {
     ShareGroup group = groups.computeIfAbsent(filter, created -> {
@@ -22,9 +21,7 @@ final class ShareGroups {
       tree.subscribe(created.filter(), fresh, Qos.EXACTLY_ONCE);
       return fresh;
     });
-    int before = group.size();
     group.add(session, qos);
-    members += group.size() - before;
   }
 
   void unsubscribe(SharedFilter filter, Session session) {
@@ -32,9 +29,7 @@ final class ShareGroups {
     if (group == null) {
       return;
     }
-    int before = group.size();
     group.remove(session);
-    members -= before - group.size();
     if (group.isEmpty()) {
       groups.remove(filter);
       tree.unsubscribe(filter.filter(), group);
@@ -50,8 +45,8 @@ final class ShareGroups {
     tree.match(topic, out);
   }
 
-  /** Memberships, one per session and shared filter, as subscriptions count. */
+  /** Memberships, one per session and shared filter, as subscriptions count; for the census. */
   int size() {
-    return members;
+    return groups.values().stream().mapToInt(ShareGroup::size).sum();
   }
 }

@@ -76,7 +76,7 @@ public record MessageProperties(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MessageProperties p
+    return o == this || o instanceof MessageProperties p
         && p.expiresAt.equals(expiresAt)
         && p.utf8Payload == utf8Payload
         && p.contentType.equals(contentType)

@@ -15,7 +15,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import io.netty.util.AttributeKey;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -190,7 +190,7 @@ final class ConnectHandler extends SimpleChannelInboundHandler<MqttMessage> {
       return Optional.empty();
     }
     MessageProperties properties = header.version() == MQTT_5
-        ? PublishProperties.read(payload.willProperties(), Instant.now()) : MessageProperties.NONE;
+        ? PublishProperties.read(payload.willProperties(), InstantSource.system()) : MessageProperties.NONE;
     return Optional.of(new Message(payload.willTopic(), payload.willMessageInBytes(), Qos.of(header.willQos()),
         header.isWillRetain(), properties));
   }

@@ -41,7 +41,6 @@ record ConnectProperties(Duration sessionExpiry, int receiveMaximum, int maximum
   }
 
   private static int integer(MqttProperties properties, int id, int absent) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
-    return property != null && property.value() instanceof Integer value ? value : absent;
+    return PropertyValues.integer(properties, id).orElse(absent);
   }
 }

@@ -61,8 +61,7 @@ final class MqttPackets {
 
   /** MQTT 5's PUBACK, PUBREC, PUBREL or PUBCOMP: a packet id and a reason code. */
   static MqttMessage reply5(MqttMessageType type, int packetId, byte reasonCode) {
-    MqttQoS qos = type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
-    return new MqttMessage(header(type, qos),
+    return new MqttMessage(replyHeader(type),
         new MqttPubReplyMessageVariableHeader(packetId, reasonCode, MqttProperties.NO_PROPERTIES));
   }
 
@@ -92,9 +91,12 @@ final class MqttPackets {
 
   /** PUBACK, PUBREC, PUBREL or PUBCOMP: a packet id and nothing else. */
   static MqttMessage reply(MqttMessageType type, int packetId) {
-    // PUBREL is the one reply whose fixed header must carry QoS 1
-    MqttQoS qos = type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE;
-    return new MqttMessage(header(type, qos), MqttMessageIdVariableHeader.from(packetId));
+    return new MqttMessage(replyHeader(type), MqttMessageIdVariableHeader.from(packetId));
+  }
+
+  /** PUBREL is the one reply whose fixed header must carry QoS 1. */
+  private static MqttFixedHeader replyHeader(MqttMessageType type) {
+    return header(type, type == MqttMessageType.PUBREL ? MqttQoS.AT_LEAST_ONCE : MqttQoS.AT_MOST_ONCE);
   }
 
   /** MQTT 3.1.1's SUBACK: the granted QoS of each filter, or 0x80 for one refused. */

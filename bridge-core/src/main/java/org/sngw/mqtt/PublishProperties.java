@@ -20,13 +20,14 @@ final class PublishProperties {
 
   private PublishProperties() {}
 
-  static MessageProperties read(MqttProperties properties, Instant now) {
+  /** @param clock when the message arrived; read only for one with an expiry interval */
+  static MessageProperties read(MqttProperties properties, InstantSource clock) {
     if (properties.isEmpty()) {
       return MessageProperties.NONE;
     }
-    Optional<Instant> expiresAt = integer(properties, MqttProperties.PUBLICATION_EXPIRY_INTERVAL)
-        .map(seconds -> now.plus(Duration.ofSeconds(Integer.toUnsignedLong(seconds))));
-    boolean utf8 = integer(properties, MqttProperties.PAYLOAD_FORMAT_INDICATOR).orElse(0) == UTF8;
+    Optional<Instant> expiresAt = PropertyValues.integer(properties, MqttProperties.PUBLICATION_EXPIRY_INTERVAL)
+        .map(seconds -> clock.instant().plus(Duration.ofSeconds(Integer.toUnsignedLong(seconds))));
+    boolean utf8 = PropertyValues.integer(properties, MqttProperties.PAYLOAD_FORMAT_INDICATOR).orElse(0) == UTF8;
     List<MessageProperties.UserProperty> user = new ArrayList<>();
     for (MqttProperties.MqttProperty<?> property : properties.getProperties(MqttProperties.USER_PROPERTY)) {
       if (property.value() instanceof MqttProperties.StringPair pair) {
@@ -38,8 +39,9 @@ final class PublishProperties {
         }
       }
     }
-    return new MessageProperties(expiresAt, utf8, string(properties, MqttProperties.CONTENT_TYPE),
-        string(properties, MqttProperties.RESPONSE_TOPIC), binary(properties, MqttProperties.CORRELATION_DATA), user);
+    return new MessageProperties(expiresAt, utf8, PropertyValues.string(properties, MqttProperties.CONTENT_TYPE),
+        PropertyValues.string(properties, MqttProperties.RESPONSE_TOPIC),
+        PropertyValues.binary(properties, MqttProperties.CORRELATION_DATA), user);
   }
 
   /** @param clock read only for a message with an expiry interval */
@@ -69,20 +71,5 @@ final class PublishProperties {
       properties.add(new MqttProperties.IntegerProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER, identifier));
     }
     return properties;
-  }
-
-  private static Optional<Integer> integer(MqttProperties properties, int id) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
-    return property != null && property.value() instanceof Integer value ? Optional.of(value) : Optional.empty();
-  }
-
-  private static Optional<String> string(MqttProperties properties, int id) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
-    return property != null && property.value() instanceof String value ? Optional.of(value) : Optional.empty();
-  }
-
-  private static Optional<byte[]> binary(MqttProperties properties, int id) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(id);
-    return property != null && property.value() instanceof byte[] value ? Optional.of(value.clone()) : Optional.empty();
   }
 }

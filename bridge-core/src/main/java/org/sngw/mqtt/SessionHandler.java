@@ -16,7 +16,7 @@ import io.netty.handler.codec.mqtt.MqttSubscriptionOption;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.ReadTimeoutException;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -103,7 +103,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
         ByteBufUtil.getBytes(publish.payload()),
         Qos.of(publish.fixedHeader().qosLevel().value()),
         publish.fixedHeader().isRetain(),
-        mqtt5 ? PublishProperties.read(publish.variableHeader().properties(), Instant.now()) : MessageProperties.NONE);
+        mqtt5 ? PublishProperties.read(publish.variableHeader().properties(), InstantSource.system()) : MessageProperties.NONE);
     int packetId = publish.variableHeader().packetId();
     // finished when the broker answers, not when the task has run: see MqttSession.publish
     backlog.added(InboundBacklog.sizeOf(message));
@@ -161,8 +161,7 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
   }
 
   private static int topicAlias(MqttProperties properties) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(MqttProperties.TOPIC_ALIAS);
-    return property != null && property.value() instanceof Integer alias ? alias : 0;
+    return PropertyValues.integer(properties, MqttProperties.TOPIC_ALIAS).orElse(0);
   }
 
   /** MQTT 5 is told why its connection is closed; MQTT 3.1.1 is just closed. */
@@ -177,9 +176,9 @@ final class SessionHandler extends SimpleChannelInboundHandler<MqttMessage> {
 
   /** MQTT 5's Subscription Identifier of a SUBSCRIBE, for every filter in it; 0 for none (or one out of range). */
   private static int subscriptionIdentifier(MqttProperties properties) {
-    MqttProperties.MqttProperty<?> property = properties.getProperty(MqttProperties.SUBSCRIPTION_IDENTIFIER);
-    return property != null && property.value() instanceof Integer id && id > 0 && id <= Subscription.MAX_IDENTIFIER
-        ? id : 0;
+    return PropertyValues.integer(properties, MqttProperties.SUBSCRIPTION_IDENTIFIER)
+        .filter(id -> id > 0 && id <= Subscription.MAX_IDENTIFIER)
+        .orElse(0);
   }
 
   /** MQTT 3.1.1 and 5 alike: a new subscription's retained messages are sent at SUBSCRIBE unless asked otherwise. */

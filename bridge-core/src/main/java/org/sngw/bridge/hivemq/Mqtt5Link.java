@@ -112,10 +112,9 @@ final class Mqtt5Link implements UpstreamLink {
 
   /** What an MQTT 5 upstream said about its message, kept as a local publisher's would be. */
   private static MessageProperties properties(Mqtt5Publish publish) {
-    Instant now = Instant.now();
     return new MessageProperties(
         publish.getMessageExpiryInterval().isPresent()
-            ? Optional.of(now.plusSeconds(publish.getMessageExpiryInterval().getAsLong())) : Optional.empty(),
+            ? Optional.of(Instant.now().plusSeconds(publish.getMessageExpiryInterval().getAsLong())) : Optional.empty(),
         publish.getPayloadFormatIndicator().filter(Mqtt5PayloadFormatIndicator.UTF_8::equals).isPresent(),
         publish.getContentType().map(Object::toString),
         publish.getResponseTopic().map(Object::toString),
